@@ -1,0 +1,81 @@
+using PressPipeline.Conversion.Docx;
+using PressPipeline.Conversion.Model;
+using PressPipeline.Conversion.Rendering;
+using PressPipeline.Conversion.Results;
+
+namespace PressPipeline.Conversion;
+
+/// <summary>
+/// The one entry point for turning a .docx into every variant: read once into the model, then hand the
+/// model to each renderer. Used alike by the CLI, the Functions app and the benchmarks.
+/// </summary>
+public sealed class ReleaseConverter
+{
+    private readonly IDocxReader reader;
+    private readonly IReadOnlyList<IVariantRenderer> renderers;
+
+    public ReleaseConverter(IDocxReader reader, IEnumerable<IVariantRenderer> renderers)
+    {
+        this.reader = reader;
+        this.renderers = [.. renderers];
+    }
+
+    /// <summary>The reader and every renderer the product ships, with default limits.</summary>
+    public static ReleaseConverter CreateDefault(ConversionLimits? limits = null) =>
+        new(new WordReader(limits ?? ConversionLimits.Default), DefaultRenderers.All());
+
+    /// <summary>Reads the document into the model (no rendering). Throws <see cref="DocumentRejectedException"/>.</summary>
+    public Result<PressRelease> Read(Stream docx) => reader.Read(docx);
+
+    /// <summary>Converts a .docx; bad input comes back as a <see cref="ConversionOutcome.Rejected"/>, never an exception.</summary>
+    public ConversionOutcome Convert(Stream docx, RenderContext context)
+    {
+        ArgumentNullException.ThrowIfNull(docx);
+        ArgumentNullException.ThrowIfNull(context);
+        Result<PressRelease> read;
+        try
+        {
+            read = reader.Read(docx);
+        }
+        catch (DocumentRejectedException rejected)
+        {
+            return new ConversionOutcome.Rejected(rejected.Rejection);
+        }
+
+        var warnings = new List<ConversionWarning>(read.Warnings);
+        var files = new List<RenderedFile>();
+        foreach (var image in read.Value.Images)
+        {
+            files.Add(new RenderedFile("image", "images/" + image.FileName, image.ContentType, image.Data));
+        }
+
+        foreach (var renderer in renderers)
+        {
+            var rendered = renderer.Render(read.Value, context);
+            files.Add(rendered.Value);
+            warnings.AddRange(rendered.Warnings);
+        }
+
+        return new ConversionOutcome.Converted(new ConvertedRelease(read.Value, files, warnings));
+    }
+}
+
+/// <summary>The result of <see cref="ReleaseConverter.Convert"/>: every variant, or a typed rejection.</summary>
+public abstract record ConversionOutcome
+{
+    private ConversionOutcome()
+    {
+    }
+
+    /// <summary>The document was converted; warnings say what could not be carried over.</summary>
+    public sealed record Converted(ConvertedRelease Release) : ConversionOutcome;
+
+    /// <summary>The document could not be converted; the message is for the press officer.</summary>
+    public sealed record Rejected(Rejection Rejection) : ConversionOutcome;
+}
+
+/// <summary>The model, the files rendered from it (variants and images) and every warning raised.</summary>
+public sealed record ConvertedRelease(
+    PressRelease Release,
+    IReadOnlyList<RenderedFile> Files,
+    IReadOnlyList<ConversionWarning> Warnings);

@@ -1,0 +1,37 @@
+using PressPipeline.Conversion.Model;
+using PressPipeline.Conversion.Results;
+
+namespace PressPipeline.Conversion.Rendering;
+
+/// <summary>
+/// One output variant of a release. Renderers are peers: each reads only the model and the render
+/// context, never the .docx and never another renderer's output.
+/// </summary>
+public interface IVariantRenderer
+{
+    /// <summary>Variant name used in the manifest: "web", "email", "text", "pdf".</summary>
+    string Variant { get; }
+
+    /// <summary>Renders the release; warnings go beside the file, not into logs.</summary>
+    Result<RenderedFile> Render(PressRelease release, RenderContext context);
+}
+
+/// <summary>A file produced by a renderer (or an image taken from the package).</summary>
+/// <param name="Variant">"web", "email", "text", "pdf" or "image".</param>
+/// <param name="FileName">Path relative to the release folder, e.g. "index.html" or "images/image1.png".</param>
+public sealed record RenderedFile(string Variant, string FileName, string ContentType, ReadOnlyMemory<byte> Content);
+
+/// <summary>Where the variants will live, so renderers can write absolute links.</summary>
+/// <param name="ImageBaseUrl">Base URL for images in the e-mail (absolute); null writes relative "images/…" paths.</param>
+/// <param name="WebPageUrl">Public URL of the web page, for canonical and Open Graph tags; null when unknown.</param>
+/// <param name="PdfUrl">Public URL of the PDF, linked from the web page and the e-mail; null when unknown.</param>
+/// <param name="Organisation">Fallback organisation name when the document names none.</param>
+public sealed record RenderContext(
+    Uri? ImageBaseUrl = null,
+    Uri? WebPageUrl = null,
+    Uri? PdfUrl = null,
+    string? Organisation = null)
+{
+    /// <summary>Context for a local conversion with relative links.</summary>
+    public static RenderContext Local { get; } = new();
+}

@@ -1,0 +1,16 @@
+namespace PressPipeline.Conversion.Results;
+
+/// <summary>
+/// Something the converter could not carry over faithfully. Warnings travel beside the value
+/// (mammoth's results.js) into the manifest and the status staff read; they never stop a conversion.
+/// </summary>
+/// <param name="Code">Stable machine code, e.g. "link.scheme-dropped", "image.alt-missing".</param>
+/// <param name="Message">One sentence a press officer can act on.</param>
+public sealed record ConversionWarning(string Code, string Message);
+
+/// <summary>A value plus the warnings raised while producing it.</summary>
+public sealed record Result<T>(T Value, IReadOnlyList<ConversionWarning> Warnings)
+{
+    /// <summary>A result with no warnings.</summary>
+    public static Result<T> Clean(T value) => new(value, []);
+}

@@ -1,0 +1,88 @@
+namespace PressPipeline.Distribution;
+
+/// <summary>
+/// Everything the e-mail distribution needs to send one release, as the pipeline enqueues it at the
+/// send time. Content is not inlined (queue messages are small); it is loaded through <see cref="IReleaseContentSource"/>.
+/// </summary>
+/// <param name="ReleaseId">Stable release id.</param>
+/// <param name="Lists">Media list names (contacts/{list}.csv).</param>
+/// <param name="Tags">Only contacts carrying one of these tags; empty for everyone on the lists.</param>
+/// <param name="SendAt">When the e-mail goes out (UTC instant).</param>
+/// <param name="PublishAt">Embargo lift (UTC instant); before it the subject says EMBARGOED.</param>
+/// <param name="TimeZoneId">IANA zone the times were written in; shown to journalists.</param>
+/// <param name="WebPageUrl">Link to the web page that works for recipients (signed before publish).</param>
+/// <param name="PdfUrl">Link to the PDF that works for recipients (signed before publish).</param>
+/// <param name="AttachPdf">Attach the PDF as well as linking it (size-checked).</param>
+public sealed record DispatchRequest(
+    string ReleaseId,
+    IReadOnlyList<string> Lists,
+    IReadOnlyList<string> Tags,
+    DateTimeOffset SendAt,
+    DateTimeOffset PublishAt,
+    string TimeZoneId,
+    Uri? WebPageUrl,
+    Uri? PdfUrl,
+    bool AttachPdf = false);
+
+/// <summary>The rendered release as the e-mail needs it.</summary>
+/// <param name="Headline">Subject line source.</param>
+/// <param name="Language">BCP 47 language of the release, for filtering contacts.</param>
+/// <param name="Organisation">Sender organisation, if the document names one.</param>
+/// <param name="MediaContactEmail">Reply-to taken from the release's media contacts block, if any.</param>
+/// <param name="Html">The e-mail variant (CSS inlined).</param>
+/// <param name="Text">The plain-text variant.</param>
+public sealed record ReleaseEmailContent(
+    string Headline,
+    string Language,
+    string? Organisation,
+    string? MediaContactEmail,
+    string Html,
+    string Text);
+
+/// <summary>Where distribution reads a release's rendered content from (implemented by the pipeline's storage).</summary>
+public interface IReleaseContentSource
+{
+    Task<ReleaseEmailContent> LoadAsync(string releaseId, CancellationToken cancellationToken);
+
+    /// <summary>The PDF bytes for an optional attachment, or null when there is none.</summary>
+    Task<ReadOnlyMemory<byte>?> LoadPdfAsync(string releaseId, CancellationToken cancellationToken);
+}
+
+/// <summary>Sends a release to its lists. Idempotent: calling it again never re-sends an accepted batch.</summary>
+public interface IReleaseDistributor
+{
+    Task<DistributionReport> DistributeAsync(DispatchRequest request, CancellationToken cancellationToken);
+}
+
+/// <summary>What a distribution run did.</summary>
+/// <param name="Recipients">Recipients after merging, de-duplication, filters and suppressions.</param>
+/// <param name="Suppressed">Contacts skipped because they are on the suppression list.</param>
+/// <param name="BatchesAccepted">Batches SendGrid (or the outbox) accepted, including earlier runs.</param>
+/// <param name="BatchesFailed">Batches that failed with a reason.</param>
+/// <param name="Problems">Sentences for staff: failed batches, list rows that were skipped.</param>
+public sealed record DistributionReport(
+    int Recipients,
+    int Suppressed,
+    int BatchesAccepted,
+    int BatchesFailed,
+    IReadOnlyList<string> Problems)
+{
+    /// <summary>True when every batch was accepted.</summary>
+    public bool Complete => BatchesFailed == 0;
+}
+
+/// <summary>Delivery counts per release, from the ledger and the SendGrid event webhook.</summary>
+public sealed record DeliveryCounts(
+    int Queued,
+    int Accepted,
+    int Delivered,
+    int Bounced,
+    int Opened,
+    int Clicked,
+    int Unsubscribed);
+
+/// <summary>Reads delivery counts for the status staff see.</summary>
+public interface IDeliveryStatistics
+{
+    Task<DeliveryCounts> GetAsync(string releaseId, CancellationToken cancellationToken);
+}
