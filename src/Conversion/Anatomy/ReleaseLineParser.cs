@@ -19,7 +19,15 @@ internal static class ReleaseLineParser
         "zur sofortigen veröffentlichung", "zur sofortigen freigabe", "zur sofortigen verbreitung",
     ];
 
-    private static readonly string[] EmbargoWords = ["embargo", "эмбарго", "sperrfrist", "не для публикации до", "nicht vor"];
+    /// <summary>How an embargo line opens (Kazakh puts "… дейін эмбарго" last: see <see cref="EmbargoEndings"/>).</summary>
+    private static readonly string[] EmbargoOpenings =
+    [
+        "embargoed", "embargo", "under embargo", "strictly embargoed", "strict embargo", "эмбарго", "под эмбарго",
+        "не для публикации до", "не публиковать до", "sous embargo", "embargo jusqu", "embargado", "bajo embargo",
+        "sperrfrist", "nicht vor", "эмбаргомен",
+    ];
+
+    private static readonly string[] EmbargoEndings = ["дейін эмбарго", "эмбарго", "дейін эмбаргомен"];
 
     /// <summary>The instruction a paragraph states, or null when it is not a release line.</summary>
     public static ReleaseInstruction? TryParse(string text, Action<string, string> warn)
@@ -39,17 +47,18 @@ internal static class ReleaseLineParser
         }
 
         var isEmbargo = false;
-        foreach (var word in EmbargoWords)
+        foreach (var opening in EmbargoOpenings)
         {
-            var index = normalised.IndexOf(word, StringComparison.Ordinal);
-            if (index >= 0 && (index < 40 || normalised.EndsWith(word, StringComparison.Ordinal)))
-            {
-                isEmbargo = true;
-                break;
-            }
+            isEmbargo |= normalised.StartsWith(opening, StringComparison.Ordinal);
         }
 
-        if (!isEmbargo)
+        foreach (var ending in EmbargoEndings)
+        {
+            isEmbargo |= normalised.EndsWith(ending, StringComparison.Ordinal);
+        }
+
+        // "Embargo on trade was lifted…" opens like a release line; a real one is short or names a date.
+        if (!isEmbargo || (normalised.Length > 120 && DateFinder.Find(text) is null))
         {
             return null;
         }
