@@ -11,6 +11,7 @@ internal sealed record ReleaseView(
     string Language,
     string Direction,
     string Title,
+    string DocumentTitle,
     string? Subtitle,
     string? EmbargoLine,
     string? ReleaseLine,
@@ -43,7 +44,8 @@ internal sealed record ReleaseView(
         return new ReleaseView(
             language,
             metadata.Direction == TextDirection.RightToLeft ? "rtl" : "ltr",
-            metadata.Title,
+            metadata.Title.Trim(),
+            string.IsNullOrWhiteSpace(metadata.Title) ? templates.Labels(language)["untitled"] : metadata.Title.Trim(),
             string.IsNullOrWhiteSpace(metadata.Subtitle) ? null : metadata.Subtitle,
             ReleaseLines.Embargo(metadata.Release, language, templates),
             ReleaseLines.Immediate(metadata.Release),
@@ -53,6 +55,12 @@ internal sealed record ReleaseView(
             templates.Labels(language),
             metadata.Organisation ?? context.Organisation);
     }
+
+    /// <summary>
+    /// How many levels body headings move down: one when the headline is the page's h1, none when the
+    /// document has no headline (its Heading 1 is then the top heading).
+    /// </summary>
+    public int HeadingOffset => Title.Length == 0 ? 0 : 1;
 
     /// <summary>The section's heading as the document wrote it, else the label in the release's language.</summary>
     public string SectionHeading(string key, Section section) =>

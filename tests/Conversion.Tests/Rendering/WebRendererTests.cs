@@ -223,4 +223,15 @@ public class WebRendererTests
         Assert.Equal("rtl", document.DocumentElement.GetAttribute("dir"));
         Assert.Equal("he-IL", document.DocumentElement.GetAttribute("lang"));
     }
+
+    [Fact]
+    public void Document_without_a_headline_gets_a_page_title_and_its_own_headings_start_at_h1()
+    {
+        var release = new PressRelease(Metadata(title: ""), [new Heading(1, [T("Contract")]), P(T("Text."))], [], []);
+
+        var document = RenderedHtml.Parse(Renderer, release);
+
+        Assert.Equal("Press release", document.Title);
+        Assert.Equal("Contract", Assert.Single(document.QuerySelectorAll("h1")).TextContent);
+    }
 }

@@ -41,7 +41,7 @@ public sealed class EmailRenderer(TemplateLibrary templates) : IVariantRenderer
         var imageBase = SafeUrl.IsAllowed(context.ImageBaseUrl) ? context.ImageBaseUrl : null;
         var body = new HtmlBodyWriter(
             release,
-            new HtmlBodyOptions(Variant, image => ImageSource(imageBase, image), release.Metadata.Direction),
+            new HtmlBodyOptions(Variant, image => ImageSource(imageBase, image), release.Metadata.Direction, view.HeadingOffset),
             warnings);
 
         var sections = view.Sections.Select(s => new Dictionary<string, object?>
@@ -54,6 +54,7 @@ public sealed class EmailRenderer(TemplateLibrary templates) : IVariantRenderer
             ["lang"] = view.Language,
             ["dir"] = view.Direction,
             ["title"] = view.Title,
+            ["document_title"] = view.DocumentTitle,
             ["subtitle"] = view.Subtitle,
             ["preheader"] = view.EmbargoLine ?? view.Subtitle,
             ["embargo_line"] = view.EmbargoLine,

@@ -42,7 +42,7 @@ public sealed class TextRenderer(TemplateLibrary templates) : IVariantRenderer
         {
             ["embargo_line"] = Optional(view.EmbargoLine),
             ["release_line"] = Optional(view.ReleaseLine),
-            ["title_block"] = PlainTextWriter.Underlined(string.IsNullOrWhiteSpace(view.Title) ? "—" : view.Title, '='),
+            ["title_block"] = view.Title.Length == 0 ? null : PlainTextWriter.Underlined(view.Title, '='),
             ["subtitle"] = Optional(view.Subtitle),
             ["dateline"] = Optional(view.Dateline),
             ["body"] = body,

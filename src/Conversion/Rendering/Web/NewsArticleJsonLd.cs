@@ -26,7 +26,7 @@ internal static class NewsArticleJsonLd
         {
             ["@context"] = "https://schema.org",
             ["@type"] = "NewsArticle",
-            ["headline"] = Headline(view.Title),
+            ["headline"] = Headline(view.DocumentTitle),
             ["inLanguage"] = view.Language,
         };
         if (view.Subtitle is { } subtitle)

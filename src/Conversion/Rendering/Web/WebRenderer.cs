@@ -31,7 +31,7 @@ public sealed class WebRenderer(TemplateLibrary templates) : IVariantRenderer
         var view = ReleaseView.Of(release, context, templates);
         var body = new HtmlBodyWriter(
             release,
-            new HtmlBodyOptions(Variant, image => "images/" + Uri.EscapeDataString(image.FileName), release.Metadata.Direction),
+            new HtmlBodyOptions(Variant, image => "images/" + Uri.EscapeDataString(image.FileName), release.Metadata.Direction, view.HeadingOffset),
             warnings);
 
         var pageUrl = SafeUrl.Format(context.WebPageUrl);
@@ -51,6 +51,7 @@ public sealed class WebRenderer(TemplateLibrary templates) : IVariantRenderer
             ["dir"] = view.Direction,
             ["og_locale"] = view.Language.Replace('-', '_'),
             ["title"] = view.Title,
+            ["document_title"] = view.DocumentTitle,
             ["subtitle"] = view.Subtitle,
             ["description"] = description,
             ["canonical_url"] = pageUrl,
