@@ -30,6 +30,8 @@ internal static class PdfPainter
             }
         }
 
+        using var subsets = new FontSubsets(pages.SelectMany(p => p.Items).SelectMany(i => i.Item.Drawables).OfType<GlyphRunDrawable>()
+            .Concat(Enumerable.Range(1, pages.Count).SelectMany(n => furniture.For(n, pages.Count)).OfType<GlyphRunDrawable>()));
         using var output = new MemoryStream();
         using (var document = SKDocument.CreatePdf(output, metadata))
         {
@@ -43,13 +45,13 @@ internal static class PdfPainter
                 {
                     foreach (var drawable in placed.Item.Drawables)
                     {
-                        Draw(canvas, drawable.Offset(page.MarginLeft, page.MarginTop + placed.Top), fill, stroke, destinations, painted);
+                        Draw(canvas, drawable.Offset(page.MarginLeft, page.MarginTop + placed.Top), fill, stroke, destinations, painted, subsets);
                     }
                 }
 
                 foreach (var drawable in furniture.For(index + 1, pages.Count))
                 {
-                    Draw(canvas, drawable, fill, stroke, destinations, painted);
+                    Draw(canvas, drawable, fill, stroke, destinations, painted, subsets);
                 }
 
                 document.EndPage();
@@ -61,12 +63,12 @@ internal static class PdfPainter
         return DocumentIdentity.MakeDeterministic(output.ToArray());
     }
 
-    private static void Draw(SKCanvas canvas, Drawable drawable, SKPaint fill, SKPaint stroke, HashSet<string> destinations, HashSet<string> painted)
+    private static void Draw(SKCanvas canvas, Drawable drawable, SKPaint fill, SKPaint stroke, HashSet<string> destinations, HashSet<string> painted, FontSubsets subsets)
     {
         switch (drawable)
         {
             case GlyphRunDrawable run:
-                DrawGlyphs(canvas, run, fill);
+                DrawGlyphs(canvas, run, fill, subsets.FontFor(run.Font));
                 break;
             case LineDrawable line:
                 stroke.Color = line.Colour;
@@ -98,7 +100,7 @@ internal static class PdfPainter
         }
     }
 
-    private static void DrawGlyphs(SKCanvas canvas, GlyphRunDrawable run, SKPaint fill)
+    private static void DrawGlyphs(SKCanvas canvas, GlyphRunDrawable run, SKPaint fill, SKFont font)
     {
         if (run.Glyphs.Length == 0)
         {
@@ -123,7 +125,7 @@ internal static class PdfPainter
         byteOffsets[text.Length] = offset;
 
         using var builder = new SKTextBlobBuilder();
-        var buffer = builder.AllocatePositionedTextRun(run.Font, run.Glyphs.Length, byteCount);
+        var buffer = builder.AllocatePositionedTextRun(font, run.Glyphs.Length, byteCount);
         var glyphs = buffer.Glyphs;
         var positions = buffer.Positions;
         var clusters = buffer.Clusters;
