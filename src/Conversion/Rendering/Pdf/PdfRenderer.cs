@@ -38,7 +38,7 @@ public sealed class PdfRenderer : IVariantRenderer
         var organisation = FirstNonBlank(release.Metadata.Organisation, context.Organisation, release.Metadata.Document.Author);
         var flow = new ReleaseLayouter(layout, organisation).Layout();
         var pages = Paginator.Paginate(flow, theme.Page.ContentHeight);
-        var bytes = PdfPainter.Paint(pages, new PageFurniture(layout, organisation), Metadata(release, organisation), theme.Page);
+        var bytes = PdfPainter.Paint(pages, new PageFurniture(layout, organisation), Metadata(release, organisation), theme.Page, release.Metadata.Language);
         return new Result<RenderedFile>(new RenderedFile(Variant, "release.pdf", "application/pdf", bytes), [.. layout.Warnings]);
     }
 

@@ -13,7 +13,7 @@ namespace PressPipeline.Conversion.Rendering.Pdf.Paint;
 /// </summary>
 internal static class PdfPainter
 {
-    public static byte[] Paint(IReadOnlyList<LaidOutPage> pages, PageFurniture furniture, SKDocumentPdfMetadata metadata, Theme.PageTheme page)
+    public static byte[] Paint(IReadOnlyList<LaidOutPage> pages, PageFurniture furniture, SKDocumentPdfMetadata metadata, Theme.PageTheme page, string? language)
     {
         var destinations = new HashSet<string>(StringComparer.Ordinal);
         foreach (var laidOut in pages)
@@ -60,7 +60,9 @@ internal static class PdfPainter
             document.Close();
         }
 
-        return DocumentIdentity.MakeDeterministic(output.ToArray());
+        var outline = pages.SelectMany(p => p.Items).Select(i => i.Item.Outline).OfType<OutlineEntry>()
+            .Where(entry => destinations.Contains(entry.Destination)).ToList();
+        return DocumentIdentity.MakeDeterministic(CatalogAmendment.Amend(output.ToArray(), outline, language));
     }
 
     private static void Draw(SKCanvas canvas, Drawable drawable, SKPaint fill, SKPaint stroke, HashSet<string> destinations, HashSet<string> painted, FontSubsets subsets)
