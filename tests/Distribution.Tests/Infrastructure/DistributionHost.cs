@@ -49,7 +49,7 @@ public sealed class DistributionHost : IAsyncDisposable
             ["SendGrid:LedgerTable"] = Azurite.UniqueName("ledger"),
             ["SendGrid:EventTable"] = Azurite.UniqueName("events"),
             ["SendGrid:StatusTable"] = Azurite.UniqueName("status"),
-            ["SendGrid:AttemptTimeoutSeconds"] = "1",
+            ["SendGrid:AttemptTimeoutSeconds"] = "4",
             ["SendGrid:RetryBaseDelaySeconds"] = "0.01",
             ["SendGrid:MaxRateLimitWaitSeconds"] = "2",
             ["SendGrid:MaxRetries"] = "2",
