@@ -16,6 +16,12 @@ param blobsExtensionKey string
 @description('Container the trigger watches.')
 param uploadsContainer string = 'uploads'
 
+@description('Name endings that reach the trigger: the release itself and its optional sidecar of lists and times (src/Pipeline/Uploads/UploadProcessor.cs). Anything else in uploads/ is ignored without waking the app.')
+param uploadSuffixes string[] = [
+  '.docx'
+  '.json'
+]
+
 @description('Storage account the system topic belongs to; dead letters are written there.')
 param storageAccountName string
 
@@ -66,8 +72,15 @@ resource uploadsSubscription 'Microsoft.EventGrid/systemTopics/eventSubscription
         'Microsoft.Storage.BlobCreated'
       ]
       subjectBeginsWith: '/blobServices/default/containers/${uploadsContainer}/'
-      subjectEndsWith: '.docx'
       isSubjectCaseSensitive: false
+      // subjectEndsWith takes one ending; two need an advanced filter (string filters ignore case).
+      advancedFilters: [
+        {
+          operatorType: 'StringEndsWith'
+          key: 'subject'
+          values: uploadSuffixes
+        }
+      ]
     }
     retryPolicy: {
       maxDeliveryAttempts: maxDeliveryAttempts

@@ -38,8 +38,14 @@ param maximumInstanceCount int = 40
 
 // ---- storage and publishing ----
 
-@description('true: published releases are served straight from the newsroom container (anonymous read of single blobs, no listing). false: no anonymous access anywhere; published pages must be served by the app or a CDN with its own identity. See docs/deploy.md.')
-param publicNewsroom bool = false
+@description('true (the pipeline\'s design, docs/storage.md): at the publish time the web page, PDF and images are copied into the newsroom container, whose blobs anyone can read by URL (no listing). false: no anonymous access anywhere; the newsroom must then be served by a front end with its own identity, named in publicBaseUrl. See docs/deploy.md.')
+param publicNewsroom bool = true
+
+@description('Public address of the newsroom (a CDN or custom domain in front of the container); empty: the container\'s own blob URL.')
+param publicBaseUrl string = ''
+
+@description('Public address of the function app (custom domain or front door) used in signed links and unsubscribe links; empty: https://<app>.azurewebsites.net.')
+param publicAppUrl string = ''
 
 @minValue(1)
 param uploadsRetentionDays int = 30
@@ -64,10 +70,37 @@ param unsubscribeSigningSecret string = ''
 @description('Secret that signs expiring links to embargoed content. Empty leaves it as it is.')
 param linksSigningSecret string = ''
 
+@secure()
+@description('Key of the hash that stands for an e-mail address in keys, logs and custom_args. Set once; suppressions are stored under it. Empty leaves it as it is.')
+param contactsHashKey string = ''
+
 // ---- app configuration (non-secret) ----
 
 @description('6-field NCRONTAB in UTC: how often due releases are looked for.')
 param dispatchSchedule string = '0 */1 * * * *'
+
+@description('Sender address of the release e-mails; its domain must be authenticated in SendGrid (SPF/DKIM/DMARC).')
+@minLength(3)
+param mailFromAddress string
+
+@description('Sender name; empty: the organisation named in the release.')
+param mailFromName string = ''
+
+@description('Reply-to address when a release names no media contact; empty: none.')
+param mailReplyTo string = ''
+
+@description('The sender\'s postal address, printed in every e-mail footer (CAN-SPAM).')
+@minLength(3)
+param mailPostalAddress string
+
+@description('Staff addresses for test sends, comma- or semicolon-separated.')
+param mailTestRecipients string = ''
+
+@description('Organisation name used when a release names none.')
+param organisation string = ''
+
+@description('IANA zone used when neither the staff nor the document names one, e.g. Asia/Almaty.')
+param defaultTimeZone string = 'UTC'
 
 @description('E-mail address alerts go to; empty: alerts show in the portal only.')
 param alertEmail string = ''
@@ -90,28 +123,33 @@ var names = {
   systemTopic: 'evgt-${resourceToken}'
 }
 
-// Containers, queues and tables the code uses (docs/storage.md); the deployment package and Event Grid
-// dead letters have containers of their own.
+// Containers, queues and tables the code uses (docs/storage.md, src/Pipeline/PipelineOptions.cs,
+// src/Distribution/DistributionOptions.cs). The app settings below hand the same names to the code, so a rename here
+// reaches both. The deployment package and Event Grid dead letters have containers of their own.
 var containers = {
   uploads: 'uploads'
   releases: 'releases'
   newsroom: 'newsroom'
+  schedule: 'schedule'
   contacts: 'contacts'
   outbox: 'outbox'
-  state: 'state'
   deploymentPackage: 'deployment-package'
   eventGridDeadLetter: 'eventgrid-deadletter'
 }
-var queues = [
-  'dispatch'
-]
-var tables = []
+var workQueue = 'release-work'
+var tables = {
+  ledger: 'sendledger'
+  events: 'sendgridevents'
+  recipientStatus: 'recipientstatus'
+  suppressions: 'suppressions'
+}
 
 var secretNames = {
   sendGridApiKey: 'sendgrid-api-key'
   sendGridWebhookPublicKey: 'sendgrid-webhook-public-key'
   unsubscribeSigningSecret: 'unsubscribe-signing-secret'
   linksSigningSecret: 'links-signing-secret'
+  contactsHashKey: 'contacts-hash-key'
 }
 
 resource rg 'Microsoft.Resources/resourceGroups@2025-04-01' = {
@@ -138,16 +176,23 @@ module storage 'app/storage.bicep' = {
     privateContainers: [
       containers.uploads
       containers.releases
+      containers.schedule
       containers.contacts
       containers.outbox
-      containers.state
       containers.deploymentPackage
       containers.eventGridDeadLetter
     ]
     newsroomContainer: containers.newsroom
     publicNewsroom: publicNewsroom
-    queues: queues
-    tables: tables
+    queues: [
+      workQueue
+    ]
+    tables: [
+      tables.ledger
+      tables.events
+      tables.recipientStatus
+      tables.suppressions
+    ]
     uploadsContainer: containers.uploads
     uploadsRetentionDays: uploadsRetentionDays
     softDeleteRetentionDays: 7
@@ -178,6 +223,7 @@ module keyVault 'app/keyvault.bicep' = {
     sendGridWebhookPublicKey: sendGridWebhookPublicKey
     unsubscribeSigningSecret: unsubscribeSigningSecret
     linksSigningSecret: linksSigningSecret
+    contactsHashKey: contactsHashKey
   }
 }
 
@@ -205,20 +251,57 @@ var storageEndpoints = {
   queue: 'https://${names.storage}.queue.${environment().suffixes.storage}/'
   table: 'https://${names.storage}.table.${environment().suffixes.storage}/'
 }
+var appUrl = empty(publicAppUrl) ? 'https://${names.functionApp}.azurewebsites.net' : publicAppUrl
+var newsroomUrl = empty(publicBaseUrl) ? '${storageEndpoints.blob}${containers.newsroom}' : publicBaseUrl
 
-// Every setting the code reads (src/Functions/local.settings.json.example), ':' written as '__'.
-// Secrets are Key Vault references: the setting says where the secret lives, never what it is.
+// Every setting the code reads, as listed in src/Functions/local.settings.json.example (':' written '__');
+// tests/Infra.Tests checks the two lists against each other and against functions.metadata.
+// Secrets are Key Vault references: the setting says where the secret lives, never what it is; the app resolves
+// them with its identity (Key Vault Secrets User).
 var appSettings = {
+  // Connection "PressStorage" for triggers and clients: identity-based, no keys.
   PressStorage__credential: 'managedidentity'
   PressStorage__clientId: identity.outputs.clientId
   PressStorage__blobServiceUri: storageEndpoints.blob
   PressStorage__queueServiceUri: storageEndpoints.queue
   PressStorage__tableServiceUri: storageEndpoints.table
+
   Dispatch__Schedule: dispatchSchedule
+
+  Pipeline__UploadsContainer: containers.uploads
+  Pipeline__ReleasesContainer: containers.releases
+  Pipeline__NewsroomContainer: containers.newsroom
+  Pipeline__ScheduleContainer: containers.schedule
+  Pipeline__WorkQueue: workQueue
+  // Mirrors extensions.queues.maxDequeueCount in host.json.
+  Pipeline__MaxDequeueCount: '5'
+  Pipeline__DefaultTimeZone: defaultTimeZone
+  Pipeline__Organisation: organisation
+  Pipeline__PublicBaseUrl: newsroomUrl
+
+  Links__BaseUrl: appUrl
+  Links__Lifetime: '30.00:00:00'
+  Links__SigningSecret: '@Microsoft.KeyVault(VaultName=${names.keyVault};SecretName=${secretNames.linksSigningSecret})'
+
+  Mail__FromAddress: mailFromAddress
+  Mail__FromName: mailFromName
+  Mail__ReplyTo: mailReplyTo
+  Mail__PostalAddress: mailPostalAddress
+  Mail__TestRecipients: mailTestRecipients
+  Mail__OutboxContainer: containers.outbox
+
   SendGrid__ApiKey: '@Microsoft.KeyVault(VaultName=${names.keyVault};SecretName=${secretNames.sendGridApiKey})'
   SendGrid__WebhookPublicKey: '@Microsoft.KeyVault(VaultName=${names.keyVault};SecretName=${secretNames.sendGridWebhookPublicKey})'
+  SendGrid__LedgerTable: tables.ledger
+  SendGrid__EventTable: tables.events
+  SendGrid__StatusTable: tables.recipientStatus
+
+  Unsubscribe__BaseUrl: '${appUrl}/api/unsubscribe'
   Unsubscribe__SigningSecret: '@Microsoft.KeyVault(VaultName=${names.keyVault};SecretName=${secretNames.unsubscribeSigningSecret})'
-  Links__SigningSecret: '@Microsoft.KeyVault(VaultName=${names.keyVault};SecretName=${secretNames.linksSigningSecret})'
+
+  Contacts__Container: containers.contacts
+  Contacts__SuppressionTable: tables.suppressions
+  Contacts__HashKey: '@Microsoft.KeyVault(VaultName=${names.keyVault};SecretName=${secretNames.contactsHashKey})'
 }
 
 module functionApp 'app/functions.bicep' = {
@@ -284,3 +367,4 @@ output AZURE_EVENTGRID_SYSTEM_TOPIC_NAME string = eventGrid.outputs.name
 output UPLOADS_CONTAINER string = containers.uploads
 output EVENTGRID_DEADLETTER_CONTAINER string = containers.eventGridDeadLetter
 output NEWSROOM_CONTAINER string = containers.newsroom
+output NEWSROOM_URL string = newsroomUrl

@@ -17,6 +17,7 @@ param secretNames {
   sendGridWebhookPublicKey: string
   unsubscribeSigningSecret: string
   linksSigningSecret: string
+  contactsHashKey: string
 }
 
 @secure()
@@ -30,6 +31,9 @@ param unsubscribeSigningSecret string
 
 @secure()
 param linksSigningSecret string
+
+@secure()
+param contactsHashKey string
 
 resource vault 'Microsoft.KeyVault/vaults@2026-05-15' = {
   name: name
@@ -87,6 +91,15 @@ resource linksSigningSecretSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15'
   name: secretNames.linksSigningSecret
   properties: {
     value: linksSigningSecret
+    contentType: 'text/plain'
+  }
+}
+
+resource contactsHashKeySecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = if (!empty(contactsHashKey)) {
+  parent: vault
+  name: secretNames.contactsHashKey
+  properties: {
+    value: contactsHashKey
     contentType: 'text/plain'
   }
 }

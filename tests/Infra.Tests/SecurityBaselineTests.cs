@@ -25,19 +25,19 @@ public sealed partial class SecurityBaselineTests
     }
 
     [Fact]
-    public void Nothing_is_anonymously_readable_unless_the_operator_publishes_the_newsroom()
+    public void Only_published_releases_in_the_newsroom_can_be_read_anonymously()
     {
         var storage = Single("Microsoft.Storage/storageAccounts");
         var containers = main.AllResources.Where(resource => resource.Type == "Microsoft.Storage/storageAccounts/blobServices/containers").ToList();
 
-        Assert.False(main.ParameterValue("publicNewsroom")!.GetValue<bool>());
-        // With the default, the account forbids anonymous access outright.
-        Assert.False(storage.Property("properties.allowBlobPublicAccess")!.GetValue<bool>());
+        // The account allows anonymous reads exactly when the operator keeps the public newsroom (the default).
+        Assert.Equal(main.ParameterValue("publicNewsroom")!.GetValue<bool>(), storage.Property("properties.allowBlobPublicAccess")!.GetValue<bool>());
         var open = containers.Where(container => container.Property("properties.publicAccess")?.ToJsonString() != "\"None\"").ToList();
         var newsroom = Assert.Single(open);
-        var access = newsroom.Property("properties.publicAccess")!.GetValue<string>();
-        Assert.Equal("[if(parameters('publicNewsroom'), 'Blob', 'None')]", access);
+        // 'Blob' at most: a URL can be read, the container can never be listed.
+        Assert.Equal("[if(parameters('publicNewsroom'), 'Blob', 'None')]", newsroom.Property("properties.publicAccess")!.GetValue<string>());
         Assert.Equal("newsroom", newsroom.Template.ParameterValue("newsroomContainer")!.GetValue<string>());
+        Assert.Contains("uploads", containers.Select(container => container.Template.ParameterValue("privateContainers")!.ToJsonString()).First(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -77,9 +77,9 @@ public sealed partial class SecurityBaselineTests
     {
         var secrets = main.AllResources.Where(resource => resource.Type == "Microsoft.KeyVault/vaults/secrets").ToList();
 
-        Assert.Equal(4, secrets.Count);
+        Assert.Equal(5, secrets.Count);
         Assert.All(secrets, secret => Assert.StartsWith("[not(empty(parameters(", secret.Json["condition"]!.GetValue<string>(), StringComparison.Ordinal));
-        foreach (var name in new[] { "sendGridApiKey", "sendGridWebhookPublicKey", "unsubscribeSigningSecret", "linksSigningSecret" })
+        foreach (var name in new[] { "sendGridApiKey", "sendGridWebhookPublicKey", "unsubscribeSigningSecret", "linksSigningSecret", "contactsHashKey" })
         {
             Assert.Equal("securestring", main.ParameterDefinition(name)!["type"]!.GetValue<string>());
         }
@@ -159,7 +159,7 @@ public sealed partial class SecurityBaselineTests
     {
         var secretLooking = Settings.Where(setting => SecretName().IsMatch(setting.Key)).ToList();
 
-        Assert.True(secretLooking.Count >= 4, "Expected the SendGrid key, webhook key and both signing secrets among the settings.");
+        Assert.True(secretLooking.Count >= 5, "Expected the SendGrid key, webhook key, both signing secrets and the contacts hash key among the settings.");
         Assert.All(secretLooking, setting =>
         {
             Assert.StartsWith("[format('@Microsoft.KeyVault(VaultName={0};SecretName={1})', variables('names').keyVault, '", setting.Value, StringComparison.Ordinal);

@@ -45,14 +45,10 @@ internal static class BicepCli
                 $"The Bicep CLI is missing at {path}; run 'dotnet restore tests/Infra.Tests' (it comes from the NuGet package Azure.Bicep.CommandLine.linux-x64).",
                 path);
         }
-        if (!OperatingSystem.IsWindows())
+        var mode = File.GetUnixFileMode(path);
+        if ((mode & UnixFileMode.UserExecute) == 0)
         {
-            var mode = File.GetUnixFileMode(path);
-            const UnixFileMode executable = UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
-            if ((mode & UnixFileMode.UserExecute) == 0)
-            {
-                File.SetUnixFileMode(path, mode | executable);
-            }
+            File.SetUnixFileMode(path, mode | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
         }
         return path;
     }

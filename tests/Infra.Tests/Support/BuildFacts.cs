@@ -1,4 +1,8 @@
 using System.Reflection;
+using System.Runtime.Versioning;
+
+// The Bicep CLI package these tests run is the Linux x64 build (CI and the development machines are Linux).
+[assembly: SupportedOSPlatform("linux")]
 
 namespace PressPipeline.Infra.Tests.Support;
 
