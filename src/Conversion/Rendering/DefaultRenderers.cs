@@ -1,4 +1,5 @@
 using PressPipeline.Conversion.Rendering.Email;
+using PressPipeline.Conversion.Rendering.Pdf;
 using PressPipeline.Conversion.Rendering.Text;
 using PressPipeline.Conversion.Rendering.Web;
 using PressPipeline.Templates;
@@ -16,6 +17,7 @@ public static class DefaultRenderers
             new WebRenderer(library),
             new EmailRenderer(library),
             new TextRenderer(library),
+            new PdfRenderer(),
         ];
     }
 }
