@@ -21,6 +21,7 @@ namespace PressPipeline.Cli.Commands;
 internal static class DemoCommand
 {
     private const string Sample = "samples/iom-roundtable-2014.docx";
+    private const string SampleContacts = "samples/contacts";
 
     public static Command Create()
     {
@@ -45,6 +46,7 @@ internal static class DemoCommand
                 return 4;
             }
 
+            var outbox = new DirectoryInfo(Path.Combine(parse.GetValue(output)!.FullName, "outbox"));
             var run = "demo" + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
             await using var services = CliServices.Build(new Dictionary<string, string?>
             {
@@ -53,7 +55,14 @@ internal static class DemoCommand
                 ["Pipeline:NewsroomContainer"] = $"{run}-newsroom",
                 ["Pipeline:ScheduleContainer"] = $"{run}-schedule",
                 ["Pipeline:WorkQueue"] = $"{run}-work",
+                ["Contacts:Container"] = $"{run}-contacts",
+                ["Contacts:SuppressionTable"] = $"{run}suppressions",
+                ["SendGrid:LedgerTable"] = $"{run}ledger",
+                ["SendGrid:EventTable"] = $"{run}events",
+                ["SendGrid:StatusTable"] = $"{run}recipients",
+                ["Mail:OutboxFolder"] = Path.Combine(outbox.FullName, run),
             });
+            await UploadSampleListsAsync(services, root, $"{run}-contacts", cancellationToken);
 
             Say.Step($"Uploading {docx.Name} to {run}-uploads with lists '{parse.GetValue(lists)}', send now ({parse.GetValue(zone)})");
             await using (var content = docx.OpenRead())
@@ -87,7 +96,7 @@ internal static class DemoCommand
             status = await statuses.RequireAsync(status.Id, cancellationToken);
             Say.Status(status);
             await DownloadAsync(services, status, parse.GetValue(output)!, cancellationToken);
-            ShowWhatWouldBeSent(status, events);
+            ShowWhatWouldBeSent(status, events, Path.Combine(outbox.FullName, run));
             Say.Step($"Look again any time: PressStorage=UseDevelopmentStorage=true Pipeline__ReleasesContainer={run}-releases presspipe status {status.Id}");
             return status.State is ReleaseState.Sent ? 0 : 1;
         }));
@@ -116,7 +125,24 @@ internal static class DemoCommand
         }
     }
 
-    private static void ShowWhatWouldBeSent(ReleaseStatus status, List<RunEvent> events)
+    private static async Task UploadSampleListsAsync(ServiceProvider services, string root, string container, CancellationToken cancellationToken)
+    {
+        var folder = Path.Combine(root, SampleContacts);
+        if (!Directory.Exists(folder))
+        {
+            return;
+        }
+
+        var contacts = await services.GetRequiredService<PressStorage>().EnsureContainerAsync(container, cancellationToken);
+        foreach (var csv in Directory.EnumerateFiles(folder, "*.csv"))
+        {
+            await using var content = File.OpenRead(csv);
+            await contacts.GetBlobClient(Path.GetFileName(csv)).UploadAsync(content, overwrite: true, cancellationToken);
+            Say.Done($"Media list {Path.GetFileNameWithoutExtension(csv)} loaded from {Path.GetRelativePath(root, csv)}");
+        }
+    }
+
+    private static void ShowWhatWouldBeSent(ReleaseStatus status, List<RunEvent> events, string outbox)
     {
         var send = events.Select(e => e.Work?.Dispatch).FirstOrDefault(d => d is not null);
         if (send is null)
@@ -129,6 +155,16 @@ internal static class DemoCommand
         if (status.Distribution is { } d)
         {
             Say.Done($"E-mail: {d.Recipients} recipients, {d.BatchesAccepted} batches accepted, {d.Suppressed} suppressed.");
+        }
+
+        var written = Directory.Exists(outbox) ? Directory.GetFiles(outbox, "*", SearchOption.AllDirectories) : [];
+        if (written.Length > 0)
+        {
+            Say.Done($"What would be sent (no SendGrid key, so the outbox): {written.Length} files in {outbox}");
+            foreach (var file in written.Order(StringComparer.Ordinal).Take(8))
+            {
+                Say.Step(Path.GetRelativePath(outbox, file));
+            }
         }
 
     }
