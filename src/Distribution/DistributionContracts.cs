@@ -60,15 +60,27 @@ public interface IReleaseDistributor
 /// <param name="BatchesAccepted">Batches SendGrid (or the outbox) accepted, including earlier runs.</param>
 /// <param name="BatchesFailed">Batches that failed with a reason.</param>
 /// <param name="Problems">Sentences for staff: failed batches, list rows that were skipped.</param>
+/// <param name="BatchesUnknown">Batches whose outcome is unknown (timeout, crash mid-request): not resent
+/// automatically, since SendGrid has no idempotency key; staff decide (the release is PartlySent).</param>
+/// <param name="Blocked">Why nothing was sent at all (a chosen list is missing or unreadable, SendGrid's
+/// sandbox check rejected the message); null when the run went ahead.</param>
 public sealed record DistributionReport(
     int Recipients,
     int Suppressed,
     int BatchesAccepted,
     int BatchesFailed,
-    IReadOnlyList<string> Problems)
+    IReadOnlyList<string> Problems,
+    int BatchesUnknown = 0,
+    string? Blocked = null)
 {
     /// <summary>True when every batch was accepted.</summary>
-    public bool Complete => BatchesFailed == 0;
+    public bool Complete => BatchesFailed == 0 && BatchesUnknown == 0 && Blocked is null;
+}
+
+/// <summary>Sends a release to the staff test addresses (<c>Mail:TestRecipients</c>) only; no ledger, no lists.</summary>
+public interface IReleaseTestSender
+{
+    Task<DistributionReport> SendTestAsync(DispatchRequest request, CancellationToken cancellationToken);
 }
 
 /// <summary>Delivery counts per release, from the ledger and the SendGrid event webhook.</summary>

@@ -1,0 +1,85 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace PressPipeline.Distribution.Composition;
+
+/// <summary>
+/// Adds what the renderer leaves to distribution: the greeting and the links at the top, the postal address
+/// and a visible unsubscribe link at the bottom. Kept small: Gmail clips HTML over ~102 KB, footer first.
+/// </summary>
+internal static partial class BodyDecorator
+{
+    [GeneratedRegex("<body[^>]*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BodyOpen();
+
+    [GeneratedRegex("</body\\s*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BodyClose();
+
+    public static string Html(string html, MailTexts texts, Uri? webPage, Uri? pdf, string postalAddress)
+    {
+        var top = new StringBuilder();
+        top.Append("<p style=\"margin:0 0 16px 0\">").Append(Substitutions.GreetingHtml).Append("</p>");
+        var links = Links(webPage, pdf, texts, (text, url) => $"<a href=\"{WebUtility.HtmlEncode(url.AbsoluteUri)}\">{WebUtility.HtmlEncode(text)}</a>");
+        if (links.Count > 0)
+        {
+            top.Append("<p style=\"margin:0 0 16px 0\">").Append(string.Join(" &middot; ", links)).Append("</p>");
+        }
+
+        var footer = new StringBuilder()
+            .Append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" style=\"margin-top:32px;border-top:1px solid #dddddd\"><tr>")
+            .Append("<td style=\"padding-top:12px;font-size:12px;line-height:18px;color:#555555\">")
+            .Append(WebUtility.HtmlEncode(texts.WhyYouGetThis)).Append(' ')
+            .Append("<a href=\"").Append(Substitutions.UnsubscribeUrl).Append("\">").Append(WebUtility.HtmlEncode(texts.Unsubscribe)).Append("</a>");
+        if (!string.IsNullOrWhiteSpace(postalAddress))
+        {
+            footer.Append("<br>").Append(WebUtility.HtmlEncode(postalAddress));
+        }
+
+        footer.Append("</td></tr></table>");
+        return Insert(html, top.ToString(), footer.ToString());
+    }
+
+    public static string Text(string text, MailTexts texts, Uri? webPage, Uri? pdf, string postalAddress)
+    {
+        var builder = new StringBuilder().Append(Substitutions.GreetingText).Append("\n\n");
+        foreach (var link in Links(webPage, pdf, texts, (label, url) => $"{label}: {url.AbsoluteUri}"))
+        {
+            builder.Append(link).Append('\n');
+        }
+
+        builder.Append('\n').Append(text.TrimEnd()).Append("\n\n--\n")
+            .Append(texts.WhyYouGetThis).Append('\n')
+            .Append(texts.Unsubscribe).Append(": ").Append(Substitutions.UnsubscribeUrl).Append('\n');
+        if (!string.IsNullOrWhiteSpace(postalAddress))
+        {
+            builder.Append(postalAddress).Append('\n');
+        }
+
+        return builder.ToString();
+    }
+
+    private static List<string> Links(Uri? webPage, Uri? pdf, MailTexts texts, Func<string, Uri, string> link)
+    {
+        var links = new List<string>(2);
+        if (webPage is not null)
+        {
+            links.Add(link(texts.ReadOnline, webPage));
+        }
+
+        if (pdf is not null)
+        {
+            links.Add(link(texts.DownloadPdf, pdf));
+        }
+
+        return links;
+    }
+
+    private static string Insert(string html, string top, string footer)
+    {
+        var open = BodyOpen().Match(html);
+        var withTop = open.Success ? html.Insert(open.Index + open.Length, top) : top + html;
+        var close = BodyClose().Match(withTop);
+        return close.Success ? withTop.Insert(close.Index, footer) : withTop + footer;
+    }
+}

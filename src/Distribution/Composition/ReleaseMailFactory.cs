@@ -1,0 +1,76 @@
+using Microsoft.Extensions.Options;
+using PressPipeline.Distribution.Contacts;
+using SendGrid.Helpers.Mail;
+
+namespace PressPipeline.Distribution.Composition;
+
+/// <summary>Turns the rendered release and the dispatch request into the shared parts of its e-mail.</summary>
+public sealed class ReleaseMailFactory(IOptions<MailOptions> options)
+{
+    /// <param name="pdf">PDF bytes when an attachment was asked for; null otherwise.</param>
+    /// <param name="problems">Receives a sentence when the PDF is too large to attach.</param>
+    public ReleaseMail Create(DispatchRequest request, ReleaseEmailContent content, ReadOnlyMemory<byte>? pdf, ICollection<string> problems)
+    {
+        var mail = options.Value;
+        var texts = MailTexts.For(content.Language);
+        var fromName = string.IsNullOrWhiteSpace(mail.FromName) ? content.Organisation : mail.FromName;
+        return new ReleaseMail(
+            request.ReleaseId,
+            new EmailAddress(mail.FromAddress, fromName),
+            ReplyTo(content, mail),
+            EmbargoLine.Subject(OneLine(content.Headline), request.SendAt, request.PublishAt, request.TimeZoneId),
+            BodyDecorator.Html(content.Html, texts, request.WebPageUrl, request.PdfUrl, mail.PostalAddress),
+            BodyDecorator.Text(content.Text, texts, request.WebPageUrl, request.PdfUrl, mail.PostalAddress),
+            content.Language,
+            CategoryFor(request.ReleaseId),
+            Attachment(request, pdf, mail.MaxAttachmentBytes, problems));
+    }
+
+    /// <summary>SendGrid categories are at most 255 characters; one per release.</summary>
+    public static string CategoryFor(string releaseId)
+    {
+        var category = $"release-{releaseId}";
+        return category.Length <= 255 ? category : category[..255];
+    }
+
+    private static EmailAddress? ReplyTo(ReleaseEmailContent content, MailOptions mail)
+    {
+        if (content.MediaContactEmail is { } contact && EmailAddressRules.IsDeliverable(contact.Trim()))
+        {
+            return new EmailAddress(contact.Trim());
+        }
+
+        return string.IsNullOrWhiteSpace(mail.ReplyTo) ? null : new EmailAddress(mail.ReplyTo.Trim());
+    }
+
+    private static Attachment? Attachment(DispatchRequest request, ReadOnlyMemory<byte>? pdf, long maxBytes, ICollection<string> problems)
+    {
+        if (!request.AttachPdf || pdf is not { Length: > 0 } bytes)
+        {
+            return null;
+        }
+
+        if (bytes.Length > maxBytes)
+        {
+            problems.Add($"The PDF ({bytes.Length / 1024.0 / 1024.0:0.0} MB) is larger than the {maxBytes / 1024.0 / 1024.0:0.0} MB attachment limit, so it was linked but not attached.");
+            return null;
+        }
+
+        return new Attachment
+        {
+            Content = Convert.ToBase64String(bytes.Span),
+            Filename = $"{SafeFileName(request.ReleaseId)}.pdf",
+            Type = "application/pdf",
+            Disposition = "attachment",
+        };
+    }
+
+    private static string SafeFileName(string releaseId)
+    {
+        var clean = new string(releaseId.Where(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_').ToArray());
+        return clean.Length > 0 ? clean : "press-release";
+    }
+
+    private static string OneLine(string headline) =>
+        string.Join(' ', headline.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+}

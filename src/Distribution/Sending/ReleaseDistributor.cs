@@ -1,0 +1,225 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PressPipeline.Distribution.Composition;
+using PressPipeline.Distribution.Contacts;
+using PressPipeline.Distribution.Suppressions;
+
+namespace PressPipeline.Distribution.Sending;
+
+/// <summary>
+/// Sends a release to its media lists in ledgered batches. Safe to run again at any time: batches the
+/// ledger shows as Accepted, Sending or Unknown are never sent again; Failed and unsent ones are.
+/// </summary>
+public sealed class ReleaseDistributor(
+    IReleaseContentSource content,
+    MediaListStore mediaLists,
+    ContactIdentity identity,
+    SuppressionList suppressions,
+    IBatchLedger ledger,
+    ReleaseMailFactory mailFactory,
+    BatchComposer composer,
+    IMailTransport transport,
+    IOptions<SendGridOptions> sendGrid,
+    IOptions<MailOptions> mail,
+    ILogger<ReleaseDistributor> logger) : IReleaseDistributor, IReleaseTestSender
+{
+    /// <summary>SendGrid's whole-request limit (attachments count base64-encoded).</summary>
+    public const long MaxRequestBytes = 30L * 1024 * 1024;
+
+    public async Task<DistributionReport> DistributeAsync(DispatchRequest request, CancellationToken cancellationToken)
+    {
+        var problems = new List<string>();
+        if (request.Lists.Count == 0)
+        {
+            return Blocked("Nothing was sent: no media list was chosen.", problems);
+        }
+
+        var release = await content.LoadAsync(request.ReleaseId, cancellationToken);
+        var lists = new List<ContactListResult>();
+        foreach (var name in request.Lists.Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            lists.Add(await mediaLists.LoadAsync(name, cancellationToken));
+        }
+
+        problems.AddRange(lists.SelectMany(l => l.Problems).Select(p => p.ToString()));
+        if (lists.FirstOrDefault(l => l.Unusable) is { } unusable)
+        {
+            return Blocked($"Nothing was sent: media list '{unusable.List}' could not be used ({unusable.Problems[0].Message})", problems);
+        }
+
+        var audience = RecipientSelector.Select(lists, release.Language, request.Tags)
+            .Select(c => new Recipient(identity.IdOf(c.Email), c.Email, c.Name))
+            .ToArray();
+        var suppressed = await suppressions.LoadAsync(cancellationToken);
+        var recipients = audience.Where(r => !suppressed.Contains(r.ContactId)).ToArray();
+        var suppressedCount = audience.Length - recipients.Length;
+
+        var covered = CoveredContacts(await ledger.ListAsync(request.ReleaseId, cancellationToken));
+        var batches = BatchPlanner.Plan(recipients.Where(r => !covered.Contains(r.ContactId)), sendGrid.Value.BatchSize);
+        logger.LogInformation("Release {Release}: {Recipients} recipients, {Suppressed} suppressed, {Covered} already in the ledger, {Batches} batches to send.",
+            request.ReleaseId, recipients.Length, suppressedCount, covered.Count, batches.Count);
+
+        var notAttempted = 0;
+        if (batches.Count > 0)
+        {
+            var pdf = request.AttachPdf ? await content.LoadPdfAsync(request.ReleaseId, cancellationToken) : null;
+            var releaseMail = mailFactory.Create(request, release, pdf, problems);
+            if (await SandboxRejectionAsync(releaseMail, batches[0], cancellationToken) is { } rejection)
+            {
+                return Blocked($"Nothing was sent: SendGrid's sandbox check of the first batch failed: {rejection}", problems, recipients.Length, suppressedCount);
+            }
+
+            for (var i = 0; i < batches.Count; i++)
+            {
+                var stop = await SendBatchAsync(request.ReleaseId, releaseMail, batches[i], suppressed, cancellationToken);
+                if (stop is not null)
+                {
+                    notAttempted = batches.Count - i - 1;
+                    if (notAttempted > 0)
+                    {
+                        problems.Add($"{notAttempted} more batch(es) were not attempted after: {stop} They are sent when the release is dispatched again.");
+                    }
+
+                    break;
+                }
+            }
+        }
+
+        return await ReportAsync(request.ReleaseId, recipients.Length, suppressedCount, suppressed, notAttempted, problems, cancellationToken);
+    }
+
+    /// <summary>Staff decision after checking SendGrid's activity: the Unknown batch never left, send it on the next run.</summary>
+    public Task<bool> AllowResendAsync(string releaseId, string batchId, CancellationToken cancellationToken) =>
+        ledger.AllowResendAsync(releaseId, batchId, cancellationToken);
+
+    public async Task<DistributionReport> SendTestAsync(DispatchRequest request, CancellationToken cancellationToken)
+    {
+        var addresses = mail.Value.TestRecipients
+            .Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(EmailAddressRules.IsDeliverable)
+            .ToArray();
+        if (addresses.Length == 0)
+        {
+            return Blocked("No test e-mail was sent: Mail:TestRecipients names no valid address.", []);
+        }
+
+        var problems = new List<string>();
+        var release = await content.LoadAsync(request.ReleaseId, cancellationToken);
+        var pdf = request.AttachPdf ? await content.LoadPdfAsync(request.ReleaseId, cancellationToken) : null;
+        var releaseMail = mailFactory.Create(request, release, pdf, problems);
+        releaseMail = releaseMail with { Subject = "[TEST] " + releaseMail.Subject };
+        var batch = BatchPlanner.Plan(addresses.Select(a => new Recipient(identity.IdOf(a), a, null)), BatchPlanner.SendGridLimit)[0];
+        var outcome = await transport.SendAsync(request.ReleaseId, "test-" + batch.Id, composer.Compose(releaseMail, "test-" + batch.Id, batch.Members), cancellationToken);
+        return outcome switch
+        {
+            SendOutcome.Accepted => new DistributionReport(addresses.Length, 0, 1, 0, problems),
+            SendOutcome.Failed f => new DistributionReport(addresses.Length, 0, 0, 1, [.. problems, $"The test e-mail was not sent: {f.Reason}"]),
+            SendOutcome.Unknown u => new DistributionReport(addresses.Length, 0, 0, 0, [.. problems, $"The test e-mail may not have been sent: {u.Reason}"], BatchesUnknown: 1),
+            _ => throw new InvalidOperationException("Unexpected outcome."),
+        };
+    }
+
+    /// <summary>Sends one batch through the ledger; returns a reason when the rest of the run should stop.</summary>
+    private async Task<string?> SendBatchAsync(string releaseId, ReleaseMail releaseMail, PlannedBatch batch, SuppressionSnapshot suppressed, CancellationToken cancellationToken)
+    {
+        // Suppressions are checked again before every batch: an unsubscribe during a long run counts.
+        await suppressions.RefreshAsync(suppressed, cancellationToken);
+        var members = batch.Members.Where(r => !suppressed.Contains(r.ContactId)).ToArray();
+        if (members.Length == 0)
+        {
+            return null;
+        }
+
+        var memberIds = members.Select(r => r.ContactId).ToArray();
+        var entry = await ledger.EnsureAsync(releaseId, batch.Id, memberIds, cancellationToken);
+        var claimed = await ledger.TryClaimAsync(entry, memberIds, cancellationToken);
+        if (claimed is null)
+        {
+            logger.LogInformation("Batch {Batch} of release {Release} is {State} in the ledger; not sending it again.", batch.Id, releaseId, entry.State);
+            return null;
+        }
+
+        var message = composer.Compose(releaseMail, batch.Id, members);
+        var outcome = releaseMail.Pdf is not null && message.Serialize().Length >= MaxRequestBytes
+            ? new SendOutcome.Failed($"the request would be {MaxRequestBytes / 1024 / 1024} MB or more with the PDF attached; send it without the attachment.", StopRun: true)
+            : await transport.SendAsync(releaseId, batch.Id, message, cancellationToken);
+
+        // The after-write: from here on a rerun knows this batch's fate.
+        switch (outcome)
+        {
+            case SendOutcome.Accepted accepted:
+                await ledger.RecordAsync(claimed, BatchState.Accepted, accepted.MessageId, null, cancellationToken);
+                logger.LogInformation("Batch {Batch} of release {Release} accepted ({Count} recipients, message id {MessageId}).", batch.Id, releaseId, members.Length, accepted.MessageId);
+                return null;
+            case SendOutcome.Failed failed:
+                await ledger.RecordAsync(claimed, BatchState.Failed, null, failed.Reason, cancellationToken);
+                logger.LogWarning("Batch {Batch} of release {Release} failed: {Reason}", batch.Id, releaseId, failed.Reason);
+                return failed.StopRun ? failed.Reason : null;
+            case SendOutcome.Unknown unknown:
+                await ledger.RecordAsync(claimed, BatchState.Unknown, null, unknown.Reason, cancellationToken);
+                logger.LogWarning("Batch {Batch} of release {Release}: outcome unknown: {Reason}", batch.Id, releaseId, unknown.Reason);
+                return unknown.Reason;
+            default:
+                throw new InvalidOperationException("Unexpected outcome.");
+        }
+    }
+
+    private async Task<string?> SandboxRejectionAsync(ReleaseMail releaseMail, PlannedBatch first, CancellationToken cancellationToken)
+    {
+        if (!transport.CanValidate || !sendGrid.Value.SandboxCheck)
+        {
+            return null;
+        }
+
+        var outcome = await transport.ValidateAsync(composer.Compose(releaseMail, first.Id, first.Members, sandbox: true), cancellationToken);
+        return outcome switch
+        {
+            SendOutcome.Accepted => null,
+            SendOutcome.Failed f => f.Reason,
+            SendOutcome.Unknown u => u.Reason,
+            _ => "unexpected outcome",
+        };
+    }
+
+    private async Task<DistributionReport> ReportAsync(
+        string releaseId, int recipients, int suppressedCount, SuppressionSnapshot suppressed, int notAttempted, List<string> problems, CancellationToken cancellationToken)
+    {
+        var entries = await ledger.ListAsync(releaseId, cancellationToken);
+        var covered = CoveredContacts(entries);
+        var accepted = entries.Count(e => e.State == BatchState.Accepted);
+        var unknown = entries.Where(e => e.State is BatchState.Unknown or BatchState.Sending).ToArray();
+
+        // A failed or never-claimed row still matters while one of its members has not been sent since.
+        var outstanding = entries
+            .Where(e => e.State is BatchState.Failed or BatchState.Pending)
+            .Where(e => e.Members.Any(m => !covered.Contains(m) && !suppressed.Contains(m)))
+            .ToArray();
+
+        foreach (var failed in outstanding)
+        {
+            problems.Add($"Batch {failed.BatchId} ({Count(failed.Members.Count)}) was not sent: {failed.Reason ?? "the run stopped before it was sent."}");
+        }
+
+        foreach (var entry in unknown)
+        {
+            var reason = entry.State == BatchState.Sending ? "a run stopped while sending it" : entry.Reason;
+            problems.Add($"Batch {entry.BatchId} ({Count(entry.Members.Count)}) may or may not have been sent ({reason}). " +
+                "It is not resent automatically, so nobody gets the release twice; check SendGrid's activity and allow a resend if it never left.");
+        }
+
+        return new DistributionReport(recipients, suppressedCount, accepted, outstanding.Length + notAttempted, problems, unknown.Length);
+    }
+
+    private static HashSet<string> CoveredContacts(IReadOnlyList<LedgerEntry> entries) =>
+        entries.Where(e => e.BlocksResend).SelectMany(e => e.Members).ToHashSet(StringComparer.Ordinal);
+
+    private static string Count(int recipients) =>
+        recipients == 1 ? "1 recipient" : string.Create(CultureInfo.InvariantCulture, $"{recipients:N0} recipients");
+
+    private static DistributionReport Blocked(string why, List<string> problems, int recipients = 0, int suppressed = 0)
+    {
+        problems.Insert(0, why);
+        return new DistributionReport(recipients, suppressed, 0, 0, problems, 0, why);
+    }
+}

@@ -1,0 +1,62 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
+using PressPipeline.Distribution.Storage;
+
+namespace PressPipeline.Distribution.Tracking;
+
+/// <summary>What happened to one recipient of one release, as flags (set once, never cleared).</summary>
+public enum RecipientEvent
+{
+    Delivered,
+    Bounced,
+    Opened,
+    Clicked,
+    Unsubscribed,
+    SpamReported,
+}
+
+/// <summary>
+/// Per-recipient status in Table storage: partition = release, row = contact id, one boolean column per
+/// <see cref="RecipientEvent"/>. Setting a flag is a merge-upsert, so replays and duplicates change nothing.
+/// </summary>
+public sealed class RecipientStatusStore(TableProvider tables, IOptions<SendGridOptions> options, TimeProvider time)
+{
+    public async Task MarkAsync(string releaseId, string contactId, RecipientEvent what, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(options.Value.StatusTable, cancellationToken);
+        var entity = new TableEntity(TableKeys.Safe(releaseId), TableKeys.Safe(contactId))
+        {
+            [what.ToString()] = true,
+            [$"{what}At"] = time.GetUtcNow(),
+        };
+        await table.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken);
+    }
+
+    public async Task<IReadOnlyDictionary<RecipientEvent, int>> CountAsync(string releaseId, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(options.Value.StatusTable, cancellationToken);
+        var counts = Enum.GetValues<RecipientEvent>().ToDictionary(e => e, _ => 0);
+        var partition = TableKeys.Safe(releaseId);
+        var columns = Enum.GetNames<RecipientEvent>();
+        await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, select: columns, cancellationToken: cancellationToken))
+        {
+            foreach (var what in counts.Keys)
+            {
+                if (row.GetBoolean(what.ToString()) == true)
+                {
+                    counts[what]++;
+                }
+            }
+        }
+
+        return counts;
+    }
+
+    /// <summary>Whether one recipient has a flag (for the status page and tests).</summary>
+    public async Task<bool> HasAsync(string releaseId, string contactId, RecipientEvent what, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(options.Value.StatusTable, cancellationToken);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Safe(releaseId), TableKeys.Safe(contactId), [what.ToString()], cancellationToken);
+        return row.HasValue && row.Value?.GetBoolean(what.ToString()) == true;
+    }
+}

@@ -1,0 +1,264 @@
+using System.Text.Json;
+using PressPipeline.Distribution.Contacts;
+using PressPipeline.Distribution.Sending;
+using PressPipeline.Distribution.Suppressions;
+using PressPipeline.Distribution.Tests.Infrastructure;
+
+namespace PressPipeline.Distribution.Tests.Sending;
+
+public sealed class SendingTests : IAsyncLifetime
+{
+    private FakeSendGridEndpoint _endpoint = null!;
+    private DistributionHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _endpoint = await FakeSendGridEndpoint.StartAsync();
+        _host = DistributionHost.Create(_endpoint);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _endpoint.DisposeAsync();
+    }
+
+    private Task<DistributionReport> DistributeAsync(string releaseId, params string[] lists) =>
+        _host.Get<IReleaseDistributor>().DistributeAsync(SampleRelease.Request(releaseId, lists), CancellationToken.None);
+
+    [Fact]
+    public async Task Ten_thousand_recipients_go_out_in_ten_requests_within_SendGrid_limits()
+    {
+        await _host.UploadListAsync("national", DistributionHost.Journalists(10_000));
+
+        var report = await DistributeAsync("r-10k", "national");
+
+        Assert.True(report.Complete, string.Join("\n", report.Problems));
+        Assert.Equal(10_000, report.Recipients);
+        Assert.Equal(10, report.BatchesAccepted);
+        Assert.Empty(_endpoint.Violations);
+        Assert.Equal(10, _endpoint.Requests.Count);
+        Assert.Single(_endpoint.SandboxRequests);
+        Assert.Equal(10_000, _endpoint.DeliveredRecipients.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        Assert.All(_endpoint.Requests, r => Assert.Equal(1000, r.Recipients.Count));
+    }
+
+    [Fact]
+    public async Task Every_recipient_gets_an_own_personalization_with_one_click_unsubscribe_and_a_hashed_contact_id()
+    {
+        await _host.UploadListAsync("press", "email,name\njane.doe@kaztag.example,Jane Doe\nnoname@tengri.example,\n");
+
+        await DistributeAsync("r-pers", "press");
+
+        var request = Assert.Single(_endpoint.Requests);
+        using var json = JsonDocument.Parse(request.Body);
+        var root = json.RootElement;
+        var personalizations = root.GetProperty("personalizations").EnumerateArray().ToArray();
+        Assert.Equal(2, personalizations.Length);
+        Assert.All(personalizations, p => Assert.Equal(1, p.GetProperty("to").GetArrayLength()));
+        var headers = personalizations[0].GetProperty("headers");
+        Assert.StartsWith("<https://press.example.org/api/unsubscribe?t=", headers.GetProperty("List-Unsubscribe").GetString(), StringComparison.Ordinal);
+        Assert.Equal("List-Unsubscribe=One-Click", headers.GetProperty("List-Unsubscribe-Post").GetString());
+        var contactIds = personalizations.Select(p => p.GetProperty("custom_args").GetProperty("contact_id").GetString()!).ToArray();
+        Assert.All(contactIds, id => Assert.DoesNotContain("@", id, StringComparison.Ordinal));
+        Assert.Equal("r-pers", root.GetProperty("custom_args").GetProperty("release_id").GetString());
+        Assert.Equal(request.BatchId, root.GetProperty("custom_args").GetProperty("batch_id").GetString());
+        Assert.Equal(["release-r-pers"], root.GetProperty("categories").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal("media@iom.example.org", root.GetProperty("reply_to").GetProperty("email").GetString());
+        Assert.StartsWith("EMBARGOED until 22 May 2014, 11:30 Astana time (UTC+6): ", root.GetProperty("subject").GetString(), StringComparison.Ordinal);
+
+        var greetings = personalizations.Select(p => p.GetProperty("substitutions").GetProperty("-pp-greeting-text-").GetString()).ToArray();
+        Assert.Contains("Dear Jane Doe,", greetings);
+        Assert.Contains("Dear colleague,", greetings);
+        var html = root.GetProperty("content")[1].GetProperty("value").GetString()!;
+        Assert.Contains("-pp-unsubscribe-url-", html, StringComparison.Ordinal);
+        Assert.Contains("14 Mambetov Street", html, StringComparison.Ordinal);
+        Assert.Contains("https://press.example.org/releases/r-pers/release.pdf?sig=def", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Suppressed_contacts_get_nothing()
+    {
+        await _host.UploadListAsync("press", "email\nstays@outlet.example\nLeft@Outlet.example\nbounced@outlet.example\n");
+        var suppressions = _host.Get<SuppressionList>();
+        await suppressions.AddAsync("left@outlet.example", SuppressionReason.Unsubscribed, null, CancellationToken.None);
+        await suppressions.AddAsync("bounced@outlet.example", SuppressionReason.HardBounce, null, CancellationToken.None);
+
+        var report = await DistributeAsync("r-suppr", "press");
+
+        Assert.Equal(2, report.Suppressed);
+        Assert.Equal(["stays@outlet.example"], _endpoint.DeliveredRecipients);
+    }
+
+    [Fact]
+    public async Task Running_again_never_resends_an_accepted_batch()
+    {
+        await _host.UploadListAsync("press", DistributionHost.Journalists(2_500));
+
+        var first = await DistributeAsync("r-again", "press");
+        var second = await DistributeAsync("r-again", "press");
+
+        Assert.True(first.Complete);
+        Assert.True(second.Complete);
+        Assert.Equal(3, second.BatchesAccepted);
+        Assert.Equal(3, _endpoint.Requests.Count);
+        Assert.Equal(2_500, _endpoint.DeliveredRecipients.Count());
+    }
+
+    [Fact]
+    public async Task Rate_limiting_is_waited_out_using_X_RateLimit_Reset()
+    {
+        await _host.UploadListAsync("press", DistributionHost.Journalists(10));
+        _endpoint.Then(EndpointAnswer.RateLimit);
+
+        var report = await DistributeAsync("r-429", "press");
+
+        Assert.True(report.Complete, string.Join("\n", report.Problems));
+        Assert.Equal([EndpointAnswer.RateLimit, EndpointAnswer.Accept], _endpoint.Requests.Select(r => r.Answer));
+        Assert.Equal(10, _endpoint.DeliveredRecipients.Count());
+    }
+
+    [Fact]
+    public async Task A_server_error_is_retried_with_backoff()
+    {
+        await _host.UploadListAsync("press", DistributionHost.Journalists(10));
+        _endpoint.Then(EndpointAnswer.ServerError, EndpointAnswer.ServerError);
+
+        var report = await DistributeAsync("r-500", "press");
+
+        Assert.True(report.Complete, string.Join("\n", report.Problems));
+        Assert.Equal(3, _endpoint.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Persistent_server_errors_fail_the_batch_and_the_next_run_sends_it()
+    {
+        await _host.UploadListAsync("press", DistributionHost.Journalists(10));
+        _endpoint.Then(EndpointAnswer.ServerError, EndpointAnswer.ServerError, EndpointAnswer.ServerError);
+
+        var failed = await DistributeAsync("r-500x", "press");
+        var retried = await DistributeAsync("r-500x", "press");
+
+        Assert.Equal(1, failed.BatchesFailed);
+        Assert.Contains("SendGrid failed with 500", failed.Problems.Single(p => p.StartsWith("Batch ", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.True(retried.Complete, string.Join("\n", retried.Problems));
+        Assert.Equal(10, _endpoint.DeliveredRecipients.Count());
+    }
+
+    [Fact]
+    public async Task A_timeout_leaves_the_batch_unknown_and_it_is_not_resent_automatically()
+    {
+        await _host.UploadListAsync("press", DistributionHost.Journalists(10));
+        _endpoint.Then(EndpointAnswer.Hang);
+
+        var first = await DistributeAsync("r-hang", "press");
+        var second = await DistributeAsync("r-hang", "press");
+
+        Assert.Equal(1, first.BatchesUnknown);
+        Assert.False(first.Complete);
+        Assert.Contains(first.Problems, p => p.Contains("may or may not have been sent", StringComparison.Ordinal));
+        Assert.Equal(1, second.BatchesUnknown);
+        Assert.Single(_endpoint.Requests);
+    }
+
+    [Fact]
+    public async Task Staff_can_allow_an_unknown_batch_to_be_resent()
+    {
+        await _host.UploadListAsync("press", DistributionHost.Journalists(10));
+        _endpoint.Then(EndpointAnswer.Hang);
+        await DistributeAsync("r-allow", "press");
+        var batchId = Assert.Single(_endpoint.Requests).BatchId;
+
+        Assert.True(await _host.Get<ReleaseDistributor>().AllowResendAsync("r-allow", batchId, CancellationToken.None));
+        var report = await DistributeAsync("r-allow", "press");
+
+        Assert.True(report.Complete, string.Join("\n", report.Problems));
+        Assert.Equal(2, _endpoint.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_rejection_that_is_our_fault_fails_the_batch_with_SendGrids_message()
+    {
+        await _host.UploadListAsync("press", DistributionHost.Journalists(10));
+        _endpoint.Then(EndpointAnswer.BadRequest);
+
+        var report = await DistributeAsync("r-400", "press");
+
+        Assert.Equal(1, report.BatchesFailed);
+        Assert.Contains(report.Problems, p => p.Contains("SendGrid rejected the batch (400): The from address does not match a verified Sender Identity. (field from)", StringComparison.Ordinal));
+        Assert.Single(_endpoint.Requests);
+    }
+
+    [Fact]
+    public async Task A_missing_list_blocks_the_whole_send()
+    {
+        await _host.UploadListAsync("press", DistributionHost.Journalists(10));
+
+        var report = await DistributeAsync("r-missing", "press", "regional");
+
+        Assert.NotNull(report.Blocked);
+        Assert.Contains("'regional'", report.Blocked, StringComparison.Ordinal);
+        Assert.Equal(0, _endpoint.RequestCount);
+    }
+
+    [Fact]
+    public async Task A_test_send_goes_only_to_the_staff_addresses()
+    {
+        await _host.UploadListAsync("press", DistributionHost.Journalists(10));
+
+        var report = await _host.Get<IReleaseTestSender>().SendTestAsync(SampleRelease.Request("r-test", "press"), CancellationToken.None);
+
+        Assert.True(report.Complete);
+        Assert.Equal(["officer@iom.example.org", "editor@iom.example.org"], _endpoint.DeliveredRecipients.Order(StringComparer.Ordinal).Reverse());
+        using var json = JsonDocument.Parse(_endpoint.Requests.Single().Body);
+        Assert.StartsWith("[TEST] EMBARGOED", json.RootElement.GetProperty("subject").GetString(), StringComparison.Ordinal);
+        Assert.Empty(await _host.Get<IBatchLedger>().ListAsync("r-test", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_pdf_too_large_to_attach_is_linked_instead()
+    {
+        await _host.UploadListAsync("press", DistributionHost.Journalists(3));
+        _host.Release.Pdf = new byte[6 * 1024 * 1024];
+
+        var report = await _host.Get<IReleaseDistributor>().DistributeAsync(SampleRelease.Request("r-bigpdf", "press") with { AttachPdf = true }, CancellationToken.None);
+
+        Assert.Contains(report.Problems, p => p.Contains("linked but not attached", StringComparison.Ordinal));
+        using var json = JsonDocument.Parse(_endpoint.Requests.Single().Body);
+        Assert.False(json.RootElement.TryGetProperty("attachments", out _));
+    }
+
+    [Fact]
+    public async Task A_small_pdf_is_attached()
+    {
+        await _host.UploadListAsync("press", DistributionHost.Journalists(3));
+        _host.Release.Pdf = "%PDF-1.7 small"u8.ToArray();
+
+        await _host.Get<IReleaseDistributor>().DistributeAsync(SampleRelease.Request("r-pdf", "press") with { AttachPdf = true }, CancellationToken.None);
+
+        using var json = JsonDocument.Parse(_endpoint.Requests.Single().Body);
+        var attachment = json.RootElement.GetProperty("attachments")[0];
+        Assert.Equal("application/pdf", attachment.GetProperty("type").GetString());
+        Assert.Equal("r-pdf.pdf", attachment.GetProperty("filename").GetString());
+    }
+
+    [Fact]
+    public async Task Only_contacts_in_the_release_language_are_mailed()
+    {
+        await _host.UploadListAsync("press", "email,language\nen@x.example,en\nru@x.example,ru\nall@x.example,\n");
+
+        await DistributeAsync("r-lang", "press");
+
+        Assert.Equal(["all@x.example", "en@x.example"], _endpoint.DeliveredRecipients.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void The_contact_id_is_a_keyed_hash_that_ignores_case()
+    {
+        var identity = _host.Get<ContactIdentity>();
+
+        Assert.Equal(identity.IdOf("Jane@Outlet.example"), identity.IdOf(" jane@outlet.example "));
+        Assert.NotEqual(identity.IdOf("jane@outlet.example"), new ContactIdentity("another-key").IdOf("jane@outlet.example"));
+        Assert.Equal(22, identity.IdOf("jane@outlet.example").Length);
+    }
+}
