@@ -35,6 +35,11 @@ public sealed class ReleaseDistributor(
             return Blocked("Nothing was sent: no media list was chosen.", problems);
         }
 
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(request.TimeZoneId, out _))
+        {
+            return Blocked($"Nothing was sent: '{request.TimeZoneId}' is not a time zone of the tz database (write it like Asia/Almaty).", problems);
+        }
+
         var release = await content.LoadAsync(request.ReleaseId, cancellationToken);
         var lists = new List<ContactListResult>();
         foreach (var name in request.Lists.Distinct(StringComparer.OrdinalIgnoreCase))
