@@ -1,12 +1,91 @@
+using System.Xml;
+using DocumentFormat.OpenXml.Packaging;
+using PressPipeline.Conversion.Anatomy;
 using PressPipeline.Conversion.Model;
 using PressPipeline.Conversion.Results;
 
 namespace PressPipeline.Conversion.Docx;
 
-/// <summary>The Open XML reader (being built: see issue #2).</summary>
+/// <summary>
+/// The Open XML reader: guards the package, reads each Word part once (styles, numbering, body, notes,
+/// core properties) into the model, then lets the press-release anatomy lift out the release line,
+/// headline, dateline, end mark and sections. Any failure inside the SDK becomes a typed rejection.
+/// </summary>
 public sealed class WordReader(ConversionLimits limits) : IDocxReader
 {
+    public WordReader()
+        : this(ConversionLimits.Default)
+    {
+    }
+
     public ConversionLimits Limits { get; } = limits;
 
-    public Result<PressRelease> Read(Stream docx) => throw new NotImplementedException();
+    public Result<PressRelease> Read(Stream docx)
+    {
+        ArgumentNullException.ThrowIfNull(docx);
+        var bytes = PackageGuard.ReadUpload(docx, Limits);
+        PackageGuard.Check(bytes, Limits);
+        try
+        {
+            using var stream = new MemoryStream(bytes, writable: false);
+            using var document = WordprocessingDocument.Open(stream, false, new OpenSettings { AutoSave = false });
+            return ReadDocument(document);
+        }
+        catch (DocumentRejectedException)
+        {
+            throw;
+        }
+        catch (XmlException error)
+        {
+            throw PackageGuard.Corrupt(PartName(error), error);
+        }
+        catch (OpenXmlPackageException error) when (error.Message.Contains("content type", StringComparison.OrdinalIgnoreCase))
+        {
+            throw PackageGuard.NotWord("This file is not a Word document: upload the press release as a Word Document (.docx).");
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            throw new DocumentRejectedException(
+                RejectionKind.CorruptPart,
+                "The document could not be read because part of it is damaged: open it in Word, save it again and upload the new copy.",
+                error);
+        }
+    }
+
+    private Result<PressRelease> ReadDocument(WordprocessingDocument document)
+    {
+        var main = document.MainDocumentPart;
+        if (main?.Document?.Body is not { } body)
+        {
+            throw PackageGuard.NotWord("This file does not contain a Word document body: upload the press release as a Word Document (.docx).");
+        }
+
+        var warnings = new Warnings();
+        var styles = StyleSheet.Read(main.StyleDefinitionsPart?.Styles);
+        var defaultLanguage = styles.DefaultRun.Language
+            ?? main.DocumentSettingsPart?.Settings?.GetFirstChild<DocumentFormat.OpenXml.Wordprocessing.ThemeFontLanguages>()?.Val?.Value;
+        var numbering = NumberingDefinitions.Read(main.NumberingDefinitionsPart?.Numbering);
+        var tally = new LanguageTally();
+        var context = new ReadContext(
+            styles,
+            new ListCounter(numbering, warnings, defaultLanguage ?? "en"),
+            new ImageStore(Limits, warnings),
+            warnings,
+            tally)
+        {
+            CurrentPart = main,
+        };
+
+        var blocks = new BodyReader(context).Read(body.ChildElements);
+        var notes = NotesReader.Read(main, context);
+        var (properties, coreTitle) = CorePropertiesReader.Read(document);
+        var language = tally.Language(defaultLanguage);
+        var anatomy = ReleaseAnatomy.Apply(blocks, context.Traits, language, coreTitle, warnings);
+        var metadata = anatomy.Metadata with { Direction = tally.Direction, Document = properties };
+        var release = new PressRelease(metadata, anatomy.Body, notes, context.Images.Images);
+        return new Result<PressRelease>(release, warnings.Items);
+    }
+
+    private static string PartName(XmlException error) =>
+        error.SourceUri is { Length: > 0 } uri ? uri : "an XML part";
 }

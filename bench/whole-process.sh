@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Times whole-process conversion of the same .docx files by `presspipe convert` (published Release build,
+# run as a process), `mammoth` (npm mammoth@1.13.0, docx → HTML) and `pandoc` (docx → HTML) when installed.
+# Prints the median wall time of N runs per tool and file, and each tool's time as a ratio of presspipe's.
+#
+#   bash bench/whole-process.sh                 # sample + largest corpus files, 11 runs each
+#   RUNS=21 bash bench/whole-process.sh a.docx  # your own files
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+runs="${RUNS:-11}"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+if [ "$#" -gt 0 ]; then
+  files=("$@")
+else
+  files=(
+    "$root/samples/iom-roundtable-2014.docx"
+    "$root/tests/Conversion.Tests/Fixtures/hyperspot/test_file_big_english.docx"
+    "$root/tests/Conversion.Tests/Fixtures/clippit/5DayTourPlanTemplate.docx"
+    "$root/tests/Conversion.Tests/Fixtures/clippit/LIR007-ru-RU-ordinalText.docx"
+  )
+fi
+
+echo "Publishing presspipe (Release)…" >&2
+dotnet publish "$root/src/Cli/PressPipeline.Cli.csproj" -c Release -o "$work/presspipe" --nologo -v q >/dev/null
+presspipe="$work/presspipe/presspipe"
+
+mammoth=""
+if command -v npm >/dev/null 2>&1; then
+  echo "Installing mammoth@1.13.0 into a temporary folder…" >&2
+  if (cd "$work" && npm install --no-audit --no-fund --loglevel=error mammoth@1.13.0 >/dev/null 2>&1); then
+    mammoth="$work/node_modules/.bin/mammoth"
+  fi
+fi
+pandoc="$(command -v pandoc || true)"
+
+# Median wall time in milliseconds of $runs runs of the given command (output discarded).
+median_ms() {
+  local times=()
+  for _ in $(seq "$runs"); do
+    local start end
+    start=$(date +%s%N)
+    "$@" >/dev/null 2>&1 || true
+    end=$(date +%s%N)
+    times+=($(( (end - start) / 1000000 )))
+  done
+  printf '%s\n' "${times[@]}" | sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
+
+printf '%-40s %10s %10s %8s %10s %8s\n' "file (median of $runs runs, ms)" "presspipe" "mammoth" "ratio" "pandoc" "ratio"
+for file in "${files[@]}"; do
+  [ -f "$file" ] || { echo "skipping missing $file" >&2; continue; }
+  name="$(basename "$file")"
+  p=$(median_ms "$presspipe" convert "$file" -o "$work/out-presspipe")
+  m="-"; mr="-"; d="-"; dr="-"
+  if [ -n "$mammoth" ]; then m=$(median_ms "$mammoth" "$file" "$work/out-mammoth.html"); mr=$(ratio "$m" "$p"); fi
+  if [ -n "$pandoc" ]; then d=$(median_ms "$pandoc" "$file" -o "$work/out-pandoc.html"); dr=$(ratio "$d" "$p"); fi
+  printf '%-40s %10s %10s %8s %10s %8s\n' "$name" "$p" "$m" "$mr" "$d" "$dr"
+done
+echo "ratio = other tool's median / presspipe's median (above 1: presspipe is faster)"

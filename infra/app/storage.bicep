@@ -1,0 +1,154 @@
+metadata description = 'The storage account the app and its host use: identity-only access (no shared keys), TLS 1.2, HTTPS only; containers, queues, tables and the upload lifecycle rule.'
+
+param name string
+param location string
+param tags object
+
+@description('Private blob containers.')
+param privateContainers string[]
+
+@description('The container published releases are served from. Readable anonymously (blobs only, no listing) when publicNewsroom is true.')
+param newsroomContainer string
+
+@description('Anonymous read of blobs in the newsroom container only; every other container stays private.')
+param publicNewsroom bool
+
+@description('Queues the app reads and writes (poison queues are created by the Functions host).')
+param queues string[]
+
+@description('Tables the app reads and writes.')
+param tables string[]
+
+@description('The container staff upload .docx files to; the lifecycle rule deletes old uploads there.')
+param uploadsContainer string
+
+@description('Uploads older than this many days are deleted; the converted release is kept.')
+@minValue(1)
+param uploadsRetentionDays int
+
+@description('Days deleted blobs and containers can be restored.')
+@minValue(1)
+@maxValue(365)
+param softDeleteRetentionDays int
+
+resource storage 'Microsoft.Storage/storageAccounts@2026-06-01' = {
+  name: name
+  location: location
+  tags: tags
+  kind: 'StorageV2'
+  sku: {
+    name: 'Standard_LRS'
+  }
+  properties: {
+    // Everything authenticates with Entra ID (managed identity, az login); account keys are never used.
+    allowSharedKeyAccess: false
+    defaultToOAuthAuthentication: true
+    allowBlobPublicAccess: publicNewsroom
+    allowCrossTenantReplication: false
+    minimumTlsVersion: 'TLS1_2'
+    supportsHttpsTrafficOnly: true
+    accessTier: 'Hot'
+    publicNetworkAccess: 'Enabled'
+    networkAcls: {
+      defaultAction: 'Allow'
+      bypass: 'AzureServices'
+    }
+  }
+}
+
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2026-06-01' = {
+  parent: storage
+  name: 'default'
+  properties: {
+    deleteRetentionPolicy: {
+      enabled: true
+      days: softDeleteRetentionDays
+    }
+    containerDeleteRetentionPolicy: {
+      enabled: true
+      days: softDeleteRetentionDays
+    }
+  }
+}
+
+resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2026-06-01' = [
+  for container in privateContainers: {
+    parent: blobService
+    name: container
+    properties: {
+      publicAccess: 'None'
+    }
+  }
+]
+
+resource newsroom 'Microsoft.Storage/storageAccounts/blobServices/containers@2026-06-01' = {
+  parent: blobService
+  name: newsroomContainer
+  properties: {
+    // 'Blob' lets anyone read a blob whose URL they know, never list the container.
+    publicAccess: publicNewsroom ? 'Blob' : 'None'
+  }
+}
+
+resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2026-06-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource queueResources 'Microsoft.Storage/storageAccounts/queueServices/queues@2026-06-01' = [
+  for queue in queues: {
+    parent: queueService
+    name: queue
+  }
+]
+
+resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2026-06-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource tableResources 'Microsoft.Storage/storageAccounts/tableServices/tables@2026-06-01' = [
+  for table in tables: {
+    parent: tableService
+    name: table
+  }
+]
+
+resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2026-06-01' = {
+  parent: storage
+  name: 'default'
+  properties: {
+    policy: {
+      rules: [
+        {
+          name: 'delete-old-uploads'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: [
+                'blockBlob'
+              ]
+              prefixMatch: [
+                '${uploadsContainer}/'
+              ]
+            }
+            actions: {
+              baseBlob: {
+                delete: {
+                  daysAfterModificationGreaterThan: uploadsRetentionDays
+                }
+              }
+            }
+          }
+        }
+      ]
+    }
+  }
+}
+
+output id string = storage.id
+output name string = storage.name
+output blobEndpoint string = storage.properties.primaryEndpoints.blob
+output queueEndpoint string = storage.properties.primaryEndpoints.queue
+output tableEndpoint string = storage.properties.primaryEndpoints.table

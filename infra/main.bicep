@@ -1,0 +1,380 @@
+metadata description = 'PressPipeline in one resource group: Flex Consumption function app with a user-assigned identity, storage without keys, Key Vault, monitoring and alerts. Deployed by `azd up` at subscription scope (azd creates nothing itself: this file makes the resource group).'
+
+targetScope = 'subscription'
+
+@description('azd environment name; names and tags derive from it.')
+@minLength(1)
+@maxLength(64)
+param environmentName string
+
+@description('Azure region for every resource; must offer Flex Consumption.')
+@minLength(1)
+param location string
+
+@description('Resource group to create or reuse; empty means rg-<environmentName>.')
+param resourceGroupName string = ''
+
+@description('Object id of the person or pipeline running azd (AZURE_PRINCIPAL_ID); they get blob upload and Key Vault secret rights. Empty grants nothing.')
+param principalId string = ''
+
+@allowed([
+  'User'
+  'ServicePrincipal'
+])
+param principalType string = 'User'
+
+// ---- scale ----
+
+@allowed([
+  512
+  2048
+  4096
+])
+param instanceMemoryMB int = 2048
+
+@minValue(40)
+@maxValue(1000)
+param maximumInstanceCount int = 40
+
+// ---- storage and publishing ----
+
+@description('true (the pipeline\'s design, docs/storage.md): at the publish time the web page, PDF and images are copied into the newsroom container, whose blobs anyone can read by URL (no listing). false: no anonymous access anywhere; the newsroom must then be served by a front end with its own identity, named in publicBaseUrl. See docs/deploy.md.')
+param publicNewsroom bool = true
+
+@description('Public address of the newsroom (a CDN or custom domain in front of the container); empty: the container\'s own blob URL.')
+param publicBaseUrl string = ''
+
+@description('Public address of the function app (custom domain or front door) used in signed links and unsubscribe links; empty: https://<app>.azurewebsites.net.')
+param publicAppUrl string = ''
+
+@minValue(1)
+param uploadsRetentionDays int = 30
+
+// ---- Key Vault ----
+
+param keyVaultPurgeProtection bool = false
+
+@secure()
+@description('SendGrid API key (Mail Send permission only). Empty leaves the vault secret as it is.')
+param sendGridApiKey string = ''
+
+@secure()
+@description('SendGrid signed Event Webhook verification key (public, kept in the vault with the other SendGrid material). Empty leaves it as it is.')
+param sendGridWebhookPublicKey string = ''
+
+@secure()
+@description('Secret that signs one-click unsubscribe tokens. Empty leaves it as it is.')
+param unsubscribeSigningSecret string = ''
+
+@secure()
+@description('Secret that signs expiring links to embargoed content. Empty leaves it as it is.')
+param linksSigningSecret string = ''
+
+@secure()
+@description('Key of the hash that stands for an e-mail address in keys, logs and custom_args. Set once; suppressions are stored under it. Empty leaves it as it is.')
+param contactsHashKey string = ''
+
+// ---- app configuration (non-secret) ----
+
+@description('6-field NCRONTAB in UTC: how often due releases are looked for.')
+param dispatchSchedule string = '0 */1 * * * *'
+
+@description('Sender address of the release e-mails; its domain must be authenticated in SendGrid (SPF/DKIM/DMARC).')
+@minLength(3)
+param mailFromAddress string
+
+@description('Sender name; empty: the organisation named in the release.')
+param mailFromName string = ''
+
+@description('Reply-to address when a release names no media contact; empty: none.')
+param mailReplyTo string = ''
+
+@description('The sender\'s postal address, printed in every e-mail footer (CAN-SPAM).')
+@minLength(3)
+param mailPostalAddress string
+
+@description('Staff addresses for test sends, comma- or semicolon-separated.')
+param mailTestRecipients string = ''
+
+@description('Organisation name used when a release names none.')
+param organisation string = ''
+
+@description('IANA zone used when neither the staff nor the document names one, e.g. Asia/Almaty.')
+param defaultTimeZone string = 'UTC'
+
+@description('E-mail address alerts go to; empty: alerts show in the portal only.')
+param alertEmail string = ''
+
+var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
+var tags = {
+  'azd-env-name': environmentName
+  application: 'presspipeline'
+}
+
+var names = {
+  resourceGroup: empty(resourceGroupName) ? 'rg-${environmentName}' : resourceGroupName
+  identity: 'id-${resourceToken}'
+  storage: 'st${resourceToken}'
+  logAnalytics: 'log-${resourceToken}'
+  applicationInsights: 'appi-${resourceToken}'
+  keyVault: 'kv-${resourceToken}'
+  plan: 'plan-${resourceToken}'
+  functionApp: 'func-${resourceToken}'
+  systemTopic: 'evgt-${resourceToken}'
+}
+
+// Containers, queues and tables the code uses (docs/storage.md, src/Pipeline/PipelineOptions.cs,
+// src/Distribution/DistributionOptions.cs). The app settings below hand the same names to the code, so a rename here
+// reaches both. The deployment package and Event Grid dead letters have containers of their own.
+var containers = {
+  uploads: 'uploads'
+  releases: 'releases'
+  newsroom: 'newsroom'
+  schedule: 'schedule'
+  contacts: 'contacts'
+  outbox: 'outbox'
+  deploymentPackage: 'deployment-package'
+  eventGridDeadLetter: 'eventgrid-deadletter'
+}
+var workQueue = 'release-work'
+var tables = {
+  ledger: 'sendledger'
+  events: 'sendgridevents'
+  recipientStatus: 'recipientstatus'
+  suppressions: 'suppressions'
+}
+
+var secretNames = {
+  sendGridApiKey: 'sendgrid-api-key'
+  sendGridWebhookPublicKey: 'sendgrid-webhook-public-key'
+  unsubscribeSigningSecret: 'unsubscribe-signing-secret'
+  linksSigningSecret: 'links-signing-secret'
+  contactsHashKey: 'contacts-hash-key'
+}
+
+resource rg 'Microsoft.Resources/resourceGroups@2025-04-01' = {
+  name: names.resourceGroup
+  location: location
+  tags: tags
+}
+
+module identity 'app/identity.bicep' = {
+  scope: rg
+  params: {
+    name: names.identity
+    location: location
+    tags: tags
+  }
+}
+
+module storage 'app/storage.bicep' = {
+  scope: rg
+  params: {
+    name: names.storage
+    location: location
+    tags: tags
+    privateContainers: [
+      containers.uploads
+      containers.releases
+      containers.schedule
+      containers.contacts
+      containers.outbox
+      containers.deploymentPackage
+      containers.eventGridDeadLetter
+    ]
+    newsroomContainer: containers.newsroom
+    publicNewsroom: publicNewsroom
+    queues: [
+      workQueue
+    ]
+    tables: [
+      tables.ledger
+      tables.events
+      tables.recipientStatus
+      tables.suppressions
+    ]
+    uploadsContainer: containers.uploads
+    uploadsRetentionDays: uploadsRetentionDays
+    softDeleteRetentionDays: 7
+  }
+}
+
+module monitoring 'app/monitoring.bicep' = {
+  scope: rg
+  params: {
+    logAnalyticsName: names.logAnalytics
+    applicationInsightsName: names.applicationInsights
+    location: location
+    tags: tags
+    retentionInDays: 30
+  }
+}
+
+module keyVault 'app/keyvault.bicep' = {
+  scope: rg
+  params: {
+    name: names.keyVault
+    location: location
+    tags: tags
+    enablePurgeProtection: keyVaultPurgeProtection
+    softDeleteRetentionInDays: 7
+    secretNames: secretNames
+    sendGridApiKey: sendGridApiKey
+    sendGridWebhookPublicKey: sendGridWebhookPublicKey
+    unsubscribeSigningSecret: unsubscribeSigningSecret
+    linksSigningSecret: linksSigningSecret
+    contactsHashKey: contactsHashKey
+  }
+}
+
+module rbac 'app/rbac.bicep' = {
+  scope: rg
+  params: {
+    // Names, not module outputs: they are known before deployment, so what-if can predict the assignments.
+    storageAccountName: names.storage
+    applicationInsightsName: names.applicationInsights
+    keyVaultName: names.keyVault
+    identityName: names.identity
+    identityPrincipalId: identity.outputs.principalId
+    deployerPrincipalId: principalId
+    deployerPrincipalType: principalType
+  }
+  dependsOn: [
+    storage
+    monitoring
+    keyVault
+  ]
+}
+
+var storageEndpoints = {
+  blob: 'https://${names.storage}.blob.${environment().suffixes.storage}/'
+  queue: 'https://${names.storage}.queue.${environment().suffixes.storage}/'
+  table: 'https://${names.storage}.table.${environment().suffixes.storage}/'
+}
+var appUrl = empty(publicAppUrl) ? 'https://${names.functionApp}.azurewebsites.net' : publicAppUrl
+var newsroomUrl = empty(publicBaseUrl) ? '${storageEndpoints.blob}${containers.newsroom}' : publicBaseUrl
+
+// Every setting the code reads, as listed in src/Functions/local.settings.json.example (':' written '__');
+// tests/Infra.Tests checks the two lists against each other and against functions.metadata.
+// Secrets are Key Vault references: the setting says where the secret lives, never what it is; the app resolves
+// them with its identity (Key Vault Secrets User).
+var appSettings = {
+  // Connection "PressStorage" for triggers and clients: identity-based, no keys.
+  PressStorage__credential: 'managedidentity'
+  PressStorage__clientId: identity.outputs.clientId
+  PressStorage__blobServiceUri: storageEndpoints.blob
+  PressStorage__queueServiceUri: storageEndpoints.queue
+  PressStorage__tableServiceUri: storageEndpoints.table
+
+  Dispatch__Schedule: dispatchSchedule
+
+  Pipeline__UploadsContainer: containers.uploads
+  Pipeline__ReleasesContainer: containers.releases
+  Pipeline__NewsroomContainer: containers.newsroom
+  Pipeline__ScheduleContainer: containers.schedule
+  Pipeline__WorkQueue: workQueue
+  // Mirrors extensions.queues.maxDequeueCount in host.json.
+  Pipeline__MaxDequeueCount: '5'
+  Pipeline__DefaultTimeZone: defaultTimeZone
+  Pipeline__Organisation: organisation
+  Pipeline__PublicBaseUrl: newsroomUrl
+
+  Links__BaseUrl: appUrl
+  Links__Lifetime: '30.00:00:00'
+  Links__SigningSecret: '@Microsoft.KeyVault(VaultName=${names.keyVault};SecretName=${secretNames.linksSigningSecret})'
+
+  Mail__FromAddress: mailFromAddress
+  Mail__FromName: mailFromName
+  Mail__ReplyTo: mailReplyTo
+  Mail__PostalAddress: mailPostalAddress
+  Mail__TestRecipients: mailTestRecipients
+  Mail__MaxAttachmentBytes: '5242880'
+  Mail__OutboxContainer: containers.outbox
+
+  SendGrid__ApiKey: '@Microsoft.KeyVault(VaultName=${names.keyVault};SecretName=${secretNames.sendGridApiKey})'
+  SendGrid__WebhookPublicKey: '@Microsoft.KeyVault(VaultName=${names.keyVault};SecretName=${secretNames.sendGridWebhookPublicKey})'
+  SendGrid__WebhookToleranceSeconds: '300'
+  SendGrid__Host: 'https://api.sendgrid.com'
+  // At most 1,000 personalizations per request (SendGrid's limit).
+  SendGrid__BatchSize: '1000'
+  SendGrid__AttemptTimeoutSeconds: '30'
+  SendGrid__MaxRetries: '4'
+  SendGrid__RetryBaseDelaySeconds: '2'
+  SendGrid__MaxRateLimitWaitSeconds: '60'
+  SendGrid__SandboxCheck: 'true'
+  SendGrid__LedgerTable: tables.ledger
+  SendGrid__EventTable: tables.events
+  SendGrid__StatusTable: tables.recipientStatus
+
+  Unsubscribe__BaseUrl: '${appUrl}/api/unsubscribe'
+  Unsubscribe__SigningSecret: '@Microsoft.KeyVault(VaultName=${names.keyVault};SecretName=${secretNames.unsubscribeSigningSecret})'
+
+  Contacts__Container: containers.contacts
+  Contacts__SuppressionTable: tables.suppressions
+  Contacts__HashKey: '@Microsoft.KeyVault(VaultName=${names.keyVault};SecretName=${secretNames.contactsHashKey})'
+}
+
+module functionApp 'app/functions.bicep' = {
+  scope: rg
+  params: {
+    planName: names.plan
+    appName: names.functionApp
+    location: location
+    tags: tags
+    serviceName: 'api'
+    identityId: identity.outputs.id
+    identityClientId: identity.outputs.clientId
+    storageAccountName: names.storage
+    deploymentContainer: containers.deploymentPackage
+    applicationInsightsConnectionString: monitoring.outputs.connectionString
+    instanceMemoryMB: instanceMemoryMB
+    maximumInstanceCount: maximumInstanceCount
+    appSettings: appSettings
+  }
+  // The app starts reading storage and secrets as soon as it exists; give it its roles first.
+  dependsOn: [
+    storage
+    rbac
+  ]
+}
+
+module eventGrid 'app/eventgrid.bicep' = {
+  scope: rg
+  params: {
+    name: names.systemTopic
+    location: location
+    tags: tags
+    storageAccountName: names.storage
+    identityId: identity.outputs.id
+  }
+  dependsOn: [
+    storage
+  ]
+}
+
+module alerts 'app/alerts.bicep' = {
+  scope: rg
+  params: {
+    location: location
+    tags: tags
+    applicationInsightsId: monitoring.outputs.applicationInsightsId
+    namePrefix: 'alert-${resourceToken}'
+    alertEmail: alertEmail
+  }
+}
+
+// azd stores these in the environment (.azure/<env>/.env); the postdeploy hook reads them.
+output AZURE_LOCATION string = location
+output AZURE_TENANT_ID string = subscription().tenantId
+output AZURE_RESOURCE_GROUP string = rg.name
+output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name
+output AZURE_FUNCTION_APP_URL string = 'https://${functionApp.outputs.defaultHostName}'
+output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
+output AZURE_STORAGE_BLOB_ENDPOINT string = storage.outputs.blobEndpoint
+output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
+output AZURE_USER_ASSIGNED_IDENTITY_ID string = identity.outputs.id
+output AZURE_EVENTGRID_SYSTEM_TOPIC_NAME string = eventGrid.outputs.name
+output UPLOADS_CONTAINER string = containers.uploads
+output EVENTGRID_DEADLETTER_CONTAINER string = containers.eventGridDeadLetter
+output NEWSROOM_CONTAINER string = containers.newsroom
+output NEWSROOM_URL string = newsroomUrl

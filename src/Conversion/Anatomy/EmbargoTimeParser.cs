@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace PressPipeline.Conversion.Anatomy;
+
+/// <summary>
+/// Turns "22 May 2014, 11:30 Astana time" (or "10:00 CET 5 June 2024", "22 мая 2014 г., 11:30 по
+/// времени Астаны") into a UTC instant through the named IANA zone.
+/// </summary>
+internal static partial class EmbargoTimeParser
+{
+    public sealed record Parsed(DateTimeOffset LiftsAt, string TimeZoneId, bool TimeAssumed);
+
+    /// <summary>The instant, or null with the reason when the date or the zone is missing.</summary>
+    public static (Parsed? Value, string? Problem) Parse(string text)
+    {
+        var found = DateFinder.FindWithSpan(text);
+        if (found is not { } date)
+        {
+            return (null, "the date");
+        }
+
+        var normalised = BlockText.Normalise(text);
+        var zoneId = TimeZoneWords.Find(normalised);
+        if (zoneId is null)
+        {
+            return (null, "the time zone");
+        }
+
+        TimeZoneInfo zone;
+        try
+        {
+            zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
+        }
+        catch (Exception error) when (error is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            return (null, "the time zone");
+        }
+
+        // Remove the date before looking for a time, so "22.05.2014" is not read as 22:05.
+        var withoutDate = string.Concat(text.AsSpan(0, date.Start), new string(' ', date.End - date.Start), text.AsSpan(date.End));
+        var time = FindTime(withoutDate);
+        var local = date.Date.ToDateTime(time ?? TimeOnly.MinValue);
+        if (zone.IsInvalidTime(local))
+        {
+            local = local.AddHours(1);
+        }
+
+        var offset = zone.GetUtcOffset(local);
+        var instant = new DateTimeOffset(local, offset).ToUniversalTime();
+        return (new Parsed(instant, zoneId, time is null), null);
+    }
+
+    private static TimeOnly? FindTime(string text)
+    {
+        var clock = Clock().Match(text);
+        if (clock.Success)
+        {
+            var hour = int.Parse(clock.Groups["h"].Value, CultureInfo.InvariantCulture);
+            var minute = int.Parse(clock.Groups["m"].Value, CultureInfo.InvariantCulture);
+            hour = TwelveHour(hour, clock.Groups["ampm"].Value);
+            return hour is >= 0 and < 24 ? new TimeOnly(hour, minute) : null;
+        }
+
+        var hourOnly = HourOnly().Match(text);
+        if (hourOnly.Success)
+        {
+            var hour = TwelveHour(int.Parse(hourOnly.Groups["h"].Value, CultureInfo.InvariantCulture), hourOnly.Groups["ampm"].Value);
+            return hour is >= 0 and < 24 ? new TimeOnly(hour, 0) : null;
+        }
+
+        var lower = text.ToLowerInvariant();
+        if (lower.Contains("noon", StringComparison.Ordinal) || lower.Contains("midday", StringComparison.Ordinal) || lower.Contains("полдень", StringComparison.Ordinal))
+        {
+            return new TimeOnly(12, 0);
+        }
+
+        return lower.Contains("midnight", StringComparison.Ordinal) || lower.Contains("полночь", StringComparison.Ordinal) ? new TimeOnly(0, 0) : null;
+    }
+
+    private static int TwelveHour(int hour, string marker)
+    {
+        if (marker.Length == 0)
+        {
+            return hour;
+        }
+
+        var pm = char.ToLowerInvariant(marker[0]) == 'p';
+        return (pm, hour) switch
+        {
+            (true, < 12) => hour + 12,
+            (false, 12) => 0,
+            _ => hour,
+        };
+    }
+
+    [GeneratedRegex(@"(?<![\d.:])(?<h>[01]?\d|2[0-3])\s?(?:[:.hH]|ч\.?\s?)\s?(?<m>[0-5]\d)(?![\d.]\d)\s*(?<ampm>[aApP]\.?\s?[mM]\.?)?")]
+    private static partial Regex Clock();
+
+    [GeneratedRegex(@"(?<![\d.:])(?<h>1[0-2]|0?[1-9])\s?(?<ampm>[aApP]\.?\s?[mM]\.?)(?![a-zA-Z])")]
+    private static partial Regex HourOnly();
+}

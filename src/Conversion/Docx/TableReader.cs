@@ -1,0 +1,150 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Wordprocessing;
+using PressPipeline.Conversion.Model;
+using W = DocumentFormat.OpenXml.Wordprocessing;
+
+namespace PressPipeline.Conversion.Docx;
+
+/// <summary>
+/// w:tbl: grid widths (twips → points), header rows (w:tblHeader), horizontal spans (w:gridSpan) and
+/// vertical merges (w:vMerge, turned into row spans with the covered cells left out).
+/// </summary>
+internal static class TableReader
+{
+    public static Model.Table Read(W.Table table, BodyReader body)
+    {
+        var widths = new List<double>();
+        if (table.GetFirstChild<TableGrid>() is { } grid)
+        {
+            foreach (var column in grid.Elements<GridColumn>())
+            {
+                widths.Add(double.TryParse(column.Width?.Value, System.Globalization.CultureInfo.InvariantCulture, out var twips) ? twips / 20.0 : 0);
+            }
+        }
+
+        var rtl = table.GetFirstChild<TableProperties>()?.BiDiVisual is { } bidi && (bidi.Val?.Value ?? OnOffOnlyValues.On) == OnOffOnlyValues.On;
+        var rows = new List<RowBuilder>();
+        var openMerges = new Dictionary<int, CellBuilder>();
+        var headerRows = 0;
+        var stillHeader = true;
+        foreach (var row in Rows(table))
+        {
+            var builder = new RowBuilder();
+            var properties = row.TableRowProperties;
+            var column = properties?.GetFirstChild<GridBefore>()?.Val?.Value ?? 0;
+            foreach (var cell in Cells(row))
+            {
+                var cellProperties = cell.TableCellProperties;
+                var span = Math.Max(cellProperties?.GridSpan?.Val?.Value ?? 1, 1);
+                var merge = cellProperties?.VerticalMerge;
+                var continues = merge is not null && (merge.Val is null || merge.Val.Value == MergedCellValues.Continue);
+                if (continues && openMerges.TryGetValue(column, out var above))
+                {
+                    above.RowSpan++;
+                }
+                else
+                {
+                    var created = new CellBuilder(body.ReadNested(cell.ChildElements), span);
+                    builder.Cells.Add(created);
+                    if (merge is not null)
+                    {
+                        openMerges[column] = created;
+                    }
+                    else
+                    {
+                        openMerges.Remove(column);
+                    }
+                }
+
+                column += span;
+            }
+
+            var isHeader = properties?.GetFirstChild<TableHeader>() is { } header && (header.Val?.Value ?? OnOffOnlyValues.On) == OnOffOnlyValues.On;
+            if (stillHeader && isHeader)
+            {
+                headerRows++;
+            }
+            else
+            {
+                stillHeader = false;
+            }
+
+            rows.Add(builder);
+        }
+
+        var built = rows.Select(r => new Model.TableRow(r.Cells.Select(c => new Model.TableCell(c.Blocks, c.ColumnSpan, c.RowSpan)).ToList())).ToList();
+        return new Model.Table(built, widths, headerRows, rtl ? Model.TextDirection.RightToLeft : Model.TextDirection.LeftToRight);
+    }
+
+    private static IEnumerable<W.TableRow> Rows(OpenXmlElement container)
+    {
+        foreach (var child in container.ChildElements)
+        {
+            switch (child)
+            {
+                case W.TableRow row:
+                    yield return row;
+                    break;
+                case SdtRow sdt when sdt.SdtContentRow is { } content:
+                    foreach (var inner in Rows(content))
+                    {
+                        yield return inner;
+                    }
+
+                    break;
+                case CustomXmlRow or InsertedRun:
+                    foreach (var inner in Rows(child))
+                    {
+                        yield return inner;
+                    }
+
+                    break;
+                default:
+                    break;
+            }
+        }
+    }
+
+    private static IEnumerable<W.TableCell> Cells(OpenXmlElement container)
+    {
+        foreach (var child in container.ChildElements)
+        {
+            switch (child)
+            {
+                case W.TableCell cell:
+                    yield return cell;
+                    break;
+                case SdtCell sdt when sdt.SdtContentCell is { } content:
+                    foreach (var inner in Cells(content))
+                    {
+                        yield return inner;
+                    }
+
+                    break;
+                case CustomXmlCell:
+                    foreach (var inner in Cells(child))
+                    {
+                        yield return inner;
+                    }
+
+                    break;
+                default:
+                    break;
+            }
+        }
+    }
+
+    private sealed class RowBuilder
+    {
+        public List<CellBuilder> Cells { get; } = [];
+    }
+
+    private sealed class CellBuilder(List<Block> blocks, int columnSpan)
+    {
+        public List<Block> Blocks { get; } = blocks;
+
+        public int ColumnSpan { get; } = columnSpan;
+
+        public int RowSpan { get; set; } = 1;
+    }
+}

@@ -1,0 +1,99 @@
+using SkiaSharp;
+using SkiaSharp.HarfBuzz;
+
+namespace PressPipeline.Conversion.Rendering.Pdf.Fonts;
+
+/// <summary>
+/// A font file loaded once: its Skia typeface (drawn and embedded by the PDF backend) and its HarfBuzz
+/// shaper. Shaping with a shared HarfBuzz font is thread-safe; both live for the process.
+/// </summary>
+internal sealed class LoadedFace
+{
+    private readonly byte[] coverage = new byte[0x10000];
+    private readonly SKFont probe;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<SKTypeface, LoadedFace> ByTypeface = new();
+
+    private readonly Lazy<IReadOnlyDictionary<ushort, int[]>> codePointsByGlyph;
+
+    public LoadedFace(string fileName, byte[] data)
+    {
+        FileName = fileName;
+        // HarfBuzz keeps reading the bytes for the life of the face: give it native memory of its own.
+        var native = System.Runtime.InteropServices.Marshal.AllocHGlobal(data.Length);
+        System.Runtime.InteropServices.Marshal.Copy(data, 0, native, data.Length);
+        HarfBuzzBlob = new HarfBuzzSharp.Blob(native, data.Length, HarfBuzzSharp.MemoryMode.ReadOnly, () => System.Runtime.InteropServices.Marshal.FreeHGlobal(native));
+
+        HarfBuzzFace = new HarfBuzzSharp.Face(HarfBuzzBlob, 0);
+        codePointsByGlyph = new Lazy<IReadOnlyDictionary<ushort, int[]>>(BuildReverseCmap);
+        using var skData = SKData.CreateCopy(data);
+        Typeface = SKTypeface.FromData(skData)
+            ?? throw new InvalidDataException($"The font '{fileName}' in src/Templates/fonts could not be loaded.");
+        Shaper = new SKShaper(Typeface);
+        probe = new SKFont(Typeface, 12);
+        ByTypeface[Typeface] = this;
+    }
+
+    /// <summary>The HarfBuzz face over the same bytes, for subsetting.</summary>
+    public HarfBuzzSharp.Face HarfBuzzFace { get; }
+
+    private HarfBuzzSharp.Blob HarfBuzzBlob { get; }
+
+    /// <summary>Every code point the font's cmap maps to a glyph (for the subset's cmap and so ToUnicode).</summary>
+    public IReadOnlyDictionary<ushort, int[]> CodePointsByGlyph => codePointsByGlyph.Value;
+
+    /// <summary>The loaded face a typeface came from, if it is one of ours.</summary>
+    public static LoadedFace? Of(SKTypeface typeface) => ByTypeface.TryGetValue(typeface, out var face) ? face : null;
+
+    // One pass over the BMP and the supplementary planes' letters, once per face per process.
+    private Dictionary<ushort, int[]> BuildReverseCmap()
+    {
+        var codePoints = Enumerable.Range(0, 0x10000).Where(c => c is < 0xD800 or > 0xDFFF).Concat(Enumerable.Range(0x1F000, 0x1000)).ToArray();
+        var glyphs = new ushort[codePoints.Length];
+        probe.GetGlyphs(codePoints, glyphs);
+        var map = new Dictionary<ushort, List<int>>();
+        for (var i = 0; i < codePoints.Length; i++)
+        {
+            if (glyphs[i] == 0)
+            {
+                continue;
+            }
+
+            if (!map.TryGetValue(glyphs[i], out var list))
+            {
+                map[glyphs[i]] = list = [];
+            }
+
+            list.Add(codePoints[i]);
+        }
+
+        return map.ToDictionary(pair => pair.Key, pair => pair.Value.ToArray());
+    }
+
+    public string FileName { get; }
+
+    public SKTypeface Typeface { get; }
+
+    public SKShaper Shaper { get; }
+
+    /// <summary>The glyph for a code point (0 when missing).</summary>
+    public ushort Glyph(int codePoint) => probe.GetGlyph(codePoint);
+
+    /// <summary>Whether the face has a glyph for the code point; cached for the BMP (benign races only).</summary>
+    public bool Covers(int codePoint)
+    {
+        if (codePoint >= coverage.Length)
+        {
+            return probe.ContainsGlyph(codePoint);
+        }
+
+        var known = coverage[codePoint];
+        if (known == 0)
+        {
+            known = probe.ContainsGlyph(codePoint) ? (byte)1 : (byte)2;
+            coverage[codePoint] = known;
+        }
+
+        return known == 1;
+    }
+}

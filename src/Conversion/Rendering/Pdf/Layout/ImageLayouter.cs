@@ -1,0 +1,87 @@
+using System.Globalization;
+using PressPipeline.Conversion.Model;
+using PressPipeline.Conversion.Rendering.Pdf.Text;
+using SkiaSharp;
+
+namespace PressPipeline.Conversion.Rendering.Pdf.Layout;
+
+/// <summary>
+/// Pictures: decoded once per render, scaled to fit the column (and a page) keeping their aspect ratio,
+/// centred. A picture Skia can't decode becomes a shaded placeholder with its alt text and a warning,
+/// never an exception.
+/// </summary>
+internal sealed class ImageLayouter(LayoutContext context)
+{
+    private readonly Dictionary<string, SKImage?> decoded = new(StringComparer.Ordinal);
+
+    public List<FlowItem> Layout(Image image, float width)
+    {
+        var picture = Decode(image.ResourceId);
+        var (naturalWidth, naturalHeight) = NaturalSize(image, picture);
+        var maxHeight = context.Styles.Theme.Page.ContentHeight * 0.8f;
+        var scale = Math.Min(1f, Math.Min(width / naturalWidth, maxHeight / naturalHeight));
+        var drawWidth = naturalWidth * scale;
+        var drawHeight = naturalHeight * scale;
+        var left = (width - drawWidth) / 2;
+        var rect = new SKRect(left, 0, left + drawWidth, drawHeight);
+        if (picture is not null)
+        {
+            return [new FlowItem(drawHeight, [new ImageDrawable(picture, rect)]) { SpaceBefore = context.Styles.Theme.Text.ParagraphSpacing }];
+        }
+
+        var label = context.Styles.Theme.Labels.ImagePlaceholder.Replace("{alt}", image.AltText.Length > 0 ? image.AltText : image.ResourceId, StringComparison.Ordinal);
+        var text = new StyledText();
+        text.Append(label, context.Styles.Small);
+        var lines = context.Paragraphs.Layout(text, drawWidth - 8, Alignment.Center, TextDirection.LeftToRight);
+        var boxHeight = Math.Max(Math.Min(drawHeight, 120), lines.Sum(l => l.Height) + 8);
+        var drawables = new List<Drawable> { new FillDrawable(new SKRect(left, 0, left + drawWidth, boxHeight), context.Styles.PlaceholderFill) };
+        var y = (boxHeight - lines.Sum(l => l.Height)) / 2;
+        foreach (var line in lines)
+        {
+            drawables.AddRange(line.Drawables.Select(d => d.Offset(left + 4, y)));
+            y += line.Height;
+        }
+
+        return [new FlowItem(boxHeight, drawables) { SpaceBefore = context.Styles.Theme.Text.ParagraphSpacing }];
+    }
+
+    private SKImage? Decode(string resourceId)
+    {
+        if (decoded.TryGetValue(resourceId, out var cached))
+        {
+            return cached;
+        }
+
+        var resource = context.Release.Images.FirstOrDefault(i => i.Id == resourceId);
+        SKImage? picture = null;
+        if (resource is not null && !resource.Data.IsEmpty)
+        {
+            using var data = SKData.CreateCopy(resource.Data.Span);
+            picture = SKImage.FromEncodedData(data);
+        }
+
+        if (picture is null)
+        {
+            context.Warn("pdf.image-unreadable", string.Format(CultureInfo.InvariantCulture,
+                "The picture '{0}' could not be decoded, so the PDF shows a placeholder; re-insert it as PNG or JPEG.", resource?.FileName ?? resourceId));
+        }
+        else
+        {
+            context.Own(picture);
+        }
+
+        decoded[resourceId] = picture;
+        return picture;
+    }
+
+    private static (float Width, float Height) NaturalSize(Image image, SKImage? picture)
+    {
+        if (image.WidthPoints > 0 && image.HeightPoints > 0)
+        {
+            return ((float)image.WidthPoints, (float)image.HeightPoints);
+        }
+
+        // No extent in the document: assume 96 dpi pixels, as Word does.
+        return picture is null ? (200f, 120f) : (picture.Width * 0.75f, picture.Height * 0.75f);
+    }
+}

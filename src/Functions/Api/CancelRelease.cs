@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+using PressPipeline.Pipeline.Releases;
+using PressPipeline.Pipeline.Scheduling;
+
+namespace PressPipeline.Functions.Api;
+
+/// <summary><c>POST /api/releases/{id}/cancel</c>: stops the send and an unpublished page; 409 once sending started.</summary>
+public sealed class CancelRelease(ReleaseScheduler scheduler, ReleaseViews views, ILogger<CancelRelease> logger)
+{
+    [Function(nameof(CancelRelease))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "releases/{id}/cancel")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken) =>
+        ApiResults.GuardAsync(logger, async () =>
+            ApiResults.Json(StatusCodes.Status200OK, views.Of(await scheduler.CancelAsync(ReleaseId.Require(id), cancellationToken))));
+}

@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+using PressPipeline.Pipeline.Instructions;
+using PressPipeline.Pipeline.Status;
+using PressPipeline.Pipeline.Uploads;
+
+namespace PressPipeline.Functions.Api;
+
+/// <summary>
+/// <c>POST /api/releases</c>, multipart: <c>file</c> (the .docx) and optional <c>lists</c>, <c>tags</c>,
+/// <c>sendAt</c>, <c>publishAt</c>, <c>zone</c>, <c>attachPdf</c>. 201 with the status; 200 when the same file was
+/// uploaded before; 422 when the document is rejected; 400 when lists or times cannot be used.
+/// </summary>
+public sealed class CreateRelease(ReleaseIntake intake, ReleaseViews views, ILogger<CreateRelease> logger)
+{
+    [Function(nameof(CreateRelease))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "releases")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        ApiResults.GuardAsync(logger, async () =>
+        {
+            if (!request.HasFormContentType)
+            {
+                return ApiResults.Error(StatusCodes.Status400BadRequest, "Send the release as multipart/form-data with the .docx in the field 'file'.");
+            }
+
+            var form = await request.ReadFormAsync(cancellationToken);
+            var file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault();
+            if (file is null || file.Length == 0)
+            {
+                return ApiResults.Error(StatusCodes.Status400BadRequest, "Attach the Word document (.docx) as the form field 'file'.");
+            }
+
+            string? Field(string name) => form.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.ToString().Trim() : null;
+            var instructions = new ReleaseInstructions(
+                ReleaseInstructions.SplitList(Field("lists")),
+                ReleaseInstructions.SplitList(Field("tags")),
+                Field("sendAt"),
+                Field("publishAt"),
+                Field("zone"),
+                bool.TryParse(Field("attachPdf"), out var attach) && attach);
+
+            await using var content = file.OpenReadStream();
+            var result = await intake.IntakeAsync(content, Path.GetFileName(file.FileName), instructions, cancellationToken);
+            if (result.Status.State == ReleaseState.Rejected)
+            {
+                return ApiResults.Error(StatusCodes.Status422UnprocessableEntity, result.Status.Reasons.FirstOrDefault() ?? "The document was rejected.", result.ReleaseId);
+            }
+
+            if (result.InstructionProblem is { } problem)
+            {
+                return ApiResults.Error(StatusCodes.Status400BadRequest, $"The release was converted as {result.ReleaseId} but not scheduled: {problem}", result.ReleaseId);
+            }
+
+            return ApiResults.Json(result.AlreadyKnown ? StatusCodes.Status200OK : StatusCodes.Status201Created, views.Of(result.Status));
+        });
+}

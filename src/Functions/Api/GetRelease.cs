@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+using PressPipeline.Pipeline.Releases;
+using PressPipeline.Pipeline.Status;
+
+namespace PressPipeline.Functions.Api;
+
+/// <summary><c>GET /api/releases/{id}</c>: status with history, warnings, times and links to every variant.</summary>
+public sealed class GetRelease(ReleaseStatusStore statuses, ReleaseViews views, ILogger<GetRelease> logger)
+{
+    [Function(nameof(GetRelease))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "releases/{id}")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken) =>
+        ApiResults.GuardAsync(logger, async () =>
+            ApiResults.Json(StatusCodes.Status200OK, views.Of(await statuses.RequireAsync(ReleaseId.Require(id), cancellationToken))));
+}

@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using PressPipeline.Functions.Api;
+using PressPipeline.Pipeline.Links;
+
+namespace PressPipeline.Functions.Files;
+
+/// <summary>
+/// <c>GET /api/files/{id}/{file}?exp=&amp;sig=</c>: a release's file for the holder of a signed link (journalists
+/// before the embargo lifts). Anonymous at the Functions level: the signature is the credential.
+/// </summary>
+public sealed class SignedFile(SignedFileReader reader)
+{
+    [Function(nameof(SignedFile))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "files/{id}/{*path}")] HttpRequest request,
+        string id,
+        string path,
+        CancellationToken cancellationToken)
+    {
+        var result = await reader.ReadAsync(id, path, request.Query["exp"], request.Query["sig"], cancellationToken);
+        return result switch
+        {
+            SignedFileResult.Found found => new FileContentResult(found.Content.ToArray(), found.ContentType),
+            SignedFileResult.Refused { Check: LinkCheck.Expired } refused => ApiResults.Error(StatusCodes.Status410Gone, refused.Message),
+            SignedFileResult.Refused refused => ApiResults.Error(StatusCodes.Status403Forbidden, refused.Message),
+            _ => ApiResults.Error(StatusCodes.Status403Forbidden, "This link is not valid."),
+        };
+    }
+}

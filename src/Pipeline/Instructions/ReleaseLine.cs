@@ -1,0 +1,26 @@
+using PressPipeline.Conversion.Model;
+
+namespace PressPipeline.Pipeline.Instructions;
+
+/// <summary>How the document itself says it may be released; kept in status.json.</summary>
+public enum ReleaseLineKind
+{
+    NotStated,
+    Immediate,
+    Embargoed,
+    EmbargoedUnparsed,
+}
+
+/// <summary>The release line found in the document: its kind, the words as written, and the embargo lift if parsed.</summary>
+public sealed record ReleaseLine(ReleaseLineKind Kind, string? Text, DateTimeOffset? LiftsAt, string? TimeZoneId)
+{
+    public static ReleaseLine NotStated { get; } = new(ReleaseLineKind.NotStated, null, null, null);
+
+    public static ReleaseLine From(ReleaseInstruction instruction) => instruction switch
+    {
+        ReleaseInstruction.Immediate i => new(ReleaseLineKind.Immediate, i.Text, null, null),
+        ReleaseInstruction.Embargoed e => new(ReleaseLineKind.Embargoed, e.Text, e.LiftsAt, e.TimeZoneId),
+        ReleaseInstruction.EmbargoedUnparsed u => new(ReleaseLineKind.EmbargoedUnparsed, u.Text, null, null),
+        _ => NotStated,
+    };
+}

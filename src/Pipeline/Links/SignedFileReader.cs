@@ -1,0 +1,45 @@
+using PressPipeline.Pipeline.Releases;
+using PressPipeline.Pipeline.Storage;
+
+namespace PressPipeline.Pipeline.Links;
+
+/// <summary>What a signed-file request gets: the file, or why not.</summary>
+public abstract record SignedFileResult
+{
+    private SignedFileResult()
+    {
+    }
+
+    public sealed record Found(BinaryData Content, string ContentType) : SignedFileResult;
+
+    /// <summary>The link is forged, expired, or names a file that is not a shareable variant.</summary>
+    public sealed record Refused(LinkCheck Check, string Message) : SignedFileResult;
+}
+
+/// <summary>Serves a release's variant files from the private container to holders of a valid signed link.</summary>
+public sealed class SignedFileReader(SignedLinks links, ReleaseBlobStore store)
+{
+    public async Task<SignedFileResult> ReadAsync(string releaseId, string fileName, string? exp, string? sig, CancellationToken cancellationToken)
+    {
+        if (!ReleaseId.IsWellFormed(releaseId))
+        {
+            return new SignedFileResult.Refused(LinkCheck.Forged, "This link is not valid.");
+        }
+
+        switch (links.Check(releaseId, fileName, exp, sig))
+        {
+            case LinkCheck.Forged:
+                return new SignedFileResult.Refused(LinkCheck.Forged, "This link is not valid.");
+            case LinkCheck.Expired:
+                return new SignedFileResult.Refused(LinkCheck.Expired, "This link has expired; the release is on the public newsroom once its embargo lifts.");
+        }
+
+        // Only files the manifest lists as variants or images: never status.json or the original upload.
+        var manifest = await store.GetManifestAsync(releaseId, cancellationToken);
+        var file = manifest?.Files.FirstOrDefault(f => f.FileName == fileName);
+        var content = file is null ? null : await store.ReadAsync(releaseId, fileName, cancellationToken);
+        return content is null || file is null
+            ? new SignedFileResult.Refused(LinkCheck.Forged, "This link is not valid.")
+            : new SignedFileResult.Found(content, file.ContentType);
+    }
+}

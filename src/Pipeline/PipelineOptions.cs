@@ -1,0 +1,51 @@
+namespace PressPipeline.Pipeline;
+
+/// <summary>
+/// Names of the storage containers and queue the pipeline uses, and its defaults. Configuration section
+/// "Pipeline". Tests give each class unique names so several runs can share one Azurite.
+/// </summary>
+public sealed class PipelineOptions
+{
+    public const string Section = "Pipeline";
+
+    /// <summary>Where staff drop .docx files (and optional sidecar JSON). The blob trigger path uses the default.</summary>
+    public string UploadsContainer { get; set; } = StorageNames.Uploads;
+
+    /// <summary>Private: originals, variants, manifest.json and status.json per release.</summary>
+    public string ReleasesContainer { get; set; } = StorageNames.Releases;
+
+    /// <summary>Public at the publish time: the web page, PDF and images.</summary>
+    public string NewsroomContainer { get; set; } = StorageNames.Newsroom;
+
+    /// <summary>The schedule index: one small blob per due send or publish.</summary>
+    public string ScheduleContainer { get; set; } = StorageNames.Schedule;
+
+    /// <summary>The queue the dispatcher fills and the work function drains.</summary>
+    public string WorkQueue { get; set; } = StorageNames.WorkQueue;
+
+    /// <summary>Zone used when neither the staff nor the document names one.</summary>
+    public string DefaultTimeZone { get; set; } = "UTC";
+
+    /// <summary>Organisation name renderers fall back to when the document names none.</summary>
+    public string? Organisation { get; set; }
+
+    /// <summary>
+    /// Base URL under which the newsroom container is publicly served (a CDN or static site in front of it);
+    /// empty means the container's own blob URL.
+    /// </summary>
+    public Uri? PublicBaseUrl { get; set; }
+
+    /// <summary>How many times a work item may fail before it is set aside (mirrors host.json maxDequeueCount).</summary>
+    public int MaxDequeueCount { get; set; } = 5;
+}
+
+/// <summary>Default storage names, shared with the trigger attributes (which need constants).</summary>
+public static class StorageNames
+{
+    public const string Connection = "PressStorage";
+    public const string Uploads = "uploads";
+    public const string Releases = "releases";
+    public const string Newsroom = "newsroom";
+    public const string Schedule = "schedule";
+    public const string WorkQueue = "release-work";
+}

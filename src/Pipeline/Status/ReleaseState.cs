@@ -1,0 +1,37 @@
+namespace PressPipeline.Pipeline.Status;
+
+/// <summary>The lifecycle of a release (brief §2).</summary>
+public enum ReleaseState
+{
+    Received,
+    Converted,
+    Rejected,
+    Scheduled,
+    Sending,
+    Sent,
+    PartlySent,
+    Cancelled,
+}
+
+/// <summary>Which moves are allowed. Everything else is a conflict with a sentence saying why.</summary>
+public static class ReleaseStates
+{
+    public static bool CanMove(ReleaseState from, ReleaseState to) => (from, to) switch
+    {
+        (ReleaseState.Received, ReleaseState.Converted or ReleaseState.Rejected) => true,
+        (ReleaseState.Converted, ReleaseState.Scheduled or ReleaseState.Cancelled) => true,
+
+        // Rescheduling keeps the state; cancel works until sending starts.
+        (ReleaseState.Scheduled, ReleaseState.Scheduled or ReleaseState.Sending or ReleaseState.Cancelled) => true,
+        (ReleaseState.Cancelled, ReleaseState.Scheduled) => true,
+        (ReleaseState.Sending, ReleaseState.Sent or ReleaseState.PartlySent) => true,
+
+        // A partly sent release may be dispatched again: the distributor never re-sends an accepted batch.
+        (ReleaseState.PartlySent, ReleaseState.Sending) => true,
+        _ => false,
+    };
+
+    /// <summary>True once e-mail has started going out: no cancel, no reschedule.</summary>
+    public static bool HasStartedSending(this ReleaseState state) =>
+        state is ReleaseState.Sending or ReleaseState.Sent or ReleaseState.PartlySent;
+}

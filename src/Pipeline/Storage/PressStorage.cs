@@ -1,0 +1,80 @@
+using System.Collections.Concurrent;
+using Azure.Core;
+using Azure.Identity;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Configuration;
+
+namespace PressPipeline.Pipeline.Storage;
+
+/// <summary>
+/// The storage account behind the pipeline, built from the same connection setting the triggers use
+/// (<c>PressStorage</c>): a connection string locally, service URIs plus managed identity in Azure.
+/// Containers are created on first use, so a fresh Azurite needs no setup.
+/// </summary>
+public sealed class PressStorage(BlobServiceClient blobs, QueueServiceClient queues)
+{
+    private readonly ConcurrentDictionary<string, Lazy<Task>> ensured = new(StringComparer.Ordinal);
+
+    public BlobServiceClient Blobs { get; } = blobs;
+
+    public QueueServiceClient Queues { get; } = queues;
+
+    /// <summary>Queue messages are Base64, as the Functions queue trigger expects by default.</summary>
+    public static QueueClientOptions QueueOptions => new() { MessageEncoding = QueueMessageEncoding.Base64 };
+
+    public static PressStorage FromConnectionString(string connectionString) =>
+        new(new BlobServiceClient(connectionString), new QueueServiceClient(connectionString, QueueOptions));
+
+    /// <summary>
+    /// Reads <c>PressStorage</c> (a connection string) or <c>PressStorage:blobServiceUri</c>,
+    /// <c>:queueServiceUri</c>, <c>:credential</c>, <c>:clientId</c> (identity-based, as the Functions host reads them).
+    /// </summary>
+    public static PressStorage FromConfiguration(IConfiguration configuration, string name = StorageNames.Connection)
+    {
+        var connectionString = configuration[name] ?? configuration.GetConnectionString(name);
+        if (!string.IsNullOrWhiteSpace(connectionString))
+        {
+            return FromConnectionString(connectionString);
+        }
+
+        var section = configuration.GetSection(name);
+        var blobUri = section["blobServiceUri"];
+        var queueUri = section["queueServiceUri"];
+        if (string.IsNullOrWhiteSpace(blobUri) || string.IsNullOrWhiteSpace(queueUri))
+        {
+            throw new InvalidOperationException(
+                $"Storage connection '{name}' is not configured: set {name}=UseDevelopmentStorage=true locally, or {name}__blobServiceUri and {name}__queueServiceUri (with {name}__credential=managedidentity) in Azure.");
+        }
+
+        var credential = CreateCredential(section["credential"], section["clientId"]);
+        return new PressStorage(
+            new BlobServiceClient(new Uri(blobUri), credential),
+            new QueueServiceClient(new Uri(queueUri), credential, QueueOptions));
+    }
+
+    public BlobContainerClient Container(string name) => Blobs.GetBlobContainerClient(name);
+
+    /// <summary>Creates the container once per process (no public access unless asked).</summary>
+    public async Task<BlobContainerClient> EnsureContainerAsync(string name, CancellationToken cancellationToken, PublicAccessType access = PublicAccessType.None)
+    {
+        var container = Container(name);
+        await ensured.GetOrAdd(name, _ => new Lazy<Task>(() => container.CreateIfNotExistsAsync(access, cancellationToken: CancellationToken.None))).Value
+            .WaitAsync(cancellationToken);
+        return container;
+    }
+
+    public async Task<QueueClient> EnsureQueueAsync(string name, CancellationToken cancellationToken)
+    {
+        var queue = Queues.GetQueueClient(name);
+        await ensured.GetOrAdd("queue:" + name, _ => new Lazy<Task>(() => queue.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None))).Value
+            .WaitAsync(cancellationToken);
+        return queue;
+    }
+
+    private static TokenCredential CreateCredential(string? kind, string? clientId) =>
+        string.Equals(kind, "managedidentity", StringComparison.OrdinalIgnoreCase)
+            ? new ManagedIdentityCredential(string.IsNullOrWhiteSpace(clientId) ? ManagedIdentityId.SystemAssigned : ManagedIdentityId.FromUserAssignedClientId(clientId))
+            : new DefaultAzureCredential();
+}

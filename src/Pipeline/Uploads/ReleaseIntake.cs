@@ -1,0 +1,160 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PressPipeline.Conversion;
+using PressPipeline.Conversion.Rendering;
+using PressPipeline.Pipeline.Instructions;
+using PressPipeline.Pipeline.Publishing;
+using PressPipeline.Pipeline.Releases;
+using PressPipeline.Pipeline.Scheduling;
+using PressPipeline.Pipeline.Status;
+using PressPipeline.Pipeline.Storage;
+
+namespace PressPipeline.Pipeline.Uploads;
+
+/// <summary>
+/// An upload becomes a release: id from the bytes, original kept, converted once, every variant and the
+/// manifest stored, status written, and — only when staff gave lists and a send time — scheduled.
+/// The same bytes again change nothing.
+/// </summary>
+public sealed class ReleaseIntake(
+    ReleaseConverter converter,
+    ReleaseBlobStore store,
+    ReleaseStatusStore statuses,
+    ReleaseScheduler scheduler,
+    NewsroomUrls newsroom,
+    TimeProvider time,
+    IOptions<PipelineOptions> options,
+    ILogger<ReleaseIntake> logger)
+{
+    /// <summary>File names the web and PDF renderers write (their public links are known before rendering).</summary>
+    public const string WebFileName = "index.html";
+    public const string PdfFileName = "release.pdf";
+
+    public async Task<IntakeResult> IntakeAsync(
+        Stream upload,
+        string sourceName,
+        ReleaseInstructions instructions,
+        CancellationToken cancellationToken,
+        string? instructionProblem = null)
+    {
+        var content = await BinaryData.FromStreamAsync(upload, cancellationToken);
+        var id = ReleaseId.FromContent(content.ToMemory().Span);
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["ReleaseId"] = id, ["SourceName"] = sourceName });
+
+        if (!await statuses.TryCreateAsync(ReleaseStatus.Received(id, sourceName, time.GetUtcNow()), cancellationToken))
+        {
+            var existing = await statuses.RequireAsync(id, cancellationToken);
+            if (existing.State == ReleaseState.Converted && existing.Plan is null && instructions.AsksToSend)
+            {
+                // Converted earlier without lists/times (e.g. the sidecar came second): schedule now.
+                return await ApplyAsync(id, instructions, alreadyKnown: true, cancellationToken);
+            }
+
+            if (existing.State != ReleaseState.Received)
+            {
+                logger.LogInformation("Upload {SourceName} is release {ReleaseId}, already {State}; nothing to do", sourceName, id, existing.State);
+                return new IntakeResult(id, existing, AlreadyKnown: true);
+            }
+
+            // Still Received: an earlier attempt stopped midway. Converting again writes the same files.
+        }
+
+        logger.LogInformation("Received {SourceName} as release {ReleaseId} ({Bytes} bytes)", sourceName, id, content.ToMemory().Length);
+        await store.SaveOriginalAsync(id, content, sourceName, cancellationToken);
+
+        var outcome = Convert(id, content);
+        if (outcome is ConversionOutcome.Rejected rejected)
+        {
+            var status = await statuses.UpdateAsync(
+                id,
+                s => s.State != ReleaseState.Received ? s : s.MoveTo(ReleaseState.Rejected, time.GetUtcNow(), rejected.Rejection.Message) with { Reasons = [rejected.Rejection.Message] },
+                cancellationToken);
+            logger.LogWarning("Release {ReleaseId} rejected ({Kind}): {Reason}", id, rejected.Rejection.Kind, rejected.Rejection.Message);
+            return new IntakeResult(id, status, AlreadyKnown: false);
+        }
+
+        var converted = ((ConversionOutcome.Converted)outcome).Release;
+        var manifest = await StoreAsync(id, sourceName, converted, cancellationToken);
+        var convertedStatus = await statuses.UpdateAsync(
+            id,
+            s => s.State != ReleaseState.Received ? s : s.MoveTo(ReleaseState.Converted, time.GetUtcNow(), Converted(manifest)) with
+            {
+                Title = manifest.Title,
+                Language = manifest.Language,
+                Warnings = [.. manifest.Warnings.Select(w => w.Message)],
+                Files = manifest.Files,
+                ReleaseLine = manifest.ReleaseLine,
+                InstructionProblems = instructionProblem is null ? [] : [instructionProblem],
+            },
+            cancellationToken);
+        logger.LogInformation("Release {ReleaseId} converted: {Files} files, {Warnings} warnings", id, manifest.Files.Count, manifest.Warnings.Count);
+
+        return instructions.AsksToSend
+            ? await ApplyAsync(id, instructions, alreadyKnown: false, cancellationToken)
+            : new IntakeResult(id, convertedStatus, AlreadyKnown: false, instructionProblem);
+    }
+
+    private async Task<IntakeResult> ApplyAsync(string id, ReleaseInstructions instructions, bool alreadyKnown, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return new IntakeResult(id, await scheduler.ScheduleAsync(id, instructions, cancellationToken), alreadyKnown);
+        }
+        catch (ReleaseProblemException problem) when (problem.Kind is ProblemKind.Invalid or ProblemKind.Conflict)
+        {
+            logger.LogWarning("Release {ReleaseId} not scheduled: {Problem}", id, problem.Message);
+            var status = await statuses.UpdateAsync(id, s => s with { InstructionProblems = [problem.Message] }, cancellationToken);
+            return new IntakeResult(id, status, alreadyKnown, problem.Message);
+        }
+    }
+
+    private ConversionOutcome Convert(string id, BinaryData content)
+    {
+        var context = new RenderContext(
+            ImageBaseUrl: newsroom.FolderOf(id),
+            WebPageUrl: newsroom.FileOf(id, WebFileName),
+            PdfUrl: newsroom.FileOf(id, PdfFileName),
+            Organisation: options.Value.Organisation);
+        try
+        {
+            return converter.Convert(content.ToStream(), context);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A converter bug must not become a retry loop on the same bytes: reject with a sentence, log the detail.
+            logger.LogError(e, "Converting release {ReleaseId} failed unexpectedly", id);
+            return new ConversionOutcome.Rejected(new Conversion.Results.Rejection(
+                Conversion.Results.RejectionKind.CorruptPart,
+                $"The document could not be converted because of an internal error; an operator can look it up under release {id}."));
+        }
+    }
+
+    private async Task<ReleaseManifest> StoreAsync(string id, string sourceName, ConvertedRelease converted, CancellationToken cancellationToken)
+    {
+        var files = new List<StoredFile>();
+        foreach (var file in converted.Files)
+        {
+            await store.SaveFileAsync(id, file.FileName, file.ContentType, file.Content, cancellationToken);
+            files.Add(new StoredFile(file.Variant, file.FileName, file.ContentType, file.Content.Length));
+        }
+
+        var metadata = converted.Release.Metadata;
+        var manifest = new ReleaseManifest(
+            id,
+            sourceName,
+            metadata.Title,
+            metadata.Language,
+            metadata.Organisation ?? options.Value.Organisation,
+            ContactEmail.Find(metadata.MediaContacts),
+            ReleaseLine.From(metadata.Release),
+            files,
+            converted.Warnings,
+            time.GetUtcNow());
+        await store.SaveManifestAsync(manifest, cancellationToken);
+        return manifest;
+    }
+
+    private static string Converted(ReleaseManifest manifest) =>
+        $"Converted \"{manifest.Title}\" into {string.Join(", ", manifest.Files.Select(f => f.Variant).Where(v => v != "image").Distinct())}"
+        + (manifest.Warnings.Count > 0 ? $" with {manifest.Warnings.Count} warning(s)." : ".");
+}

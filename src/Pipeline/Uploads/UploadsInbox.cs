@@ -1,0 +1,60 @@
+using Azure.Storage.Blobs.Models;
+using Microsoft.Extensions.Options;
+using PressPipeline.Pipeline.Instructions;
+using PressPipeline.Pipeline.Storage;
+
+namespace PressPipeline.Pipeline.Uploads;
+
+/// <summary>An upload waiting in the uploads container.</summary>
+public sealed record PendingUpload(string Name, string ETag);
+
+/// <summary>
+/// The uploads container as staff (and the CLI) use it: put a .docx with its instructions as blob metadata,
+/// list what is there. The stored upload is never changed afterwards.
+/// </summary>
+public sealed class UploadsInbox(PressStorage storage, IOptions<PipelineOptions> options)
+{
+    public async Task PutAsync(string name, Stream content, ReleaseInstructions instructions, CancellationToken cancellationToken)
+    {
+        var uploads = await storage.EnsureContainerAsync(options.Value.UploadsContainer, cancellationToken);
+        var metadata = new Dictionary<string, string>();
+        void Add(string key, string? value)
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                metadata[key] = value;
+            }
+        }
+
+        Add("lists", string.Join(',', instructions.Lists));
+        Add("tags", string.Join(',', instructions.Tags));
+        Add("sendat", instructions.SendAt);
+        Add("publishat", instructions.PublishAt);
+        Add("zone", instructions.Zone);
+        if (instructions.AttachPdf)
+        {
+            Add("attachpdf", "true");
+        }
+
+        await uploads.GetBlobClient(name).UploadAsync(
+            content,
+            new BlobUploadOptions
+            {
+                Metadata = metadata,
+                HttpHeaders = new BlobHttpHeaders { ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document" },
+            },
+            cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<PendingUpload>> ListAsync(CancellationToken cancellationToken)
+    {
+        var uploads = await storage.EnsureContainerAsync(options.Value.UploadsContainer, cancellationToken);
+        var found = new List<PendingUpload>();
+        await foreach (var item in uploads.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix: null, cancellationToken))
+        {
+            found.Add(new PendingUpload(item.Name, item.Properties.ETag?.ToString() ?? ""));
+        }
+
+        return found;
+    }
+}

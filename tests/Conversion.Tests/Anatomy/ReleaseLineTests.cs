@@ -1,0 +1,78 @@
+using PressPipeline.Conversion.Anatomy;
+using PressPipeline.Conversion.Model;
+
+namespace PressPipeline.Conversion.Tests.Anatomy;
+
+public sealed class ReleaseLineTests
+{
+    private static ReleaseInstruction? Parse(string text, List<string>? warnings = null) =>
+        ReleaseLineParser.TryParse(text, (code, _) => warnings?.Add(code));
+
+    [Theory]
+    [InlineData("FOR IMMEDIATE RELEASE")]
+    [InlineData("For immediate release:")]
+    [InlineData("Для немедленного распространения")]
+    [InlineData("ДЛЯ НЕМЕДЛЕННОГО РАСПРОСТРАНЕНИЯ")]
+    [InlineData("Дереу таратуға арналған")]
+    [InlineData("Pour diffusion immédiate")]
+    [InlineData("Para difusión inmediata")]
+    [InlineData("Zur sofortigen Veröffentlichung")]
+    public void Immediate_release_lines_are_recognised_in_every_language(string line)
+    {
+        var immediate = Assert.IsType<ReleaseInstruction.Immediate>(Parse(line));
+        Assert.Equal(line, immediate.Text);
+    }
+
+    [Theory]
+    [InlineData("EMBARGOED UNTIL 22 May 2014, 11:30 Astana time", "2014-05-22T05:30:00Z", "Asia/Almaty")]
+    [InlineData("Embargoed until 10:00 CET 5 June 2024", "2024-06-05T08:00:00Z", "Europe/Brussels")]
+    [InlineData("Embargoed until 10:00 CET 5 January 2024", "2024-01-05T09:00:00Z", "Europe/Brussels")]
+    [InlineData("EMBARGOED UNTIL 00:01 GMT, Tuesday 5 March 2024", "2024-03-05T00:01:00Z", "Europe/London")]
+    [InlineData("Embargoed until May 22nd 2014, 9:30 a.m. EST", "2014-05-22T13:30:00Z", "America/New_York")]
+    [InlineData("Под эмбарго до 22 мая 2014 г., 11:30 по времени Астаны", "2014-05-22T05:30:00Z", "Asia/Almaty")]
+    [InlineData("Эмбарго до 12:00 (мск) 3 июня 2024 года", "2024-06-03T09:00:00Z", "Europe/Moscow")]
+    [InlineData("2014 жылғы 22 мамыр, Астана уақытымен 11:30-ға дейін эмбарго", "2014-05-22T05:30:00Z", "Asia/Almaty")]
+    [InlineData("Sous embargo jusqu'au 22 mai 2014, 11h30 heure de Genève", "2014-05-22T09:30:00Z", "Europe/Zurich")]
+    [InlineData("Embargado hasta el 22 de mayo de 2014, 11:30 hora de Madrid", "2014-05-22T09:30:00Z", "Europe/Madrid")]
+    [InlineData("Sperrfrist: 22. Mai 2014, 11:30 Uhr MESZ", "2014-05-22T09:30:00Z", "Europe/Berlin")]
+    public void Embargo_times_become_utc_instants_through_the_named_zone(string line, string utc, string zone)
+    {
+        var embargo = Assert.IsType<ReleaseInstruction.Embargoed>(Parse(line));
+        Assert.Equal(DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture), embargo.LiftsAt);
+        Assert.Equal(TimeSpan.Zero, embargo.LiftsAt.Offset);
+        Assert.Equal(zone, embargo.TimeZoneId);
+        Assert.Equal(line, embargo.Text);
+    }
+
+    [Fact]
+    public void Kazakhstan_time_follows_the_2024_change_to_utc_plus_five()
+    {
+        var before = Assert.IsType<ReleaseInstruction.Embargoed>(Parse("EMBARGOED UNTIL 22 May 2023, 11:30 Astana time"));
+        var after = Assert.IsType<ReleaseInstruction.Embargoed>(Parse("EMBARGOED UNTIL 22 May 2024, 11:30 Astana time"));
+        Assert.Equal(5, before.LiftsAt.Hour);
+        Assert.Equal(6, after.LiftsAt.Hour);
+    }
+
+    [Fact]
+    public void Embargo_without_a_zone_is_kept_unparsed_with_a_warning()
+    {
+        var warnings = new List<string>();
+        var unparsed = Assert.IsType<ReleaseInstruction.EmbargoedUnparsed>(Parse("EMBARGOED UNTIL 22 May 2014, 11:30", warnings));
+        Assert.Equal("EMBARGOED UNTIL 22 May 2014, 11:30", unparsed.Text);
+        Assert.Contains("embargo.unparsed", warnings);
+    }
+
+    [Fact]
+    public void Embargo_without_a_date_is_kept_unparsed()
+    {
+        Assert.IsType<ReleaseInstruction.EmbargoedUnparsed>(Parse("Embargoed until further notice"));
+    }
+
+    [Theory]
+    [InlineData("Astana, May 14, 2014 – On May 22nd 2014 the International Organization for Migration (IOM) organizes a roundtable.")]
+    [InlineData("The embargo on trade was discussed at length by the ministers during the whole of the second session of the forum, which lasted well into the evening and ended without any agreement at all.")]
+    public void Ordinary_paragraphs_are_not_release_lines(string text)
+    {
+        Assert.Null(Parse(text));
+    }
+}

@@ -1,0 +1,40 @@
+using PressPipeline.Conversion.Model;
+using PressPipeline.Conversion.Rendering;
+using PressPipeline.Conversion.Rendering.Pdf;
+using Xunit.Abstractions;
+
+namespace PressPipeline.Conversion.Tests.Pdf;
+
+public sealed class PdfScriptsTests(ITestOutputHelper output)
+{
+    private static byte[] Render(PressRelease release) => new PdfRenderer().Render(release, RenderContext.Local).Value.Content.ToArray();
+
+    [Fact]
+    public void Kazakh_letters_extract_as_written()
+    {
+        var release = PdfSamples.Kazakh();
+
+        var text = PdfReadBack.Text(Render(release));
+
+        Assert.Contains("ә ғ қ ң ө ұ ү һ і Ә Ғ Қ Ң Ө Ұ Ү Һ І", text, StringComparison.Ordinal);
+        Assert.Contains(PdfReadBack.Squeeze(release.Metadata.Title), PdfReadBack.Squeeze(text), StringComparison.Ordinal);
+        Assert.Contains(PdfReadBack.Squeeze(PdfReadBack.ModelText(release.Body)), PdfReadBack.Squeeze(text), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Arabic_and_Hebrew_extract_in_logical_reading_order()
+    {
+        var release = PdfSamples.ArabicHebrew();
+        var pdf = Render(release);
+        File.WriteAllBytes(Path.Combine(Path.GetTempPath(), "presspipeline-arabic.pdf"), pdf);
+
+        var text = PdfReadBack.Text(pdf);
+        output.WriteLine(text);
+
+        Assert.Contains(PdfReadBack.Normalise(release.Metadata.Title), text, StringComparison.Ordinal);
+        foreach (var paragraph in release.Body.Cast<Paragraph>())
+        {
+            Assert.Contains(PdfReadBack.ModelText([paragraph]), text, StringComparison.Ordinal);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using PressPipeline.Pipeline.Links;
+using PressPipeline.Pipeline.Tests.Support;
+
+namespace PressPipeline.Pipeline.Tests;
+
+public sealed class SignedLinkTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 30, 6, 0, 0, TimeSpan.Zero);
+    private PipelineHarness harness = null!;
+    private string id = "";
+
+    public async Task InitializeAsync()
+    {
+        harness = PipelineHarness.Start(Now);
+        id = (await harness.UploadAsync(TestDocx.Build("Signed"))).ReleaseId;
+    }
+
+    public async Task DisposeAsync() => await harness.DisposeAsync();
+
+    private static (string Exp, string Sig) Parts(Uri link)
+    {
+        var query = System.Web.HttpUtility.ParseQueryString(link.Query);
+        return (query["exp"]!, query["sig"]!);
+    }
+
+    private Task<SignedFileResult> OpenAsync(string file, string exp, string sig) =>
+        harness.Get<SignedFileReader>().ReadAsync(id, file, exp, sig, default);
+
+    [Fact]
+    public async Task Valid_link_opens_the_private_file_before_publication()
+    {
+        var (exp, sig) = Parts(harness.Get<SignedLinks>().Create(id, "release.pdf", Now.AddDays(1)));
+
+        var found = Assert.IsType<SignedFileResult.Found>(await OpenAsync("release.pdf", exp, sig));
+
+        Assert.Equal("application/pdf", found.ContentType);
+        Assert.Equal("pdf: Signed", found.Content.ToString());
+    }
+
+    [Fact]
+    public async Task Expired_link_is_refused_with_a_sentence()
+    {
+        var (exp, sig) = Parts(harness.Get<SignedLinks>().Create(id, "release.pdf", Now.AddDays(1)));
+        harness.Time.Advance(TimeSpan.FromDays(1));
+
+        var refused = Assert.IsType<SignedFileResult.Refused>(await OpenAsync("release.pdf", exp, sig));
+
+        Assert.Equal(LinkCheck.Expired, refused.Check);
+        Assert.StartsWith("This link has expired", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Link_with_a_stretched_expiry_is_refused_as_forged()
+    {
+        var (exp, sig) = Parts(harness.Get<SignedLinks>().Create(id, "release.pdf", Now.AddDays(1)));
+
+        var refused = Assert.IsType<SignedFileResult.Refused>(await OpenAsync("release.pdf", (long.Parse(exp, System.Globalization.CultureInfo.InvariantCulture) + 86400).ToString(System.Globalization.CultureInfo.InvariantCulture), sig));
+
+        Assert.Equal(LinkCheck.Forged, refused.Check);
+    }
+
+    [Fact]
+    public async Task Link_signed_for_one_file_does_not_open_another()
+    {
+        var (exp, sig) = Parts(harness.Get<SignedLinks>().Create(id, "index.html", Now.AddDays(1)));
+
+        var refused = Assert.IsType<SignedFileResult.Refused>(await OpenAsync("release.pdf", exp, sig));
+
+        Assert.Equal(LinkCheck.Forged, refused.Check);
+    }
+
+    [Fact]
+    public async Task Link_signed_with_another_secret_is_refused()
+    {
+        var foreign = new SignedLinks(
+            Microsoft.Extensions.Options.Options.Create(new LinkOptions { SigningSecret = "another-secret-that-is-long-enough-0123456789" }),
+            harness.Time);
+        var (exp, sig) = Parts(foreign.Create(id, "release.pdf", Now.AddDays(1)));
+
+        Assert.IsType<SignedFileResult.Refused>(await OpenAsync("release.pdf", exp, sig));
+    }
+
+    [Fact]
+    public async Task Validly_signed_link_still_never_serves_status_or_the_original()
+    {
+        var links = harness.Get<SignedLinks>();
+        foreach (var file in new[] { "status.json", "original.docx", "manifest.json" })
+        {
+            var (exp, sig) = Parts(links.Create(id, file, Now.AddDays(1)));
+            Assert.IsType<SignedFileResult.Refused>(await OpenAsync(file, exp, sig));
+        }
+    }
+
+    [Fact]
+    public void Missing_signing_secret_is_reported_as_configuration_to_fix()
+    {
+        var unconfigured = new SignedLinks(Microsoft.Extensions.Options.Options.Create(new LinkOptions()), harness.Time);
+
+        var problem = Assert.Throws<InvalidOperationException>(() => unconfigured.Create(id, "release.pdf", Now));
+
+        Assert.StartsWith("Links:SigningSecret must be set", problem.Message, StringComparison.Ordinal);
+    }
+}
