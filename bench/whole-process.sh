@@ -17,9 +17,8 @@ else
   files=(
     "$root/samples/iom-roundtable-2014.docx"
     "$root/tests/Conversion.Tests/Fixtures/hyperspot/test_file_big_english.docx"
-    "$root/tests/Conversion.Tests/Fixtures/clippit/DA-xmlerror.docx"
+    "$root/tests/Conversion.Tests/Fixtures/clippit/5DayTourPlanTemplate.docx"
     "$root/tests/Conversion.Tests/Fixtures/clippit/LIR007-ru-RU-ordinalText.docx"
-    "$root/tests/Conversion.Tests/Fixtures/clippit/Source2.docx"
   )
 fi
 

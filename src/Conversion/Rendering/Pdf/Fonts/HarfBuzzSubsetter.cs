@@ -6,19 +6,19 @@ namespace PressPipeline.Conversion.Rendering.Pdf.Fonts;
 /// Font subsetting with HarfBuzz's hb-subset, which libHarfBuzzSharp ships but HarfBuzzSharp does not wrap.
 /// Skia's PDF backend (as built for SkiaSharp) embeds whatever font file it is handed, whole; handing it a
 /// subset keeps a one-page release at tens of kilobytes instead of megabytes. Glyph IDs are retained so
-/// the IDs HarfBuzz shaped with stay valid; layout tables are dropped (the PDF has positioned glyphs).
+/// compacted (a small glyph count keeps Skia's per-font work small), and the old→new map comes back so
+/// the painter can renumber the shaped glyphs; layout tables are dropped (the PDF has positioned glyphs).
 /// </summary>
 internal static class HarfBuzzSubsetter
 {
     private const string Library = "libHarfBuzzSharp";
     private const uint NoHinting = 0x1;
-    private const uint RetainGlyphIds = 0x2;
     private const int DropTableTagSet = 3;
 
     private static readonly uint[] DroppedTables = [Tag("GSUB"), Tag("GPOS"), Tag("GDEF"), Tag("BASE"), Tag("JSTF"), Tag("DSIG"), Tag("kern"), Tag("morx"), Tag("hdmx"), Tag("LTSH"), Tag("VDMX")];
 
-    /// <summary>A font file holding only the given glyphs (IDs unchanged) and cmap entries; null if HarfBuzz refuses.</summary>
-    public static byte[]? Subset(HarfBuzzSharp.Face face, IEnumerable<ushort> glyphs, IEnumerable<int> codePoints)
+    /// <summary>A font file holding only the given glyphs and cmap entries, and the new ID of each glyph; null if HarfBuzz refuses.</summary>
+    public static (byte[] Font, Dictionary<ushort, ushort> NewGlyphIds)? Subset(HarfBuzzSharp.Face face, IEnumerable<ushort> glyphs, IEnumerable<int> codePoints)
     {
         var input = hb_subset_input_create_or_fail();
         if (input == IntPtr.Zero)
@@ -28,7 +28,7 @@ internal static class HarfBuzzSubsetter
 
         try
         {
-            hb_subset_input_set_flags(input, NoHinting | RetainGlyphIds);
+            hb_subset_input_set_flags(input, NoHinting);
             var glyphSet = hb_subset_input_glyph_set(input);
             hb_set_add(glyphSet, 0);
             foreach (var glyph in glyphs)
@@ -48,40 +48,72 @@ internal static class HarfBuzzSubsetter
                 hb_set_add(dropSet, tag);
             }
 
-            var subset = hb_subset_or_fail(face.Handle, input);
-            if (subset == IntPtr.Zero)
+            var plan = hb_subset_plan_create_or_fail(face.Handle, input);
+            if (plan == IntPtr.Zero)
             {
                 return null;
             }
 
             try
             {
-                var blob = hb_face_reference_blob(subset);
-                try
+                var mapping = hb_subset_plan_old_to_new_glyph_mapping(plan);
+                var newIds = new Dictionary<ushort, ushort>();
+                foreach (var glyph in glyphs)
                 {
-                    var data = hb_blob_get_data(blob, out var length);
-                    if (data == IntPtr.Zero || length == 0)
+                    var mapped = hb_map_get(mapping, glyph);
+                    if (mapped > ushort.MaxValue)
                     {
                         return null;
                     }
 
-                    var bytes = new byte[length];
-                    Marshal.Copy(data, bytes, 0, (int)length);
-                    return bytes;
+                    newIds[glyph] = (ushort)mapped;
                 }
-                finally
+
+                var subset = hb_subset_plan_execute_or_fail(plan);
+                if (subset == IntPtr.Zero)
                 {
-                    hb_blob_destroy(blob);
+                    return null;
                 }
+
+                var font = ReadFace(subset);
+                return font is null ? null : (font, newIds);
             }
             finally
             {
-                hb_face_destroy(subset);
+                hb_subset_plan_destroy(plan);
             }
         }
         finally
         {
             hb_subset_input_destroy(input);
+        }
+    }
+
+    private static byte[]? ReadFace(IntPtr subset)
+    {
+        try
+        {
+            var blob = hb_face_reference_blob(subset);
+            try
+            {
+                var data = hb_blob_get_data(blob, out var length);
+                if (data == IntPtr.Zero || length == 0)
+                {
+                    return null;
+                }
+
+                var bytes = new byte[length];
+                Marshal.Copy(data, bytes, 0, (int)length);
+                return bytes;
+            }
+            finally
+            {
+                hb_blob_destroy(blob);
+            }
+        }
+        finally
+        {
+            hb_face_destroy(subset);
         }
     }
 
@@ -117,7 +149,23 @@ internal static class HarfBuzzSubsetter
 
     [DllImport(Library)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.AssemblyDirectory | DllImportSearchPath.SafeDirectories)]
-    private static extern IntPtr hb_subset_or_fail(IntPtr face, IntPtr input);
+    private static extern IntPtr hb_subset_plan_create_or_fail(IntPtr face, IntPtr input);
+
+    [DllImport(Library)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.AssemblyDirectory | DllImportSearchPath.SafeDirectories)]
+    private static extern IntPtr hb_subset_plan_execute_or_fail(IntPtr plan);
+
+    [DllImport(Library)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.AssemblyDirectory | DllImportSearchPath.SafeDirectories)]
+    private static extern IntPtr hb_subset_plan_old_to_new_glyph_mapping(IntPtr plan);
+
+    [DllImport(Library)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.AssemblyDirectory | DllImportSearchPath.SafeDirectories)]
+    private static extern void hb_subset_plan_destroy(IntPtr plan);
+
+    [DllImport(Library)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.AssemblyDirectory | DllImportSearchPath.SafeDirectories)]
+    private static extern uint hb_map_get(IntPtr map, uint key);
 
     [DllImport(Library)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.AssemblyDirectory | DllImportSearchPath.SafeDirectories)]

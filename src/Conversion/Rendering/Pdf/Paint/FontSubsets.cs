@@ -6,12 +6,12 @@ namespace PressPipeline.Conversion.Rendering.Pdf.Paint;
 
 /// <summary>
 /// For one render: each face cut down to the glyphs the pages use (and the cmap entries of those glyphs,
-/// so Skia's ToUnicode maps stay complete), and sized fonts over the subsets. A face HarfBuzz can't
+/// so Skia's ToUnicode maps stay complete), glyphs renumbered into the subset, and sized fonts over it. A face HarfBuzz can't
 /// subset is embedded whole.
 /// </summary>
 internal sealed class FontSubsets : IDisposable
 {
-    private readonly Dictionary<SKTypeface, SKTypeface> subsets = [];
+    private readonly Dictionary<SKTypeface, (SKTypeface Subset, Dictionary<ushort, ushort> NewGlyphIds)> subsets = [];
     private readonly Dictionary<(SKTypeface, float, bool, float), SKFont> fonts = [];
 
     public FontSubsets(IEnumerable<GlyphRunDrawable> runs)
@@ -36,27 +36,32 @@ internal sealed class FontSubsets : IDisposable
             }
 
             var codePoints = glyphs.SelectMany(g => face.CodePointsByGlyph.TryGetValue(g, out var cps) ? cps : []).Order();
-            var bytes = HarfBuzzSubsetter.Subset(face.HarfBuzzFace, glyphs.Order(), codePoints);
-            if (bytes is null)
+            if (HarfBuzzSubsetter.Subset(face.HarfBuzzFace, glyphs.Order(), codePoints) is not { } result)
             {
                 continue;
             }
 
-            using var data = SKData.CreateCopy(bytes);
+            using var data = SKData.CreateCopy(result.Font);
             if (SKTypeface.FromData(data) is { } subset)
             {
-                subsets[typeface] = subset;
+                subsets[typeface] = (subset, result.NewGlyphIds);
             }
         }
     }
 
+    /// <summary>The glyph's ID in the subset drawn for this font (unchanged when the face is embedded whole).</summary>
+    public ushort GlyphFor(SKFont original, ushort glyph) =>
+        subsets.TryGetValue(original.Typeface, out var subset) && subset.NewGlyphIds.TryGetValue(glyph, out var mapped) ? mapped : glyph;
+
     /// <summary>The font to draw a run with: same size and synthetic styles, over the subset face.</summary>
     public SKFont FontFor(SKFont original)
     {
-        if (!subsets.TryGetValue(original.Typeface, out var subset))
+        if (!subsets.TryGetValue(original.Typeface, out var entry))
         {
             return original;
         }
+
+        var subset = entry.Subset;
 
         var key = (original.Typeface, original.Size, original.Embolden, original.SkewX);
         if (!fonts.TryGetValue(key, out var font))
@@ -81,7 +86,7 @@ internal sealed class FontSubsets : IDisposable
             font.Dispose();
         }
 
-        foreach (var typeface in subsets.Values)
+        foreach (var (typeface, _) in subsets.Values)
         {
             typeface.Dispose();
         }

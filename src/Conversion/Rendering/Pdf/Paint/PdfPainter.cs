@@ -70,7 +70,7 @@ internal static class PdfPainter
         switch (drawable)
         {
             case GlyphRunDrawable run:
-                DrawGlyphs(canvas, run, fill, subsets.FontFor(run.Font));
+                DrawGlyphs(canvas, run, fill, subsets);
                 break;
             case LineDrawable line:
                 stroke.Color = line.Colour;
@@ -102,8 +102,9 @@ internal static class PdfPainter
         }
     }
 
-    private static void DrawGlyphs(SKCanvas canvas, GlyphRunDrawable run, SKPaint fill, SKFont font)
+    private static void DrawGlyphs(SKCanvas canvas, GlyphRunDrawable run, SKPaint fill, FontSubsets subsets)
     {
+        var font = subsets.FontFor(run.Font);
         if (run.Glyphs.Length == 0)
         {
             return;
@@ -133,7 +134,7 @@ internal static class PdfPainter
         var clusters = buffer.Clusters;
         for (var g = 0; g < run.Glyphs.Length; g++)
         {
-            glyphs[g] = run.Glyphs[g];
+            glyphs[g] = subsets.GlyphFor(run.Font, run.Glyphs[g]);
             positions[g] = new SKPoint(run.Origin.X + run.Positions[g].X, run.Origin.Y + run.Positions[g].Y);
             clusters[g] = (uint)byteOffsets[Math.Clamp(run.Clusters[g] - run.TextStart, 0, text.Length)];
         }
