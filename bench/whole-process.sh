@@ -23,7 +23,9 @@ else
 fi
 
 echo "Publishing presspipe (Release)…" >&2
-dotnet publish "$root/src/Cli/PressPipeline.Cli.csproj" -c Release -o "$work/presspipe" --nologo -v q >/dev/null
+# ReadyToRun: a command-line tool pays JIT on every start; precompiled code is what a user would ship.
+dotnet publish "$root/src/Cli/PressPipeline.Cli.csproj" -c Release -r linux-x64 --self-contained false \
+  -p:PublishReadyToRun=true -o "$work/presspipe" --nologo -v q >/dev/null
 presspipe="$work/presspipe/presspipe"
 
 mammoth=""
