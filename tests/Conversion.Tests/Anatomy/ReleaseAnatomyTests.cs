@@ -132,6 +132,30 @@ public sealed class ReleaseAnatomyTests
     }
 
     [Fact]
+    public void Contact_line_with_the_details_after_a_colon_is_lifted_whole()
+    {
+        var metadata = TestDocument.Create().StandardStyles()
+            .Paragraph("FOR IMMEDIATE RELEASE")
+            .Paragraph("Headline", "Title")
+            .Paragraph("GENEVA, 5 June 2024 - Story.")
+            .Paragraph("Media contact: Jane Doe, press@example.org", runProperties: "<w:b/>")
+            .Read().Value.Metadata;
+        Assert.Equal("Media contact", metadata.MediaContacts?.Heading);
+        Assert.Equal("Media contact: Jane Doe, press@example.org", ModelText.Of(Assert.Single(metadata.MediaContacts!.Blocks)));
+    }
+
+    [Fact]
+    public void Unparsable_embargo_keeps_its_text_and_warns()
+    {
+        var result = TestDocument.Create().StandardStyles()
+            .Paragraph("EMBARGOED UNTIL further notice")
+            .Paragraph("Headline", "Title")
+            .Read();
+        Assert.IsType<ReleaseInstruction.EmbargoedUnparsed>(result.Value.Metadata.Release);
+        Assert.Contains(result.Warnings, w => w.Code == "embargo.unparsed");
+    }
+
+    [Fact]
     public void Core_properties_are_read_without_the_clock()
     {
         var release = TestDocument.Create().Paragraph("x").Read().Value;
