@@ -360,7 +360,11 @@ module alerts 'app/alerts.bicep' = {
     applicationInsightsId: monitoring.outputs.applicationInsightsId
     namePrefix: 'alert-${resourceToken}'
     alertEmail: alertEmail
+    systemTopicName: names.systemTopic
   }
+  dependsOn: [
+    eventGrid
+  ]
 }
 
 // azd stores these in the environment (.azure/<env>/.env); the postdeploy hook reads them.

@@ -37,4 +37,25 @@ public sealed class PdfScriptsTests(ITestOutputHelper output)
             Assert.Contains(PdfReadBack.ModelText([paragraph]), text, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public void Characters_no_shipped_font_has_are_reported_not_silently_boxed()
+    {
+        var release = PdfSamples.Simple("5 日游行程计划", "zh-CN", TextDirection.LeftToRight, [PdfSamples.Para("Latin text stays readable.")]);
+
+        var result = new PdfRenderer().Render(release, RenderContext.Local);
+
+        var warning = Assert.Single(result.Warnings, w => w.Code == "pdf.font-missing");
+        Assert.Contains("6 character(s)", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("日", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("Latin text stays readable.", PdfReadBack.Text(result.Value.Content.ToArray()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Greek_and_Cyrillic_fall_back_to_the_body_font_family_and_extract()
+    {
+        var text = PdfReadBack.Text(Render(PdfSamples.Kazakh()));
+
+        Assert.Contains("Ελληνικά: μετανάστευση και ανάπτυξη.", text, StringComparison.Ordinal);
+    }
 }

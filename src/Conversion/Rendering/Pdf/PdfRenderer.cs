@@ -39,6 +39,12 @@ public sealed class PdfRenderer : IVariantRenderer
         var flow = new ReleaseLayouter(layout, organisation).Layout();
         var pages = Paginator.Paginate(flow, theme.Page.ContentHeight);
         var bytes = PdfPainter.Paint(pages, new PageFurniture(layout, organisation), Metadata(release, organisation), theme.Page, release.Metadata.Language);
+        if (layout.Paragraphs.MissingCharacters.Count > 0)
+        {
+            var sample = string.Concat(layout.Paragraphs.MissingCharacters.Take(8).Select(char.ConvertFromUtf32));
+            layout.Warn("pdf.font-missing", $"The PDF has no font for {layout.Paragraphs.MissingCharacters.Count} character(s) of this document (such as \"{sample}\"); they print as empty boxes. The web page and e-mail show them.");
+        }
+
         return new Result<RenderedFile>(new RenderedFile(Variant, "release.pdf", "application/pdf", bytes), [.. layout.Warnings]);
     }
 

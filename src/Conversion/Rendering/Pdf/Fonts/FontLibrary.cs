@@ -42,7 +42,7 @@ internal sealed class FontLibrary
 
     public static FontLibrary For(FontTheme theme) => Libraries.GetOrAdd(theme, static t => new FontLibrary(t));
 
-    /// <summary>Index of the first family that has a glyph for the code point (0 when none has).</summary>
+    /// <summary>Index of the first family that has a glyph for the code point, or -1 when none has.</summary>
     public int FamilyFor(int codePoint)
     {
         for (var i = 0; i < families.Count; i++)
@@ -53,7 +53,7 @@ internal sealed class FontLibrary
             }
         }
 
-        return 0;
+        return -1;
     }
 
     private static LoadedFace Load(string file) =>

@@ -13,6 +13,9 @@ internal sealed class ParagraphLayouter(FontLibrary fonts, string language, floa
 {
     private readonly ParagraphShaper shaper = new(fonts, language);
 
+    /// <summary>Characters met so far that no shipped font has.</summary>
+    public IReadOnlyCollection<int> MissingCharacters => shaper.MissingCharacters;
+
     public List<FlowItem> Layout(StyledText styled, float width, Alignment alignment, TextDirection direction)
     {
         var (text, styles) = styled.Build();

@@ -17,6 +17,10 @@ internal sealed class ParagraphShaper(FontLibrary fonts, string languageTag)
     private static readonly ConcurrentDictionary<string, Language> Languages = new(StringComparer.Ordinal);
 
     private readonly Language language = Languages.GetOrAdd(languageTag, static tag => new Language(tag));
+    private readonly SortedSet<int> missing = [];
+
+    /// <summary>Visible characters no shipped font can draw (they show as empty boxes).</summary>
+    public IReadOnlyCollection<int> MissingCharacters => missing;
 
     public ShapedParagraph Shape(string text, IReadOnlyList<StyleRange> styles, byte[] levels)
     {
@@ -52,6 +56,16 @@ internal sealed class ParagraphShaper(FontLibrary fonts, string languageTag)
             var family = current >= 0 && StaysWithNeighbour(codePoint) && fonts.Families[current].Regular.Covers(codePoint)
                 ? current
                 : fonts.FamilyFor(codePoint);
+            if (family < 0)
+            {
+                if (!char.IsWhiteSpace(text, i) && !char.IsControl(text, i) && CharUnicodeInfo.GetUnicodeCategory(codePoint) != UnicodeCategory.Format)
+                {
+                    missing.Add(codePoint);
+                }
+
+                family = Math.Max(current, 0);
+            }
+
             families[i] = family;
             if (codePoint > 0xFFFF)
             {
