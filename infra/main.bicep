@@ -288,10 +288,20 @@ var appSettings = {
   Mail__ReplyTo: mailReplyTo
   Mail__PostalAddress: mailPostalAddress
   Mail__TestRecipients: mailTestRecipients
+  Mail__MaxAttachmentBytes: '5242880'
   Mail__OutboxContainer: containers.outbox
 
   SendGrid__ApiKey: '@Microsoft.KeyVault(VaultName=${names.keyVault};SecretName=${secretNames.sendGridApiKey})'
   SendGrid__WebhookPublicKey: '@Microsoft.KeyVault(VaultName=${names.keyVault};SecretName=${secretNames.sendGridWebhookPublicKey})'
+  SendGrid__WebhookToleranceSeconds: '300'
+  SendGrid__Host: 'https://api.sendgrid.com'
+  // At most 1,000 personalizations per request (SendGrid's limit).
+  SendGrid__BatchSize: '1000'
+  SendGrid__AttemptTimeoutSeconds: '30'
+  SendGrid__MaxRetries: '4'
+  SendGrid__RetryBaseDelaySeconds: '2'
+  SendGrid__MaxRateLimitWaitSeconds: '60'
+  SendGrid__SandboxCheck: 'true'
   SendGrid__LedgerTable: tables.ledger
   SendGrid__EventTable: tables.events
   SendGrid__StatusTable: tables.recipientStatus
@@ -350,7 +360,11 @@ module alerts 'app/alerts.bicep' = {
     applicationInsightsId: monitoring.outputs.applicationInsightsId
     namePrefix: 'alert-${resourceToken}'
     alertEmail: alertEmail
+    systemTopicName: names.systemTopic
   }
+  dependsOn: [
+    eventGrid
+  ]
 }
 
 // azd stores these in the environment (.azure/<env>/.env); the postdeploy hook reads them.

@@ -8,9 +8,8 @@ public static class BenchmarkFiles
     {
         ["sample"] = "samples/iom-roundtable-2014.docx",
         ["big-english"] = "tests/Conversion.Tests/Fixtures/hyperspot/test_file_big_english.docx",
-        ["DA-xmlerror"] = "tests/Conversion.Tests/Fixtures/clippit/DA-xmlerror.docx",
+        ["5DayTourPlan"] = "tests/Conversion.Tests/Fixtures/clippit/5DayTourPlanTemplate.docx",
         ["LIR007-ordinalText"] = "tests/Conversion.Tests/Fixtures/clippit/LIR007-ru-RU-ordinalText.docx",
-        ["Source2"] = "tests/Conversion.Tests/Fixtures/clippit/Source2.docx",
     };
 
     public static byte[] Read(string name) => File.ReadAllBytes(Path.Combine(RepositoryRoot(), Known[name]));

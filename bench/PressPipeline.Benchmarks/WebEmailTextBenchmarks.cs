@@ -29,7 +29,7 @@ public class WebEmailTextBenchmarks
     private byte[] docx = [];
     private PressRelease release = null!;
 
-    [Params("sample", "big-english", "DA-xmlerror", "LIR007-ordinalText", "Source2")]
+    [Params("sample", "big-english", "5DayTourPlan", "LIR007-ordinalText")]
     public string File { get; set; } = "sample";
 
     [GlobalSetup]

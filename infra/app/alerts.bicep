@@ -1,9 +1,12 @@
-metadata description = 'Log alerts an operator acts on: failed function runs and messages moved to a poison queue.'
+metadata description = 'Alerts an operator acts on: failed function runs, messages moved to a poison queue, upload events Event Grid gave up on.'
 
 param location string
 param tags object
 param applicationInsightsId string
 param namePrefix string
+
+@description('Event Grid system topic whose dead-lettered events mean an upload never reached the app.')
+param systemTopicName string
 
 @description('E-mail address alerts go to; empty creates the alert rules without a notification (they still show in the portal).')
 param alertEmail string
@@ -82,3 +85,43 @@ resource logAlerts 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = [
     }
   }
 ]
+
+resource systemTopic 'Microsoft.EventGrid/systemTopics@2025-02-15' existing = {
+  name: systemTopicName
+}
+
+// An upload event that exhausted its retries never reached the blob trigger: the release was not converted.
+resource deadLetteredUploads 'Microsoft.Insights/metricAlerts@2026-01-01' = {
+  name: '${namePrefix}-upload-events-dead-lettered'
+  location: 'global'
+  tags: tags
+  properties: {
+    description: 'Event Grid dead-lettered an upload event. See docs/deploy.md, "Poison queues".'
+    severity: 1
+    enabled: true
+    scopes: [
+      systemTopic.id
+    ]
+    evaluationFrequency: 'PT15M'
+    windowSize: 'PT15M'
+    criteria: {
+      'odata.type': 'Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria'
+      allOf: [
+        {
+          criterionType: 'StaticThresholdCriterion'
+          name: 'dead-lettered'
+          metricName: 'DeadLetteredCount'
+          timeAggregation: 'Total'
+          operator: 'GreaterThan'
+          threshold: 0
+        }
+      ]
+    }
+    autoMitigate: true
+    actions: [
+      for group in actions: {
+        actionGroupId: group
+      }
+    ]
+  }
+}

@@ -60,7 +60,10 @@ resource appQueueDataContributor 'Microsoft.Authorization/roleAssignments@2022-0
   properties: {
     principalId: identityPrincipalId
     principalType: 'ServicePrincipal'
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageQueueDataContributor)
+    roleDefinitionId: subscriptionResourceId(
+      'Microsoft.Authorization/roleDefinitions',
+      roles.storageQueueDataContributor
+    )
   }
 }
 
@@ -71,7 +74,10 @@ resource appTableDataContributor 'Microsoft.Authorization/roleAssignments@2022-0
   properties: {
     principalId: identityPrincipalId
     principalType: 'ServicePrincipal'
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageTableDataContributor)
+    roleDefinitionId: subscriptionResourceId(
+      'Microsoft.Authorization/roleDefinitions',
+      roles.storageTableDataContributor
+    )
   }
 }
 
@@ -81,7 +87,10 @@ resource appMetricsPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01
   properties: {
     principalId: identityPrincipalId
     principalType: 'ServicePrincipal'
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.monitoringMetricsPublisher)
+    roleDefinitionId: subscriptionResourceId(
+      'Microsoft.Authorization/roleDefinitions',
+      roles.monitoringMetricsPublisher
+    )
   }
 }
 
@@ -102,7 +111,10 @@ resource deployerBlobContributor 'Microsoft.Authorization/roleAssignments@2022-0
   properties: {
     principalId: deployerPrincipalId
     principalType: deployerPrincipalType
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataContributor)
+    roleDefinitionId: subscriptionResourceId(
+      'Microsoft.Authorization/roleDefinitions',
+      roles.storageBlobDataContributor
+    )
   }
 }
 

@@ -63,7 +63,8 @@ public interface IReleaseDistributor
 /// <param name="BatchesUnknown">Batches whose outcome is unknown (timeout, crash mid-request): not resent
 /// automatically, since SendGrid has no idempotency key; staff decide (the release is PartlySent).</param>
 /// <param name="Blocked">Why nothing was sent at all (a chosen list is missing or unreadable, SendGrid's
-/// sandbox check rejected the message); null when the run went ahead.</param>
+/// sandbox check rejected the message), worded to follow "Nothing was sent: "; not repeated in
+/// <paramref name="Problems"/>; null when the run went ahead.</param>
 public sealed record DistributionReport(
     int Recipients,
     int Suppressed,

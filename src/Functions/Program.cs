@@ -3,6 +3,7 @@ using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using PressPipeline.Distribution;
 using PressPipeline.Functions.Api;
 using PressPipeline.Pipeline;
 
@@ -25,6 +26,7 @@ builder.Logging.Services.Configure<LoggerFilterOptions>(options =>
 });
 
 builder.Services.AddPressPipeline(builder.Configuration);
+builder.Services.AddPressDistribution(builder.Configuration);
 builder.Services.AddSingleton<ReleaseViews>();
 
 builder.Build().Run();

@@ -43,6 +43,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<ReleaseIntake>();
         services.AddSingleton<UploadProcessor>();
         services.AddSingleton<UploadsInbox>();
+        services.AddSingleton<Local.LocalRunner>();
         services.TryAddSingleton<IReleaseContentSource, StoredReleaseContent>();
         return services;
     }

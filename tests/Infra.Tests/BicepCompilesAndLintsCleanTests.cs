@@ -61,6 +61,27 @@ public sealed class BicepCompilesAndLintsCleanTests
     }
 
     [Fact]
+    public void Every_bicep_file_is_laid_out_as_bicep_format_writes_it()
+    {
+        // Formatted in a copy, so the check never changes the working tree.
+        var copy = Directory.CreateTempSubdirectory("presspipeline-format-").FullName;
+        foreach (var file in CompiledInfra.BicepFiles.Append("bicepconfig.json"))
+        {
+            var target = Path.Combine(copy, file);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(Path.Combine(CompiledInfra.InfraDirectory, file), target);
+        }
+
+        var run = BicepCli.Run(copy, "format", "--pattern", "**/*.bicep");
+
+        Assert.True(run.ExitCode == 0, run.Describe());
+        var changed = CompiledInfra.BicepFiles
+            .Where(file => File.ReadAllText(Path.Combine(copy, file)) != File.ReadAllText(Path.Combine(CompiledInfra.InfraDirectory, file)))
+            .ToList();
+        Assert.True(changed.Count == 0, "Run `bicep format --pattern '**/*.bicep'` in infra/; these differ: " + string.Join(", ", changed));
+    }
+
+    [Fact]
     public void Linter_configuration_keeps_every_rule_at_warning_or_error()
     {
         var config = JsonNode.Parse(

@@ -83,6 +83,23 @@ public sealed partial class DeploymentWiringTests
     }
 
     [Fact]
+    public void The_postprovision_hook_covers_every_Key_Vault_secret_the_app_references()
+    {
+        var azure = Yaml.Load(BuildFacts.InRepository("azure.yaml"));
+        var script = BuildFacts.InRepository(azure.At("hooks", "postprovision", "posix").Text("run"));
+        var text = File.ReadAllText(script);
+        var secretNames = main.Variable("secretNames")!.AsObject().Select(pair => pair.Value!.GetValue<string>()).ToList();
+
+        Assert.True((File.GetUnixFileMode(script) & UnixFileMode.UserExecute) != 0, "The hook must be executable.");
+        var generated = HookSecretList().Matches(text).SelectMany(match => match.Groups["names"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
+        Assert.Equal(secretNames.Order(), generated.Order());
+        // Signing keys are generated, never typed; SendGrid's keys come from SendGrid and are only reported.
+        Assert.Contains("openssl rand", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("--value", text, StringComparison.Ordinal);
+        Assert.Contains("AZURE_KEY_VAULT_NAME", main.Json["outputs"]!.AsObject().Select(pair => pair.Key));
+    }
+
+    [Fact]
     public void CI_workflow_builds_and_runs_the_project_test_script()
     {
         var ci = Yaml.Load(BuildFacts.InRepository(".github", "workflows", "ci.yml"));
@@ -122,6 +139,9 @@ public sealed partial class DeploymentWiringTests
 
     [GeneratedRegex(@"for name in (?<names>[A-Z_ \\\n]+); do")]
     private static partial Regex RequiredVariables();
+
+    [GeneratedRegex(@"for secret in (?<names>[a-z0-9 -]+); do")]
+    private static partial Regex HookSecretList();
 
     [GeneratedRegex(@"^\s+(?<name>[a-zA-Z]+)=""\$", RegexOptions.Multiline)]
     private static partial Regex PassedParameter();

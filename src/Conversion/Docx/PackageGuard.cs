@@ -14,6 +14,9 @@ internal static class PackageGuard
     private static readonly byte[] OleSignature = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
     private const string MacroContentType = "macroEnabled";
 
+    /// <summary>Real documents nest elements a few dozen deep; thousands would exhaust the stack of any reader.</summary>
+    private const int MaxXmlDepth = 256;
+
     /// <summary>Copies the upload into memory, refusing to read more than the package limit.</summary>
     public static byte[] ReadUpload(Stream docx, ConversionLimits limits)
     {
@@ -154,6 +157,7 @@ internal static class PackageGuard
             }
 
             long read = 0;
+            var nesting = new NestingMeter();
             try
             {
                 using var stream = entry.Open();
@@ -165,6 +169,13 @@ internal static class PackageGuard
                     if (read > entry.Length || budget < 0)
                     {
                         throw ZipBomb();
+                    }
+
+                    if (nesting.Feed(buffer.AsSpan(0, n)) > MaxXmlDepth)
+                    {
+                        throw new DocumentRejectedException(
+                            RejectionKind.CorruptPart,
+                            $"Part of the document ({entry.FullName}) is nested far deeper than any real document: open the file in Word, save it again and upload the new copy.");
                     }
                 }
             }

@@ -105,7 +105,16 @@ internal sealed class ParagraphScope(ReadContext context, BodyReader body, Field
         var format = paragraphRun;
         if (direct.CharacterStyleId is { } characterStyle)
         {
-            format = format.Over(context.Styles.Character(characterStyle));
+            var fromStyle = context.Styles.Character(characterStyle);
+
+            // The Hyperlink styles underline link text; that underline means "link", not emphasis.
+            if (characterStyle.Equals("Hyperlink", StringComparison.OrdinalIgnoreCase)
+                || characterStyle.Equals("FollowedHyperlink", StringComparison.OrdinalIgnoreCase))
+            {
+                fromStyle = fromStyle with { Underline = null };
+            }
+
+            format = format.Over(fromStyle);
         }
 
         format = format.Over(direct);

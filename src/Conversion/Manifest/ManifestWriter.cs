@@ -4,7 +4,6 @@ using System.Security.Cryptography;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.Unicode;
 using PressPipeline.Conversion.Model;
 
 namespace PressPipeline.Conversion.Manifest;
@@ -19,7 +18,9 @@ public static class ManifestWriter
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        // The manifest is a file of its own, never embedded in HTML, so only what JSON itself requires is
+        // escaped: letters in every script, '+' and quotes in messages stay readable.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     /// <summary>The converter's version: the Conversion assembly's informational version.</summary>

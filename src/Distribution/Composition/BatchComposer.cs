@@ -40,7 +40,7 @@ public sealed class BatchComposer(UnsubscribeTokens tokens)
 
         foreach (var recipient in recipients)
         {
-            var unsubscribe = tokens.LinkFor(new UnsubscribeSubject(recipient.ContactId, mail.ReleaseId)).AbsoluteUri;
+            var unsubscribe = tokens.LinkFor(new UnsubscribeSubject(recipient.ContactId, mail.ReleaseId));
             var name = string.IsNullOrWhiteSpace(recipient.Name) ? null : recipient.Name.Trim();
             var greeting = name is null ? texts.GreetingWithoutName : string.Format(System.Globalization.CultureInfo.InvariantCulture, texts.GreetingWithName, name);
             message.Personalizations.Add(new Personalization

@@ -7,6 +7,9 @@ namespace PressPipeline.Distribution.Composition;
 /// <summary>Turns the rendered release and the dispatch request into the shared parts of its e-mail.</summary>
 public sealed class ReleaseMailFactory(IOptions<MailOptions> options)
 {
+    /// <summary>Gmail clips HTML bodies above ~102 KB; leave room for the per-recipient substitutions.</summary>
+    public const int GmailClipBytes = 100 * 1024;
+
     /// <param name="pdf">PDF bytes when an attachment was asked for; null otherwise.</param>
     /// <param name="problems">Receives a sentence when the PDF is too large to attach.</param>
     public ReleaseMail Create(DispatchRequest request, ReleaseEmailContent content, ReadOnlyMemory<byte>? pdf, ICollection<string> problems)
@@ -14,12 +17,18 @@ public sealed class ReleaseMailFactory(IOptions<MailOptions> options)
         var mail = options.Value;
         var texts = MailTexts.For(content.Language);
         var fromName = string.IsNullOrWhiteSpace(mail.FromName) ? content.Organisation : mail.FromName;
+        var html = BodyDecorator.Html(content.Html, texts, request.WebPageUrl, request.PdfUrl, mail.PostalAddress);
+        if (System.Text.Encoding.UTF8.GetByteCount(html) > GmailClipBytes)
+        {
+            problems.Add($"The e-mail HTML is {System.Text.Encoding.UTF8.GetByteCount(html) / 1024} KB; Gmail cuts messages over about 100 KB and hides the unsubscribe link, so shorten the release or move tables to the web page.");
+        }
+
         return new ReleaseMail(
             request.ReleaseId,
             new EmailAddress(mail.FromAddress, fromName),
             ReplyTo(content, mail),
             EmbargoLine.Subject(OneLine(content.Headline), request.SendAt, request.PublishAt, request.TimeZoneId),
-            BodyDecorator.Html(content.Html, texts, request.WebPageUrl, request.PdfUrl, mail.PostalAddress),
+            html,
             BodyDecorator.Text(content.Text, texts, request.WebPageUrl, request.PdfUrl, mail.PostalAddress),
             content.Language,
             CategoryFor(request.ReleaseId),

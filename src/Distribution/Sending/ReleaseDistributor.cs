@@ -32,7 +32,12 @@ public sealed class ReleaseDistributor(
         var problems = new List<string>();
         if (request.Lists.Count == 0)
         {
-            return Blocked("Nothing was sent: no media list was chosen.", problems);
+            return Blocked("no media list was chosen.", problems);
+        }
+
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(request.TimeZoneId, out _))
+        {
+            return Blocked($"'{request.TimeZoneId}' is not a time zone of the tz database (write it like Asia/Almaty).", problems);
         }
 
         var release = await content.LoadAsync(request.ReleaseId, cancellationToken);
@@ -45,7 +50,7 @@ public sealed class ReleaseDistributor(
         problems.AddRange(lists.SelectMany(l => l.Problems).Select(p => p.ToString()));
         if (lists.FirstOrDefault(l => l.Unusable) is { } unusable)
         {
-            return Blocked($"Nothing was sent: media list '{unusable.List}' could not be used ({unusable.Problems[0].Message})", problems);
+            return Blocked($"media list '{unusable.List}' could not be used ({unusable.Problems[0].Message})", problems);
         }
 
         var audience = RecipientSelector.Select(lists, release.Language, request.Tags)
@@ -67,7 +72,7 @@ public sealed class ReleaseDistributor(
             var releaseMail = mailFactory.Create(request, release, pdf, problems);
             if (await SandboxRejectionAsync(releaseMail, batches[0], cancellationToken) is { } rejection)
             {
-                return Blocked($"Nothing was sent: SendGrid's sandbox check of the first batch failed: {rejection}", problems, recipients.Length, suppressedCount);
+                return Blocked($"SendGrid's sandbox check of the first batch failed: {rejection}", problems, recipients.Length, suppressedCount);
             }
 
             for (var i = 0; i < batches.Count; i++)
@@ -101,7 +106,7 @@ public sealed class ReleaseDistributor(
             .ToArray();
         if (addresses.Length == 0)
         {
-            return Blocked("No test e-mail was sent: Mail:TestRecipients names no valid address.", []);
+            return Blocked("Mail:TestRecipients names no valid address for a test send.", []);
         }
 
         var problems = new List<string>();
@@ -217,9 +222,7 @@ public sealed class ReleaseDistributor(
     private static string Count(int recipients) =>
         recipients == 1 ? "1 recipient" : string.Create(CultureInfo.InvariantCulture, $"{recipients:N0} recipients");
 
-    private static DistributionReport Blocked(string why, List<string> problems, int recipients = 0, int suppressed = 0)
-    {
-        problems.Insert(0, why);
-        return new DistributionReport(recipients, suppressed, 0, 0, problems, 0, why);
-    }
+    /// <summary>Nothing is sent; <paramref name="why"/> completes "Nothing was sent: …" (the pipeline's status line).</summary>
+    private static DistributionReport Blocked(string why, List<string> problems, int recipients = 0, int suppressed = 0) =>
+        new(recipients, suppressed, 0, 0, problems, 0, why);
 }

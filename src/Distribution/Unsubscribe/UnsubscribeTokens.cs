@@ -14,9 +14,9 @@ public sealed record UnsubscribeSubject(string ContactId, string ReleaseId);
 /// </summary>
 public sealed class UnsubscribeTokens
 {
-    private const string Purpose = "press-pipeline/unsubscribe/v1\n";
+    private static readonly byte[] Purpose = "press-pipeline/unsubscribe/v1\n"u8.ToArray();
     private readonly byte[] _key;
-    private readonly Uri _baseUrl;
+    private readonly string _baseUrl;
 
     public UnsubscribeTokens(IOptions<UnsubscribeOptions> options)
     {
@@ -26,7 +26,7 @@ public sealed class UnsubscribeTokens
         }
 
         _key = Encoding.UTF8.GetBytes(options.Value.SigningSecret);
-        _baseUrl = options.Value.BaseUrl;
+        _baseUrl = options.Value.BaseUrl.AbsoluteUri.TrimEnd('?');
     }
 
     public string Create(UnsubscribeSubject subject)
@@ -35,8 +35,8 @@ public sealed class UnsubscribeTokens
         return $"{Base64Url.EncodeToString(payload)}.{Base64Url.EncodeToString(Sign(payload))}";
     }
 
-    /// <summary>The one-click link for List-Unsubscribe and the footer.</summary>
-    public Uri LinkFor(UnsubscribeSubject subject) => new($"{_baseUrl.AbsoluteUri.TrimEnd('?')}?t={Create(subject)}");
+    /// <summary>The one-click link for List-Unsubscribe and the footer (a string: built once per recipient).</summary>
+    public string LinkFor(UnsubscribeSubject subject) => $"{_baseUrl}?t={Create(subject)}";
 
     public bool TryRead(string? token, out UnsubscribeSubject subject)
     {
@@ -69,7 +69,9 @@ public sealed class UnsubscribeTokens
 
     private byte[] Sign(byte[] payload)
     {
-        var data = Encoding.UTF8.GetBytes(Purpose).Concat(payload).ToArray();
+        var data = new byte[Purpose.Length + payload.Length];
+        Purpose.CopyTo(data, 0);
+        payload.CopyTo(data, Purpose.Length);
         return HMACSHA256.HashData(_key, data)[..16];
     }
 

@@ -69,13 +69,14 @@ public sealed class ReleaseWorker(
 
         var report = await distributor.DistributeAsync(request, cancellationToken);
         var summary = new DistributionSummary(report.Recipients, report.Suppressed, report.BatchesAccepted, report.BatchesFailed);
+        IReadOnlyList<string> problems = report.Blocked is { } blocked ? [blocked, .. report.Problems] : report.Problems;
         await statuses.UpdateAsync(
             item.ReleaseId,
             s => s.State != ReleaseState.Sending
                 ? s
                 : report.Complete
-                    ? s.MoveTo(ReleaseState.Sent, time.GetUtcNow(), $"Sent to {report.Recipients} recipients ({report.Suppressed} suppressed).") with { Distribution = summary }
-                    : s.MoveTo(ReleaseState.PartlySent, time.GetUtcNow(), $"{report.BatchesFailed} of {report.BatchesAccepted + report.BatchesFailed} batches failed.") with { Distribution = summary, Reasons = report.Problems },
+                    ? s.MoveTo(ReleaseState.Sent, time.GetUtcNow(), $"Sent to {report.Recipients} recipients ({report.Suppressed} suppressed).") with { Distribution = summary, Reasons = report.Problems }
+                    : s.MoveTo(ReleaseState.PartlySent, time.GetUtcNow(), PartlySent(report)) with { Distribution = summary, Reasons = problems },
             cancellationToken);
         logger.LogInformation(
             "Release {ReleaseId} distributed: {Recipients} recipients, {Accepted} batches accepted, {Failed} failed",
@@ -85,6 +86,13 @@ public sealed class ReleaseWorker(
             report.BatchesFailed);
         return report.Complete
             ? $"sent to {report.Recipients} recipients in {report.BatchesAccepted} batches"
-            : $"partly sent: {string.Join(" ", report.Problems)}";
+            : $"{PartlySent(report)} {string.Join(" ", problems)}";
     }
+
+    private static string PartlySent(DistributionReport report) => report switch
+    {
+        { Blocked: { } blocked } => $"Nothing was sent: {blocked}",
+        { BatchesUnknown: > 0 } => $"{report.BatchesFailed} batches failed and {report.BatchesUnknown} have an unknown outcome (not resent automatically).",
+        _ => $"{report.BatchesFailed} of {report.BatchesAccepted + report.BatchesFailed} batches failed.",
+    };
 }

@@ -27,7 +27,7 @@ public sealed class ReleaseIntake(
     ILogger<ReleaseIntake> logger)
 {
     /// <summary>File names the web and PDF renderers write (their public links are known before rendering).</summary>
-    public const string WebFileName = "index.html";
+    public const string WebFileName = Conversion.Rendering.Web.WebRenderer.FileName;
     public const string PdfFileName = "release.pdf";
 
     public async Task<IntakeResult> IntakeAsync(

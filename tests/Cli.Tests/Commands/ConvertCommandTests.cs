@@ -186,4 +186,39 @@ public sealed class ConvertCommandTests : IDisposable
         Assert.Equal(0, exit);
         Assert.True(File.Exists(Path.Combine(target, "manifest.json")));
     }
+
+    [Fact]
+    public void Converting_the_sample_writes_its_image_variants_and_manifest_with_matching_hashes()
+    {
+        var input = new FileInfo(SamplePath("iom-roundtable-2014.docx"));
+        var target = new DirectoryInfo(Path.Combine(work.FullName, "sample"));
+
+        var exit = Run(input, target);
+
+        Assert.Equal(ConvertCommandHandler.Success, exit);
+        var manifest = ManifestWriter.Deserialize(File.ReadAllBytes(Path.Combine(target.FullName, "manifest.json")));
+        Assert.Equal(["image", "web", "email", "text"], manifest.Files.Select(f => f.Variant).Distinct().Where(v => v != "pdf"));
+        Assert.All(manifest.Files, file =>
+        {
+            var bytes = File.ReadAllBytes(Path.Combine(target.FullName, file.Path));
+            Assert.Equal(file.Size, bytes.Length);
+            Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), file.Sha256);
+        });
+        Assert.Equal("embargoed", manifest.Metadata.Release.Kind);
+        Assert.Equal("Asia/Almaty", manifest.Metadata.Release.TimeZone);
+        Assert.Equal("###", manifest.Metadata.EndMark);
+    }
+
+    private static string SamplePath(string name)
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "PressPipeline.sln")))
+            {
+                return Path.Combine(directory.FullName, "samples", name);
+            }
+        }
+
+        throw new DirectoryNotFoundException("The tests run from inside the PressPipeline repository.");
+    }
 }

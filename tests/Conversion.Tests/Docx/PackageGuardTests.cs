@@ -202,6 +202,30 @@ public sealed class PackageGuardTests
         Assert.Equal(RejectionKind.CorruptPart, Reject(zip).Kind);
     }
 
+    [Fact]
+    public void Absurdly_deep_nesting_is_rejected_before_any_reader_recurses_into_it()
+    {
+        var depth = 20000;
+        var nested = string.Concat(Enumerable.Repeat("<w:sdt><w:sdtContent>", depth)) + "<w:p/>" + string.Concat(Enumerable.Repeat("</w:sdtContent></w:sdt>", depth));
+        var document = TestDocument.Create().Body(nested).Build();
+        var rejection = Reject(document);
+        Assert.Equal(RejectionKind.CorruptPart, rejection.Kind);
+        Assert.Contains("nested", rejection.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ordinary_nesting_of_tables_in_tables_is_accepted()
+    {
+        var cell = "<w:p><w:r><w:t>inner</w:t></w:r></w:p>";
+        for (var i = 0; i < 10; i++)
+        {
+            cell = $"<w:tbl><w:tr><w:tc>{cell}</w:tc></w:tr></w:tbl><w:p/>";
+        }
+
+        var release = TestDocument.Create().Body(cell).Read().Value;
+        Assert.IsType<PressPipeline.Conversion.Model.Table>(release.Body[0]);
+    }
+
     /// <summary>A minimal OLE compound file header followed by directory names in UTF-16, as Office writes them.</summary>
     private static byte[] CompoundFile(params string[] streamNames)
     {

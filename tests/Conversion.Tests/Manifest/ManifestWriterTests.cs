@@ -3,6 +3,9 @@ using System.Text;
 using PressPipeline.Conversion.Manifest;
 using PressPipeline.Conversion.Model;
 using PressPipeline.Conversion.Rendering;
+using PressPipeline.Conversion.Rendering.Email;
+using PressPipeline.Conversion.Rendering.Text;
+using PressPipeline.Conversion.Rendering.Web;
 using PressPipeline.Conversion.Results;
 using PressPipeline.Conversion.Tests.Rendering;
 
@@ -14,7 +17,8 @@ public class ManifestWriterTests
     {
         var files = new List<RenderedFile> { new("image", "images/image1.png", "image/png", TestReleases.TinyPng) };
         var warnings = new List<ConversionWarning> { new("image.alt-missing", "An image has no alt text.") };
-        foreach (var renderer in DefaultRenderers.All())
+        IVariantRenderer[] renderers = [new WebRenderer(), new EmailRenderer(), new TextRenderer()];
+        foreach (var renderer in renderers)
         {
             var rendered = renderer.Render(release, RenderContext.Local);
             files.Add(rendered.Value);

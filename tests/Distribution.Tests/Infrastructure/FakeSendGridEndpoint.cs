@@ -46,6 +46,9 @@ public sealed class FakeSendGridEndpoint : IAsyncDisposable
 
     public string Host { get; private set; } = "";
 
+    /// <summary>Make the sandbox check fail as SendGrid does for, say, an unverified sender.</summary>
+    public bool RejectSandbox { get; set; }
+
     /// <summary>Real (non-sandbox) requests that reached the endpoint, in order.</summary>
     public ConcurrentQueue<ReceivedRequest> Requests { get; } = new();
 
@@ -83,8 +86,9 @@ public sealed class FakeSendGridEndpoint : IAsyncDisposable
         if (received.Sandbox)
         {
             SandboxRequests.Enqueue(received);
-            context.Response.StatusCode = received.Problems.Count == 0 ? 200 : 400;
-            await WriteErrorsAsync(context, received.Problems);
+            var problems = RejectSandbox ? ["The from address does not match a verified Sender Identity."] : received.Problems;
+            context.Response.StatusCode = problems.Count == 0 ? 200 : 400;
+            await WriteErrorsAsync(context, problems);
             return;
         }
 

@@ -190,6 +190,20 @@ public sealed class SendingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_failed_sandbox_check_sends_nothing_and_says_why()
+    {
+        await _host.UploadListAsync("press", DistributionHost.Journalists(10));
+        _endpoint.RejectSandbox = true;
+
+        var report = await DistributeAsync("r-sandbox", "press");
+
+        Assert.Contains("sandbox check", report.Blocked, StringComparison.Ordinal);
+        Assert.Contains("verified Sender Identity", report.Blocked, StringComparison.Ordinal);
+        Assert.Empty(_endpoint.Requests);
+        Assert.Empty(await _host.Get<IBatchLedger>().ListAsync("r-sandbox", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task A_missing_list_blocks_the_whole_send()
     {
         await _host.UploadListAsync("press", DistributionHost.Journalists(10));
@@ -199,6 +213,28 @@ public sealed class SendingTests : IAsyncLifetime
         Assert.NotNull(report.Blocked);
         Assert.Contains("'regional'", report.Blocked, StringComparison.Ordinal);
         Assert.Equal(0, _endpoint.RequestCount);
+    }
+
+    [Fact]
+    public async Task An_unknown_time_zone_blocks_the_send_with_a_sentence_staff_can_act_on()
+    {
+        await _host.UploadListAsync("press", DistributionHost.Journalists(3));
+
+        var report = await _host.Get<IReleaseDistributor>().DistributeAsync(SampleRelease.Request("r-zone", "press") with { TimeZoneId = "Astana time" }, CancellationToken.None);
+
+        Assert.Equal("'Astana time' is not a time zone of the tz database (write it like Asia/Almaty).", report.Blocked);
+        Assert.Equal(0, _endpoint.RequestCount);
+    }
+
+    [Fact]
+    public async Task An_e_mail_too_large_for_Gmail_is_reported()
+    {
+        await _host.UploadListAsync("press", DistributionHost.Journalists(1));
+        _host.Release.Content = _host.Release.Content with { Html = "<html><body>" + new string('x', 120 * 1024) + "</body></html>" };
+
+        var report = await DistributeAsync("r-gmail", "press");
+
+        Assert.Contains(report.Problems, p => p.Contains("Gmail cuts messages over about 100 KB", StringComparison.Ordinal));
     }
 
     [Fact]

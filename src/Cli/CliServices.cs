@@ -1,0 +1,74 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using PressPipeline.Distribution;
+using PressPipeline.Pipeline;
+
+namespace PressPipeline.Cli;
+
+/// <summary>
+/// The pipeline's and distribution's services for the terminal: the same registrations as the Functions app,
+/// configured from environment variables (<c>PressStorage</c>, <c>Pipeline__…</c>, <c>Links__…</c>, <c>Mail__…</c>)
+/// over local defaults. Without <c>SendGrid__ApiKey</c> e-mail goes to a local outbox folder.
+/// </summary>
+internal static class CliServices
+{
+    private static readonly string[] LocalSecrets = ["Links:SigningSecret", "Unsubscribe:SigningSecret", "Contacts:HashKey"];
+
+    public static ServiceProvider Build(IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        var defaults = new Dictionary<string, string?>
+        {
+            ["PressStorage"] = "UseDevelopmentStorage=true",
+            ["Pipeline:DefaultTimeZone"] = "Asia/Almaty",
+            ["Mail:OutboxFolder"] = Path.Combine(StateFolder, "outbox"),
+            ["Mail:PostalAddress"] = "PressPipeline local run (no postal address configured)",
+        };
+        foreach (var (key, value) in LoadOrCreateSecrets())
+        {
+            defaults[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(defaults)
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(overrides ?? new Dictionary<string, string?>())
+            .Build();
+
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddPressPipeline(configuration);
+        services.AddPressDistribution(configuration);
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>Local state of the CLI (git-ignored): the outbox and the generated local secrets.</summary>
+    public static string StateFolder => Path.Combine(Directory.GetCurrentDirectory(), ".presspipe");
+
+    /// <summary>
+    /// Random secrets made once per checkout, so signed links, unsubscribe tokens and suppression hashes stay valid
+    /// from one local run to the next. In Azure these come from Key Vault.
+    /// </summary>
+    private static Dictionary<string, string> LoadOrCreateSecrets()
+    {
+        var path = Path.Combine(StateFolder, "local-secrets.json");
+        var secrets = File.Exists(path)
+            ? JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(path)) ?? []
+            : [];
+        var missing = LocalSecrets.Where(key => !secrets.ContainsKey(key)).ToList();
+        if (missing.Count > 0)
+        {
+            foreach (var key in missing)
+            {
+                secrets[key] = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
+            }
+
+            Directory.CreateDirectory(StateFolder);
+            File.WriteAllText(path, JsonSerializer.Serialize(secrets));
+        }
+
+        return secrets;
+    }
+}

@@ -1,0 +1,64 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+using PressPipeline.Conversion;
+using PressPipeline.Functions.Api;
+using PressPipeline.Pipeline.Tests.Support;
+
+namespace PressPipeline.Functions.Tests;
+
+/// <summary>Function classes built from the real services (real converter) on Azurite, and HTTP requests for them.</summary>
+internal static class FunctionHarness
+{
+    public static PipelineHarness Start(DateTimeOffset now) =>
+        PipelineHarness.Start(now, ReleaseConverter.CreateDefault(), services => services.AddSingleton<ReleaseViews>());
+
+    public static T Function<T>(this PipelineHarness harness) => ActivatorUtilities.CreateInstance<T>(harness.Services);
+
+    public static HttpRequest Multipart(byte[]? docx, IReadOnlyDictionary<string, string> fields)
+    {
+        using var form = new MultipartFormDataContent();
+        if (docx is not null)
+        {
+            var file = new ByteArrayContent(docx);
+            file.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+            form.Add(file, "file", "release.docx");
+        }
+
+        foreach (var (name, value) in fields)
+        {
+            form.Add(new StringContent(value), name);
+        }
+
+        var context = new DefaultHttpContext();
+        context.Request.Method = "POST";
+        context.Request.ContentType = form.Headers.ContentType!.ToString();
+        context.Request.Body = new MemoryStream(form.ReadAsByteArrayAsync().GetAwaiter().GetResult());
+        return context.Request;
+    }
+
+    public static HttpRequest Json(string method, string? body = null, string? query = null)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Method = method;
+        context.Request.ContentType = "application/json";
+        context.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(body ?? ""));
+        if (query is not null)
+        {
+            context.Request.QueryString = new QueryString(query);
+        }
+
+        return context.Request;
+    }
+
+    /// <summary>Status code and parsed JSON body of an API answer.</summary>
+    public static (int Status, JsonElement Body) Read(IActionResult result)
+    {
+        var content = Assert.IsType<ContentResult>(result);
+        Assert.StartsWith("application/json", content.ContentType, StringComparison.Ordinal);
+        return (content.StatusCode!.Value, JsonDocument.Parse(content.Content!).RootElement.Clone());
+    }
+}

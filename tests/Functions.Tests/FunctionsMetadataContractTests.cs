@@ -1,0 +1,91 @@
+using System.Reflection;
+using System.Text.Json.Nodes;
+
+namespace PressPipeline.Functions.Tests;
+
+/// <summary>
+/// The functions.metadata the Worker SDK generates is what the host (and Event Grid, and the scale controller)
+/// will see; the Functions host cannot run here, so its contract is asserted directly.
+/// </summary>
+public sealed class FunctionsMetadataContractTests
+{
+    private static readonly Dictionary<string, JsonObject> Triggers = Load();
+
+    private static Dictionary<string, JsonObject> Load()
+    {
+        var folder = typeof(FunctionsMetadataContractTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "FunctionsOutput").Value!;
+        var path = Path.Combine(folder, "functions.metadata");
+        Assert.True(File.Exists(path), $"No functions.metadata at {path}; build src/Functions first.");
+        return JsonNode.Parse(File.ReadAllText(path))!.AsArray().ToDictionary(
+            f => f!["name"]!.GetValue<string>(),
+            f => f!["bindings"]!.AsArray().Select(b => b!.AsObject()).Single(b => b["type"]!.GetValue<string>().EndsWith("Trigger", StringComparison.Ordinal)));
+    }
+
+    private static string Text(JsonObject binding, string key) => binding[key]!.GetValue<string>();
+
+    [Fact]
+    public void Upload_trigger_is_an_Event_Grid_blob_trigger_on_uploads_with_the_PressStorage_connection()
+    {
+        var upload = Triggers["ProcessUpload"];
+
+        Assert.Equal("blobTrigger", Text(upload, "type"));
+        Assert.Equal("uploads/{name}", Text(upload, "path"));
+        Assert.Equal("EventGrid", Text(upload, "source"));
+        Assert.Equal("PressStorage", Text(upload, "connection"));
+    }
+
+    [Fact]
+    public void Timer_reads_its_schedule_from_the_Dispatch_Schedule_setting()
+    {
+        var timer = Triggers["DispatchDue"];
+
+        Assert.Equal("timerTrigger", Text(timer, "type"));
+        Assert.Equal("%Dispatch:Schedule%", Text(timer, "schedule"));
+        Assert.Null(timer["runOnStartup"]);
+    }
+
+    [Fact]
+    public void Work_queue_trigger_drains_release_work_with_the_PressStorage_connection()
+    {
+        var work = Triggers["DoReleaseWork"];
+
+        Assert.Equal("queueTrigger", Text(work, "type"));
+        Assert.Equal("release-work", Text(work, "queueName"));
+        Assert.Equal("PressStorage", Text(work, "connection"));
+    }
+
+    [Theory]
+    [InlineData("CreateRelease", "post", "releases")]
+    [InlineData("ListReleases", "get", "releases")]
+    [InlineData("GetRelease", "get", "releases/{id}")]
+    [InlineData("ScheduleRelease", "post", "releases/{id}/schedule")]
+    [InlineData("CancelRelease", "post", "releases/{id}/cancel")]
+    public void Staff_API_routes_need_a_function_key(string function, string method, string route)
+    {
+        var http = Triggers[function];
+
+        Assert.Equal("httpTrigger", Text(http, "type"));
+        Assert.Equal(route, Text(http, "route"));
+        Assert.Equal([method], http["methods"]!.AsArray().Select(m => m!.GetValue<string>()));
+        Assert.Equal("Function", Text(http, "authLevel"));
+    }
+
+    [Fact]
+    public void Signed_file_route_is_anonymous_because_the_signature_is_the_credential()
+    {
+        var files = Triggers["SignedFile"];
+
+        Assert.Equal("files/{id}/{*path}", Text(files, "route"));
+        Assert.Equal("Anonymous", Text(files, "authLevel"));
+        Assert.Equal(["get"], files["methods"]!.AsArray().Select(m => m!.GetValue<string>()));
+    }
+
+    [Fact]
+    public void Every_storage_trigger_uses_the_PressStorage_connection()
+    {
+        var storageTriggers = Triggers.Values.Where(t => t["connection"] is not null).ToList();
+
+        Assert.NotEmpty(storageTriggers);
+        Assert.All(storageTriggers, t => Assert.Equal("PressStorage", Text(t, "connection")));
+    }
+}
