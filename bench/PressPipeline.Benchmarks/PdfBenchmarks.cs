@@ -10,6 +10,7 @@ namespace PressPipeline.Benchmarks;
 /// two pictures, and a 60-chapter report with a table per chapter (about 35 pages).
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class PdfBenchmarks
 {
     private readonly PdfRenderer renderer = new();

@@ -14,7 +14,7 @@ internal sealed class LoadedFace
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<SKTypeface, LoadedFace> ByTypeface = new();
 
-    private readonly Lazy<IReadOnlyDictionary<ushort, int[]>> codePointsByGlyph;
+    private readonly Lazy<IReadOnlyDictionary<ushort, int[]>> presentationForms;
 
     public LoadedFace(string fileName, byte[] data)
     {
@@ -25,7 +25,7 @@ internal sealed class LoadedFace
         HarfBuzzBlob = new HarfBuzzSharp.Blob(native, data.Length, HarfBuzzSharp.MemoryMode.ReadOnly, () => System.Runtime.InteropServices.Marshal.FreeHGlobal(native));
 
         HarfBuzzFace = new HarfBuzzSharp.Face(HarfBuzzBlob, 0);
-        codePointsByGlyph = new Lazy<IReadOnlyDictionary<ushort, int[]>>(BuildReverseCmap);
+        presentationForms = new Lazy<IReadOnlyDictionary<ushort, int[]>>(BuildPresentationFormMap);
         using var skData = SKData.CreateCopy(data);
         Typeface = SKTypeface.FromData(skData)
             ?? throw new InvalidDataException($"The font '{fileName}' in src/Templates/fonts could not be loaded.");
@@ -39,16 +39,17 @@ internal sealed class LoadedFace
 
     private HarfBuzzSharp.Blob HarfBuzzBlob { get; }
 
-    /// <summary>Every code point the font's cmap maps to a glyph (for the subset's cmap and so ToUnicode).</summary>
-    public IReadOnlyDictionary<ushort, int[]> CodePointsByGlyph => codePointsByGlyph.Value;
+    /// <summary>Presentation-form code points by glyph (for the subset's cmap and so ToUnicode).</summary>
+    public IReadOnlyDictionary<ushort, int[]> PresentationFormsByGlyph => presentationForms.Value;
 
     /// <summary>The loaded face a typeface came from, if it is one of ours.</summary>
     public static LoadedFace? Of(SKTypeface typeface) => ByTypeface.TryGetValue(typeface, out var face) ? face : null;
 
-    // One pass over the BMP and the supplementary planes' letters, once per face per process.
-    private Dictionary<ushort, int[]> BuildReverseCmap()
+    // Presentation forms (Latin ligatures, Arabic contextual forms) are glyphs shaping produces without the
+    // text naming them; their cmap entries let Skia's ToUnicode map them back. A small, fixed range per face.
+    private Dictionary<ushort, int[]> BuildPresentationFormMap()
     {
-        var codePoints = Enumerable.Range(0, 0x10000).Where(c => c is < 0xD800 or > 0xDFFF).Concat(Enumerable.Range(0x1F000, 0x1000)).ToArray();
+        var codePoints = Enumerable.Range(0xFB00, 0xFE00 - 0xFB00).Concat(Enumerable.Range(0xFE70, 0xFF00 - 0xFE70)).ToArray();
         var glyphs = new ushort[codePoints.Length];
         probe.GetGlyphs(codePoints, glyphs);
         var map = new Dictionary<ushort, List<int>>();

@@ -16,26 +16,42 @@ internal sealed class FontSubsets : IDisposable
 
     public FontSubsets(IEnumerable<GlyphRunDrawable> runs)
     {
-        var used = new Dictionary<SKTypeface, HashSet<ushort>>();
+        var used = new Dictionary<SKTypeface, (HashSet<ushort> Glyphs, HashSet<int> CodePoints)>();
         foreach (var run in runs)
         {
-            if (!used.TryGetValue(run.Font.Typeface, out var glyphs))
+            if (!used.TryGetValue(run.Font.Typeface, out var entry))
             {
-                used[run.Font.Typeface] = glyphs = [];
+                used[run.Font.Typeface] = entry = ([], []);
             }
 
-            glyphs.UnionWith(run.Glyphs);
+            entry.Glyphs.UnionWith(run.Glyphs);
+            for (var i = run.TextStart; i < run.TextEnd; i++)
+            {
+                if (char.IsHighSurrogate(run.Text[i]) && i + 1 < run.TextEnd)
+                {
+                    entry.CodePoints.Add(char.ConvertToUtf32(run.Text[i], run.Text[++i]));
+                }
+                else if (!char.IsSurrogate(run.Text[i]))
+                {
+                    entry.CodePoints.Add(run.Text[i]);
+                }
+            }
         }
 
         // Typefaces in a fixed order (by file name) keep the output byte-identical across runs.
-        foreach (var (typeface, glyphs) in used.OrderBy(pair => LoadedFace.Of(pair.Key)?.FileName, StringComparer.Ordinal))
+        foreach (var (typeface, (glyphs, text)) in used.OrderBy(pair => LoadedFace.Of(pair.Key)?.FileName, StringComparer.Ordinal))
         {
             if (LoadedFace.Of(typeface) is not { } face)
             {
                 continue;
             }
 
-            var codePoints = glyphs.SelectMany(g => face.CodePointsByGlyph.TryGetValue(g, out var cps) ? cps : []).Order();
+            // The characters drawn with this face, plus presentation forms whose glyphs shaping chose; a
+            // character's glyph is in the set anyway, so the unicode set adds no glyphs of its own.
+            var codePoints = text.Where(c => face.Covers(c) && glyphs.Contains(face.Glyph(c)))
+                .Concat(glyphs.SelectMany(g => face.PresentationFormsByGlyph.TryGetValue(g, out var forms) ? forms : []))
+                .Distinct()
+                .Order();
             if (HarfBuzzSubsetter.Subset(face.HarfBuzzFace, glyphs.Order(), codePoints) is not { } result)
             {
                 continue;

@@ -15,13 +15,6 @@ internal sealed record PdfTheme(
     ReleaseTheme Release,
     LabelTheme Labels)
 {
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNameCaseInsensitive = true,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-    };
-
     private static readonly Lazy<PdfTheme> DefaultTheme = new(() => Load(PdfThemeResources.OpenTheme()));
 
     /// <summary>The theme shipped in src/Templates, parsed once.</summary>
@@ -32,11 +25,16 @@ internal sealed record PdfTheme(
     {
         using (json)
         {
-            return JsonSerializer.Deserialize<PdfTheme>(json, Options)
+            return JsonSerializer.Deserialize(json, PdfThemeJson.Default.PdfTheme)
                 ?? throw new InvalidDataException("The PDF theme (pdf/theme.json) is empty.");
         }
     }
 }
+
+/// <summary>Source-generated reader for the theme: no reflection warm-up on the first conversion.</summary>
+[JsonSourceGenerationOptions(PropertyNameCaseInsensitive = true, ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true)]
+[JsonSerializable(typeof(PdfTheme))]
+internal sealed partial class PdfThemeJson : JsonSerializerContext;
 
 /// <summary>Paper and margins in points. <see cref="Size"/> is "A4" or "Letter".</summary>
 internal sealed record PageTheme(
