@@ -113,8 +113,9 @@ public sealed class DispatchTests : IAsyncLifetime
 
         var request = Assert.Single(harness.Distributor.Requests);
         Assert.Equal(new DateTimeOffset(2026, 12, 2, 5, 0, 0, TimeSpan.Zero), request.PublishAt);
-        Assert.StartsWith($"https://press.example.org/api/files/{id}/index.html?exp=", request.WebPageUrl!.AbsoluteUri, StringComparison.Ordinal);
-        Assert.Contains("&sig=", request.PdfUrl!.AbsoluteUri, StringComparison.Ordinal);
+        Assert.StartsWith($"https://press.example.org/api/files/{id}/", request.WebPageUrl!.AbsoluteUri, StringComparison.Ordinal);
+        Assert.EndsWith("/index.html", request.WebPageUrl.AbsoluteUri, StringComparison.Ordinal);
+        Assert.Matches($"/api/files/{id}/[0-9]+\\.[A-Za-z0-9_-]+/release\\.pdf$", request.PdfUrl!.AbsoluteUri);
         Assert.Null((await harness.Get<ReleaseStatusStore>().RequireAsync(id, default)).PublishedAt);
     }
 

@@ -41,7 +41,7 @@ public sealed class EndToEndTests : IAsyncLifetime
         await harness.WorkAsync();
         var request = Assert.Single(harness.Distributor.Requests);
         Assert.Equal(lifts, request.PublishAt);
-        Assert.Contains("&sig=", request.WebPageUrl!.Query, StringComparison.Ordinal);
+        Assert.Contains($"/api/files/{intake.ReleaseId}/", request.WebPageUrl!.AbsolutePath, StringComparison.Ordinal);
         var newsroom = harness.Container(harness.Options.NewsroomContainer).GetBlobClient($"{intake.ReleaseId}/index.html");
         Assert.False(await newsroom.ExistsAsync());
 

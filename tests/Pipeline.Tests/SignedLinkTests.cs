@@ -17,14 +17,15 @@ public sealed class SignedLinkTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await harness.DisposeAsync();
 
+    /// <summary>The grant segment of a link: <c>/api/files/{id}/{exp}.{sig}/…</c>.</summary>
     private static (string Exp, string Sig) Parts(Uri link)
     {
-        var query = System.Web.HttpUtility.ParseQueryString(link.Query);
-        return (query["exp"]!, query["sig"]!);
+        var grant = link.AbsolutePath.Split('/')[4].Split('.');
+        return (grant[0], grant[1]);
     }
 
     private Task<SignedFileResult> OpenAsync(string file, string exp, string sig) =>
-        harness.Get<SignedFileReader>().ReadAsync(id, file, exp, sig, default);
+        harness.Get<SignedFileReader>().ReadAsync(id, $"{exp}.{sig}/{file}", default);
 
     [Fact]
     public async Task Valid_link_opens_the_private_file_before_publication()
@@ -60,9 +61,21 @@ public sealed class SignedLinkTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Link_signed_for_one_file_does_not_open_another()
+    public async Task Link_to_one_file_opens_the_release_s_other_files_so_the_web_page_shows_its_images()
     {
-        var (exp, sig) = Parts(harness.Get<SignedLinks>().Create(id, "index.html", Now.AddDays(1)));
+        var link = harness.Get<SignedLinks>().Create(id, "index.html", Now.AddDays(1));
+        var image = new Uri(link, "images/image1.png");
+
+        var (exp, sig) = Parts(image);
+
+        Assert.Equal(Parts(link), (exp, sig));
+        Assert.IsType<SignedFileResult.Found>(await OpenAsync("release.pdf", exp, sig));
+    }
+
+    [Fact]
+    public async Task Link_signed_for_one_release_does_not_open_another()
+    {
+        var (exp, sig) = Parts(harness.Get<SignedLinks>().Create("0123456789abcdef0123", "release.pdf", Now.AddDays(1)));
 
         var refused = Assert.IsType<SignedFileResult.Refused>(await OpenAsync("release.pdf", exp, sig));
 
@@ -99,5 +112,47 @@ public sealed class SignedLinkTests : IAsyncLifetime
         var problem = Assert.Throws<InvalidOperationException>(() => unconfigured.Create(id, "release.pdf", Now));
 
         Assert.StartsWith("Links:SigningSecret must be set", problem.Message, StringComparison.Ordinal);
+    }
+}
+
+public sealed class EmbargoedEmailImageTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 30, 6, 0, 0, TimeSpan.Zero);
+    private PipelineHarness harness = null!;
+
+    public Task InitializeAsync()
+    {
+        // The real converter: the point is what the e-mail variant says about its images.
+        harness = PipelineHarness.Start(Now, PressPipeline.Conversion.ReleaseConverter.CreateDefault());
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await harness.DisposeAsync();
+
+    [Fact]
+    public async Task Images_in_the_email_work_for_recipients_before_the_embargo_lifts()
+    {
+        var sample = await File.ReadAllBytesAsync(Path.Combine(RepositoryRoot(), "samples", "iom-roundtable-2014.docx"));
+        var id = (await harness.UploadAsync(sample)).ReleaseId;
+
+        var email = (await harness.Get<PressPipeline.Pipeline.Storage.ReleaseBlobStore>().ReadAsync(id, "email.html", default))!.ToString();
+        var source = System.Text.RegularExpressions.Regex.Match(email, "<img[^>]+src=\"([^\"]+)\"").Groups[1].Value;
+        var path = new Uri(source).AbsolutePath;
+
+        Assert.StartsWith($"/api/files/{id}/", path, StringComparison.Ordinal);
+        var found = Assert.IsType<SignedFileResult.Found>(
+            await harness.Get<SignedFileReader>().ReadAsync(id, Uri.UnescapeDataString(path[$"/api/files/{id}/".Length..]), default));
+        Assert.Equal("image/png", found.ContentType);
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "PressPipeline.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("The repository root (PressPipeline.sln) was not found above the test output.");
     }
 }

@@ -7,7 +7,7 @@ using PressPipeline.Pipeline.Links;
 namespace PressPipeline.Functions.Files;
 
 /// <summary>
-/// <c>GET /api/files/{id}/{file}?exp=&amp;sig=</c>: a release's file for the holder of a signed link (journalists
+/// <c>GET /api/files/{id}/{exp}.{sig}/{file}</c>: a release's file for the holder of a signed link (journalists
 /// before the embargo lifts). Anonymous at the Functions level: the signature is the credential.
 /// </summary>
 public sealed class SignedFile(SignedFileReader reader)
@@ -19,7 +19,7 @@ public sealed class SignedFile(SignedFileReader reader)
         string path,
         CancellationToken cancellationToken)
     {
-        var result = await reader.ReadAsync(id, path, request.Query["exp"], request.Query["sig"], cancellationToken);
+        var result = await reader.ReadAsync(id, path, cancellationToken);
         return result switch
         {
             SignedFileResult.Found found => new FileContentResult(found.Content.ToArray(), found.ContentType),

@@ -19,14 +19,17 @@ public abstract record SignedFileResult
 /// <summary>Serves a release's variant files from the private container to holders of a valid signed link.</summary>
 public sealed class SignedFileReader(SignedLinks links, ReleaseBlobStore store)
 {
-    public async Task<SignedFileResult> ReadAsync(string releaseId, string fileName, string? exp, string? sig, CancellationToken cancellationToken)
+    /// <summary>Reads <paramref name="path"/> = <c>{exp}.{sig}/{file}</c>, the part of a signed link after the release id.</summary>
+    public async Task<SignedFileResult> ReadAsync(string releaseId, string path, CancellationToken cancellationToken)
     {
-        if (!ReleaseId.IsWellFormed(releaseId))
+        var slash = path.IndexOf('/', StringComparison.Ordinal);
+        if (!ReleaseId.IsWellFormed(releaseId) || slash <= 0)
         {
             return new SignedFileResult.Refused(LinkCheck.Forged, "This link is not valid.");
         }
 
-        switch (links.Check(releaseId, fileName, exp, sig))
+        var fileName = path[(slash + 1)..];
+        switch (links.Check(releaseId, path[..slash]))
         {
             case LinkCheck.Forged:
                 return new SignedFileResult.Refused(LinkCheck.Forged, "This link is not valid.");

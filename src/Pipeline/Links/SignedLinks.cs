@@ -14,31 +14,42 @@ public enum LinkCheck
 }
 
 /// <summary>
-/// Links that let recipients open a release's files before it is public: <c>/api/files/{id}/{file}?exp=&amp;sig=</c>,
-/// where sig is HMAC-SHA256 over id, file and expiry with a secret from configuration. Anyone without the
-/// link (or with an altered one) gets nothing; the link stops working at its expiry.
+/// Links that let recipients open a release's files before it is public: <c>/api/files/{id}/{exp}.{sig}/{file}</c>,
+/// where sig is HMAC-SHA256 over the release id and the expiry with a secret from configuration. The grant sits in
+/// the path, not the query, and covers the whole release, so the relative links inside a release (the web page's
+/// <c>images/…</c>, the e-mail's image base) keep working for the holder. Anyone without the link (or with an
+/// altered one) gets nothing; the link stops working at its expiry.
 /// </summary>
 public sealed class SignedLinks(IOptions<LinkOptions> options, TimeProvider time)
 {
     private const int MinimumSecretBytes = 32;
 
+    /// <summary>A link to one file of the release.</summary>
     public Uri Create(string releaseId, string fileName, DateTimeOffset expires)
+    {
+        var path = string.Join('/', fileName.Split('/').Select(Uri.EscapeDataString));
+        return new Uri(Folder(releaseId, expires), path);
+    }
+
+    /// <summary>The signed folder of the release (ends in a slash); relative file paths resolve inside it.</summary>
+    public Uri Folder(string releaseId, DateTimeOffset expires)
     {
         var exp = expires.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var baseUrl = options.Value.BaseUrl.ToString().TrimEnd('/');
-        var path = string.Join('/', fileName.Split('/').Select(Uri.EscapeDataString));
-        return new Uri($"{baseUrl}/api/files/{releaseId}/{path}?exp={exp}&sig={Sign(releaseId, fileName, exp)}");
+        return new Uri($"{baseUrl}/api/files/{releaseId}/{exp}.{Sign(releaseId, exp)}/");
     }
 
-    public LinkCheck Check(string releaseId, string fileName, string? exp, string? sig)
+    /// <summary>Checks the grant segment (<c>{exp}.{sig}</c>) of a link for a release.</summary>
+    public LinkCheck Check(string releaseId, string? grant)
     {
-        if (string.IsNullOrEmpty(exp) || string.IsNullOrEmpty(sig) || !long.TryParse(exp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+        var parts = (grant ?? "").Split('.');
+        if (parts.Length != 2 || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
         {
             return LinkCheck.Forged;
         }
 
-        var expected = Encoding.ASCII.GetBytes(Sign(releaseId, fileName, exp));
-        var given = Encoding.ASCII.GetBytes(sig);
+        var expected = Encoding.ASCII.GetBytes(Sign(releaseId, parts[0]));
+        var given = Encoding.ASCII.GetBytes(parts[1]);
         if (!CryptographicOperations.FixedTimeEquals(expected, given))
         {
             return LinkCheck.Forged;
@@ -47,7 +58,7 @@ public sealed class SignedLinks(IOptions<LinkOptions> options, TimeProvider time
         return time.GetUtcNow() < DateTimeOffset.FromUnixTimeSeconds(seconds) ? LinkCheck.Valid : LinkCheck.Expired;
     }
 
-    private string Sign(string releaseId, string fileName, string exp)
+    private string Sign(string releaseId, string exp)
     {
         var secret = options.Value.SigningSecret;
         if (Encoding.UTF8.GetByteCount(secret) < MinimumSecretBytes)
@@ -56,7 +67,7 @@ public sealed class SignedLinks(IOptions<LinkOptions> options, TimeProvider time
                 $"Links:SigningSecret must be set to a random value of at least {MinimumSecretBytes} characters (from Key Vault in Azure) so recipients' links can be signed.");
         }
 
-        var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{releaseId}/{fileName}\n{exp}"));
+        var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{releaseId}\n{exp}"));
         return Convert.ToBase64String(mac).TrimEnd('=').Replace('+', '-').Replace('/', '_');
     }
 }

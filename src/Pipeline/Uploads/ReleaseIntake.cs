@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using PressPipeline.Conversion;
 using PressPipeline.Conversion.Rendering;
 using PressPipeline.Pipeline.Instructions;
+using PressPipeline.Pipeline.Links;
 using PressPipeline.Pipeline.Publishing;
 using PressPipeline.Pipeline.Releases;
 using PressPipeline.Pipeline.Scheduling;
@@ -22,8 +23,10 @@ public sealed class ReleaseIntake(
     ReleaseStatusStore statuses,
     ReleaseScheduler scheduler,
     NewsroomUrls newsroom,
+    SignedLinks links,
     TimeProvider time,
     IOptions<PipelineOptions> options,
+    IOptions<LinkOptions> linkOptions,
     ILogger<ReleaseIntake> logger)
 {
     /// <summary>File names the web and PDF renderers write (their public links are known before rendering).</summary>
@@ -110,8 +113,10 @@ public sealed class ReleaseIntake(
 
     private ConversionOutcome Convert(string id, BinaryData content)
     {
+        // The e-mail is usually sent before the embargo lifts, when the newsroom copy does not exist yet: its
+        // images come from the release's signed folder, which works for recipients from now on.
         var context = new RenderContext(
-            ImageBaseUrl: newsroom.FolderOf(id),
+            ImageBaseUrl: links.Folder(id, time.GetUtcNow() + linkOptions.Value.Lifetime),
             WebPageUrl: newsroom.FileOf(id, WebFileName),
             PdfUrl: newsroom.FileOf(id, PdfFileName),
             Organisation: options.Value.Organisation);
