@@ -10,16 +10,7 @@ namespace PressPipeline.Conversion.Tests.Docx;
 /// </summary>
 public sealed class CorpusTests
 {
-    public static TheoryData<string> CorpusFiles()
-    {
-        var data = new TheoryData<string>();
-        foreach (var file in Corpus.Files())
-        {
-            data.Add(file);
-        }
-
-        return data;
-    }
+    public static TheoryData<string> CorpusFiles() => Corpus.Theory();
 
     [Theory]
     [MemberData(nameof(CorpusFiles))]
@@ -58,6 +49,9 @@ internal static class Corpus
         var root = shared ?? FixturesRoot;
         return Directory.EnumerateFiles(root, "*.docx", SearchOption.AllDirectories).Order(StringComparer.Ordinal);
     }
+
+    /// <summary><see cref="Files"/> as theory data, for tests that run once per corpus file.</summary>
+    public static TheoryData<string> Theory() => [.. Files()];
 
     public static string Fixture(string folder, string file) => Path.Combine(FixturesRoot, folder, file);
 

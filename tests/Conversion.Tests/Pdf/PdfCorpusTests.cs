@@ -12,16 +12,7 @@ namespace PressPipeline.Conversion.Tests.Pdf;
 /// <summary>Every real .docx the reader accepts becomes a PDF that PdfPig reads and qpdf finds sound.</summary>
 public sealed class PdfCorpusTests
 {
-    public static TheoryData<string> CorpusFiles()
-    {
-        var data = new TheoryData<string>();
-        foreach (var file in Corpus.Files())
-        {
-            data.Add(file);
-        }
-
-        return data;
-    }
+    public static TheoryData<string> CorpusFiles() => Corpus.Theory();
 
     [Theory]
     [MemberData(nameof(CorpusFiles))]
