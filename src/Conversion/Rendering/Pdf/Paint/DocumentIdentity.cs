@@ -5,62 +5,145 @@ namespace PressPipeline.Conversion.Rendering.Pdf.Paint;
 
 /// <summary>
 /// Skia writes a random-ish document UUID (from the clock) into the XMP packet and the trailer /ID when
-/// PDF/A is on, so two renders of one release would differ. We replace it, byte for byte and at the same
-/// length (the cross-reference offsets stay valid), with a hash of the rest of the file: same input,
-/// same bytes, and different documents still get different IDs.
+/// PDF/A is on, so two renders of one release would differ. We replace both with a hash of the rest of the
+/// file: same input, same bytes, and different documents still get different IDs. Runs on Skia's own output,
+/// before anything is appended: the XMP UUID keeps its length (36 characters), and the trailer comes after the
+/// cross-reference table it would otherwise shift, so the /ID may change length. That matters because Skia writes
+/// the ID as hex or, when shorter, as an escaped literal whose length depends on the clock's bytes; we always
+/// write it as hex.
 /// </summary>
 internal static class DocumentIdentity
 {
     private static readonly byte[] UuidMarker = "uuid:"u8.ToArray();
     private static readonly byte[] IdMarker = "/ID ["u8.ToArray();
+    private static readonly byte[] XrefMarker = "\nxref"u8.ToArray();
 
     public static byte[] MakeDeterministic(byte[] pdf)
     {
-        var uuids = FindAll(pdf, UuidMarker).Select(i => (Start: i + UuidMarker.Length, Length: 36)).Where(r => r.Start + r.Length <= pdf.Length).ToList();
-        var ids = FindAll(pdf, IdMarker).Select(i => i + IdMarker.Length).ToList();
+        var uuids = FindAll(pdf, UuidMarker).Select(i => i + UuidMarker.Length).Where(i => i + 36 <= pdf.Length).ToList();
+        var lastXref = pdf.AsSpan().LastIndexOf(XrefMarker);
+        var ids = new List<(int Start, int End)>();
+        foreach (var start in FindAll(pdf, IdMarker).Select(i => i + IdMarker.Length))
+        {
+            // Only a trailer after the last cross-reference table may change length without moving an object.
+            if (start > lastXref && EndOfIdArray(pdf, start) is { } end)
+            {
+                ids.Add((start, end));
+            }
+        }
+
         if (uuids.Count == 0 && ids.Count == 0)
         {
             return pdf;
         }
 
-        var blanked = (byte[])pdf.Clone();
-        foreach (var (start, length) in uuids)
-        {
-            blanked.AsSpan(start, length).Fill((byte)'0');
-        }
-
-        var idRanges = new List<(int Start, int Length)>();
-        foreach (var start in ids)
-        {
-            var end = Array.IndexOf(pdf, (byte)']', start);
-            if (end > start)
-            {
-                idRanges.Add((start, end - start));
-                blanked.AsSpan(start, end - start).Fill((byte)'0');
-            }
-        }
-
-        var hash = SHA256.HashData(blanked).AsSpan(0, 16).ToArray();
+        var hash = SHA256.HashData(WithoutClock(pdf, uuids, ids)).AsSpan(0, 16).ToArray();
         hash[6] = (byte)((hash[6] & 0x0F) | 0x50); // name-based UUID layout, as Skia's own
         hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
         var hex = Convert.ToHexString(hash);
         var uuid = Encoding.ASCII.GetBytes(string.Join('-', hex[..8], hex[8..12], hex[12..16], hex[16..20], hex[20..]).ToLowerInvariant());
-        foreach (var (start, length) in uuids)
+        foreach (var start in uuids)
         {
             uuid.CopyTo(pdf, start);
         }
 
-        foreach (var (start, length) in idRanges)
+        var trailerId = Encoding.ASCII.GetBytes($"<{hex}> <{hex}>");
+        using var result = new MemoryStream(pdf.Length + (ids.Count * trailerId.Length));
+        var copied = 0;
+        foreach (var (start, end) in ids)
         {
-            // Skia writes "<HEX> <HEX>"; both halves become our ID, keeping the length.
-            var replacement = Encoding.ASCII.GetBytes($"<{hex}> <{hex}>");
-            if (replacement.Length == length)
+            result.Write(pdf, copied, start - copied);
+            result.Write(trailerId);
+            copied = end;
+        }
+
+        result.Write(pdf, copied, pdf.Length - copied);
+        return result.ToArray();
+    }
+
+    /// <summary>The file with the UUIDs zeroed and the trailer IDs left out: what the hash is taken over.</summary>
+    private static byte[] WithoutClock(byte[] pdf, List<int> uuids, List<(int Start, int End)> ids)
+    {
+        var blanked = (byte[])pdf.Clone();
+        foreach (var start in uuids)
+        {
+            blanked.AsSpan(start, 36).Fill((byte)'0');
+        }
+
+        using var kept = new MemoryStream(pdf.Length);
+        var copied = 0;
+        foreach (var (start, end) in ids)
+        {
+            kept.Write(blanked, copied, start - copied);
+            copied = end;
+        }
+
+        kept.Write(blanked, copied, blanked.Length - copied);
+        return kept.ToArray();
+    }
+
+    /// <summary>
+    /// Where the "]" closing "/ID [a b]" is, reading the two strings properly: a literal may itself hold "]",
+    /// escaped or nested parentheses. Null when the bytes are not two strings.
+    /// </summary>
+    private static int? EndOfIdArray(byte[] pdf, int start)
+    {
+        var i = start;
+        for (var n = 0; n < 2; n++)
+        {
+            while (i < pdf.Length && pdf[i] == (byte)' ')
             {
-                replacement.CopyTo(pdf, start);
+                i++;
+            }
+
+            if (i >= pdf.Length)
+            {
+                return null;
+            }
+
+            if (pdf[i] == (byte)'<')
+            {
+                i = Array.IndexOf(pdf, (byte)'>', i);
+                if (i < 0)
+                {
+                    return null;
+                }
+
+                i++;
+            }
+            else if (pdf[i] == (byte)'(')
+            {
+                var depth = 0;
+                for (; i < pdf.Length; i++)
+                {
+                    if (pdf[i] == (byte)'\\')
+                    {
+                        i++; // the escaped byte, whatever it is
+                    }
+                    else if (pdf[i] == (byte)'(')
+                    {
+                        depth++;
+                    }
+                    else if (pdf[i] == (byte)')' && --depth == 0)
+                    {
+                        break;
+                    }
+                }
+
+                if (i >= pdf.Length)
+                {
+                    return null;
+                }
+
+                i++;
+            }
+            else
+            {
+                return null;
             }
         }
 
-        return pdf;
+        return i < pdf.Length && pdf[i] == (byte)']' ? i : null;
     }
 
     private static IEnumerable<int> FindAll(byte[] haystack, byte[] needle)

@@ -62,7 +62,7 @@ internal static class PdfPainter
 
         var outline = pages.SelectMany(p => p.Items).Select(i => i.Item.Outline).OfType<OutlineEntry>()
             .Where(entry => destinations.Contains(entry.Destination)).ToList();
-        return DocumentIdentity.MakeDeterministic(CatalogAmendment.Amend(output.ToArray(), outline, language));
+        return CatalogAmendment.Amend(DocumentIdentity.MakeDeterministic(output.ToArray()), outline, language);
     }
 
     private static void Draw(SKCanvas canvas, Drawable drawable, SKPaint fill, SKPaint stroke, HashSet<string> destinations, HashSet<string> painted, FontSubsets subsets)
