@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PressPipeline.Distribution;
@@ -55,7 +56,7 @@ internal static class CliServices
     {
         var path = Path.Combine(StateFolder, "local-secrets.json");
         var secrets = File.Exists(path)
-            ? JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(path)) ?? []
+            ? JsonSerializer.Deserialize(File.ReadAllText(path), CliJson.Default.DictionaryStringString) ?? []
             : [];
         var missing = LocalSecrets.Where(key => !secrets.ContainsKey(key)).ToList();
         if (missing.Count > 0)
@@ -66,9 +67,13 @@ internal static class CliServices
             }
 
             Directory.CreateDirectory(StateFolder);
-            File.WriteAllText(path, JsonSerializer.Serialize(secrets));
+            File.WriteAllText(path, JsonSerializer.Serialize(secrets, CliJson.Default.DictionaryStringString));
         }
 
         return secrets;
     }
 }
+
+/// <summary>Source-generated JSON metadata for the CLI's own files (the CLI is published AOT-compiled).</summary>
+[JsonSerializable(typeof(Dictionary<string, string>))]
+internal sealed partial class CliJson : JsonSerializerContext;

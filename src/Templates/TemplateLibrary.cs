@@ -72,7 +72,7 @@ public sealed class TemplateLibrary
         return reader.ReadToEnd();
     }
 
-    private LabelFile LabelData() => labelFile ??= JsonSerializer.Deserialize<LabelFile>(Read("labels/labels.json"))
+    private LabelFile LabelData() => labelFile ??= JsonSerializer.Deserialize(Read("labels/labels.json"), TemplateJson.Default.LabelFile)
         ?? throw new InvalidDataException("labels/labels.json is empty.");
 
     private Dictionary<string, string> LoadLabels(string language) => Merge(LabelData().Labels, language);
@@ -97,7 +97,11 @@ public sealed class TemplateLibrary
         return result;
     }
 
-    private sealed record LabelFile(
+    internal sealed record LabelFile(
         [property: JsonPropertyName("labels")] Dictionary<string, Dictionary<string, string>> Labels,
         [property: JsonPropertyName("zones")] Dictionary<string, Dictionary<string, string>> Zones);
 }
+
+/// <summary>Source-generated JSON metadata for the label file, so no reflection is needed at run time (and the CLI can be AOT-compiled).</summary>
+[JsonSerializable(typeof(TemplateLibrary.LabelFile))]
+internal sealed partial class TemplateJson : JsonSerializerContext;

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using PressPipeline.Conversion.Model;
 
 namespace PressPipeline.Conversion.Manifest;
@@ -21,7 +22,10 @@ public static class ManifestWriter
         // The manifest is a file of its own, never embedded in HTML, so only what JSON itself requires is
         // escaped: letters in every script, '+' and quotes in messages stay readable.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        TypeInfoResolver = ManifestJson.Default,
     };
+
+    private static JsonTypeInfo<ReleaseManifest> ManifestTypeInfo { get; } = (JsonTypeInfo<ReleaseManifest>)Options.GetTypeInfo(typeof(ReleaseManifest));
 
     /// <summary>The converter's version: the Conversion assembly's informational version.</summary>
     public static string ConverterVersion { get; } =
@@ -56,10 +60,10 @@ public static class ManifestWriter
         return new ReleaseManifest(ConverterVersion, source, Metadata(converted.Release.Metadata), files, warnings, convertedAt);
     }
 
-    public static byte[] Serialize(ReleaseManifest manifest) => JsonSerializer.SerializeToUtf8Bytes(manifest, Options);
+    public static byte[] Serialize(ReleaseManifest manifest) => JsonSerializer.SerializeToUtf8Bytes(manifest, ManifestTypeInfo);
 
     public static ReleaseManifest Deserialize(ReadOnlySpan<byte> json) =>
-        JsonSerializer.Deserialize<ReleaseManifest>(json, Options) ?? throw new JsonException("The manifest is empty.");
+        JsonSerializer.Deserialize(json, ManifestTypeInfo) ?? throw new JsonException("The manifest is empty.");
 
     private static ManifestMetadata Metadata(ReleaseMetadata metadata) => new(
         metadata.Title,
@@ -79,3 +83,7 @@ public static class ManifestWriter
         metadata.Organisation,
         metadata.EndMark);
 }
+
+/// <summary>Source-generated JSON metadata for the manifest: no reflection at run time, so the CLI can be AOT-compiled.</summary>
+[JsonSerializable(typeof(ReleaseManifest))]
+internal sealed partial class ManifestJson : JsonSerializerContext;

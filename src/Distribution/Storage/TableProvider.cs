@@ -1,4 +1,7 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
+using System.Net;
+using Azure;
 using Azure.Data.Tables;
 
 namespace PressPipeline.Distribution.Storage;
@@ -11,10 +14,21 @@ public sealed class TableProvider(TableServiceClient service)
     public Task<TableClient> GetAsync(string name, CancellationToken cancellationToken) =>
         _tables.GetOrAdd(name, n => new Lazy<Task<TableClient>>(() => CreateAsync(n, cancellationToken))).Value;
 
+    // The SDK makes the TableEntity rows it returns by reflection; the AOT-compiled CLI must keep what it needs.
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(TableEntity))]
     private async Task<TableClient> CreateAsync(string name, CancellationToken cancellationToken)
     {
         var table = service.GetTableClient(name);
-        await table.CreateIfNotExistsAsync(cancellationToken);
+        try
+        {
+            // Not CreateIfNotExistsAsync: it builds its request body by reflection-based JSON, which the AOT-compiled
+            // CLI does not have. CreateAsync uses the SDK's generated serialiser; "already exists" is the same success.
+            await table.CreateAsync(cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.Conflict && e.ErrorCode == "TableAlreadyExists")
+        {
+        }
+
         return table;
     }
 }

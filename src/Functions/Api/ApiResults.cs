@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
@@ -9,11 +11,13 @@ namespace PressPipeline.Functions.Api;
 /// <summary>JSON responses of the API: values in the pipeline's JSON shape, errors as <c>{ "error": "&lt;sentence&gt;" }</c>.</summary>
 public static class ApiResults
 {
-    public static ContentResult Json(int statusCode, object value) => new()
+    private static readonly JsonSerializerOptions Options = PipelineJson.With(ApiJsonContext.Default);
+
+    public static ContentResult Json<T>(int statusCode, T value) => new()
     {
         StatusCode = statusCode,
         ContentType = "application/json; charset=utf-8",
-        Content = JsonSerializer.Serialize(value, PipelineJson.Options),
+        Content = JsonSerializer.Serialize(value, (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T))),
     };
 
     public static ContentResult Error(int statusCode, string sentence, string? releaseId = null) =>
@@ -47,3 +51,10 @@ public static class ApiResults
     /// <summary>The error body. <paramref name="Id"/> names the release when one was created anyway.</summary>
     public sealed record ApiError(string Error, string? Id = null);
 }
+
+/// <summary>Source-generated metadata for the API's own records; the pipeline's types come from <see cref="PipelineJson"/>.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true)]
+[JsonSerializable(typeof(ReleaseView))]
+[JsonSerializable(typeof(List<ListReleases.ReleaseSummary>))]
+[JsonSerializable(typeof(ApiResults.ApiError))]
+internal sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -19,7 +19,7 @@ public sealed class ListReleases(ReleaseStatusStore statuses, ILogger<ListReleas
         {
             var count = int.TryParse(request.Query["count"], out var asked) ? Math.Clamp(asked, 1, MaxCount) : 50;
             var recent = await statuses.RecentAsync(count, cancellationToken);
-            return ApiResults.Json(StatusCodes.Status200OK, recent.Select(s => new ReleaseSummary(s.Id, s.State, s.Title, s.SourceName, s.History[^1].At)));
+            return ApiResults.Json(StatusCodes.Status200OK, recent.Select(s => new ReleaseSummary(s.Id, s.State, s.Title, s.SourceName, s.History[^1].At)).ToList());
         });
 
     /// <summary>One line of the list.</summary>

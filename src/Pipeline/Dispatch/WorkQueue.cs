@@ -23,14 +23,14 @@ public sealed class WorkQueue(PressStorage storage, IOptions<PipelineOptions> op
         await queue.SendMessageAsync(Serialize(item), visibilityTimeout: delay, cancellationToken: cancellationToken);
     }
 
-    public static string Serialize(WorkItem item) => JsonSerializer.Serialize(item, PipelineJson.Options);
+    public static string Serialize(WorkItem item) => JsonSerializer.Serialize(item, PipelineJson.TypeInfo<WorkItem>());
 
     /// <summary>Reads a message body; null when it is not a work item (it will end up in poison).</summary>
     public static WorkItem? Deserialize(string body)
     {
         try
         {
-            return JsonSerializer.Deserialize<WorkItem>(body, PipelineJson.Options);
+            return JsonSerializer.Deserialize(body, PipelineJson.TypeInfo<WorkItem>());
         }
         catch (JsonException)
         {

@@ -41,7 +41,7 @@ public sealed record ReleaseInstructions(
         Sidecar? sidecar;
         try
         {
-            sidecar = JsonSerializer.Deserialize<Sidecar>(json, PipelineJson.Options);
+            sidecar = JsonSerializer.Deserialize(json, PipelineJson.TypeInfo<Sidecar>());
         }
         catch (JsonException e)
         {
@@ -82,5 +82,5 @@ public sealed record ReleaseInstructions(
         _ => [],
     };
 
-    private sealed record Sidecar(JsonElement? Lists, JsonElement? Tags, string? SendAt, string? PublishAt, string? Zone, bool? AttachPdf);
+    internal sealed record Sidecar(JsonElement? Lists, JsonElement? Tags, string? SendAt, string? PublishAt, string? Zone, bool? AttachPdf);
 }

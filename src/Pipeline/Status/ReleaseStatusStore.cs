@@ -102,7 +102,7 @@ public sealed class ReleaseStatusStore(PressStorage storage, IOptions<PipelineOp
         try
         {
             var download = await blob.DownloadContentAsync(cancellationToken);
-            var status = download.Value.Content.ToObjectFromJson<ReleaseStatus>(PipelineJson.Options)
+            var status = JsonSerializer.Deserialize(download.Value.Content.ToMemory().Span, PipelineJson.TypeInfo<ReleaseStatus>())
                 ?? throw new InvalidDataException($"status.json of {id} is empty.");
             return (status, download.Value.Details.ETag);
         }
@@ -115,7 +115,7 @@ public sealed class ReleaseStatusStore(PressStorage storage, IOptions<PipelineOp
     private async Task<BlobClient> BlobAsync(string id, CancellationToken cancellationToken) =>
         (await storage.EnsureContainerAsync(containerName, cancellationToken)).GetBlobClient($"{id}/{StatusName}");
 
-    private static BinaryData Serialize(ReleaseStatus status) => BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(status, PipelineJson.Options));
+    private static BinaryData Serialize(ReleaseStatus status) => BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(status, PipelineJson.TypeInfo<ReleaseStatus>()));
 
     private static BlobUploadOptions Options(BlobRequestConditions conditions) => new()
     {

@@ -43,12 +43,12 @@ public sealed class ReleaseBlobStore(PressStorage storage, IOptions<PipelineOpti
     }
 
     public Task SaveManifestAsync(ReleaseManifest manifest, CancellationToken cancellationToken) =>
-        SaveFileAsync(manifest.Id, ManifestName, "application/json", JsonSerializer.SerializeToUtf8Bytes(manifest, PipelineJson.Options), cancellationToken);
+        SaveFileAsync(manifest.Id, ManifestName, "application/json", JsonSerializer.SerializeToUtf8Bytes(manifest, PipelineJson.TypeInfo<ReleaseManifest>()), cancellationToken);
 
     public async Task<ReleaseManifest?> GetManifestAsync(string id, CancellationToken cancellationToken)
     {
         var bytes = await ReadAsync(id, ManifestName, cancellationToken);
-        return bytes is null ? null : bytes.ToObjectFromJson<ReleaseManifest>(PipelineJson.Options);
+        return bytes is null ? null : JsonSerializer.Deserialize(bytes.ToMemory().Span, PipelineJson.TypeInfo<ReleaseManifest>());
     }
 
     public async Task<ReleaseManifest> RequireManifestAsync(string id, CancellationToken cancellationToken) =>
