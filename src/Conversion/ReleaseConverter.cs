@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using PressPipeline.Conversion.Docx;
 using PressPipeline.Conversion.Model;
 using PressPipeline.Conversion.Rendering;
@@ -32,6 +33,16 @@ public sealed class ReleaseConverter
     {
         ArgumentNullException.ThrowIfNull(docx);
         ArgumentNullException.ThrowIfNull(context);
+        // A cold process spends about as long loading fonts, templates and CSS machinery as reading the
+        // document (docs/benchmarks.md): do both at once, on one other thread so the read keeps a core of its
+        // own. In a warm process the preparation finds it all done.
+        var preparing = Task.Run(() =>
+        {
+            foreach (var renderer in renderers)
+            {
+                renderer.Prepare();
+            }
+        });
         Result<PressRelease> read;
         try
         {
@@ -41,6 +52,10 @@ public sealed class ReleaseConverter
         {
             return new ConversionOutcome.Rejected(rejected.Rejection);
         }
+        finally
+        {
+            Unwrapped(preparing.Wait);
+        }
 
         var warnings = new List<ConversionWarning>(read.Warnings);
         var files = new List<RenderedFile>();
@@ -49,14 +64,29 @@ public sealed class ReleaseConverter
             files.Add(new RenderedFile("image", "images/" + image.FileName, image.ContentType, image.Data));
         }
 
-        foreach (var renderer in renderers)
+        // Renderers only read the model, so they run side by side; files and warnings keep the renderers' order.
+        var rendered = new Result<RenderedFile>[renderers.Count];
+        Unwrapped(() => Parallel.For(0, renderers.Count, i => rendered[i] = renderers[i].Render(read.Value, context)));
+        foreach (var result in rendered)
         {
-            var rendered = renderer.Render(read.Value, context);
-            files.Add(rendered.Value);
-            warnings.AddRange(rendered.Warnings);
+            files.Add(result.Value);
+            warnings.AddRange(result.Warnings);
         }
 
         return new ConversionOutcome.Converted(new ConvertedRelease(read.Value, files, warnings));
+    }
+
+    /// <summary>Runs parallel work and rethrows a single failure as itself, as the sequential code would.</summary>
+    private static void Unwrapped(Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (AggregateException e) when (e.Flatten().InnerExceptions.Count == 1)
+        {
+            ExceptionDispatchInfo.Throw(e.Flatten().InnerExceptions[0]);
+        }
     }
 }
 

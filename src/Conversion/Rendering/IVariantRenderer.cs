@@ -14,6 +14,14 @@ public interface IVariantRenderer
 
     /// <summary>Renders the release; warnings go beside the file, not into logs.</summary>
     Result<RenderedFile> Render(PressRelease release, RenderContext context);
+
+    /// <summary>
+    /// Loads what the first render needs (templates, fonts, CSS machinery) so a cold process can do it while
+    /// the document is still being read. Idempotent and thread-safe; a warm process finds it all done.
+    /// </summary>
+    void Prepare()
+    {
+    }
 }
 
 /// <summary>A file produced by a renderer (or an image taken from the package).</summary>

@@ -6,6 +6,12 @@ namespace PressPipeline.Conversion.Rendering.Email;
 /// </summary>
 internal static class CssInliner
 {
+    // The first inlining of a process pays for PreMailer's and AngleSharp's set-up (encodings, selector
+    // machinery); a tiny document pays it early, beside the read of the real one.
+    private static readonly Lazy<string> Warm = new(() => Inline("<html><head><style>p { margin: 0 }</style></head><body><p>.</p></body></html>"));
+
+    public static void Prepare() => _ = Warm.Value;
+
     public static string Inline(string html)
     {
         using var premailer = new PreMailer.Net.PreMailer(html);

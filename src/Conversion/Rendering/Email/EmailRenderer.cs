@@ -30,7 +30,15 @@ public sealed class EmailRenderer(TemplateLibrary templates) : IVariantRenderer
     {
     }
 
+    private const string TemplateName = "email/email.liquid";
+
     public string Variant => "email";
+
+    public void Prepare()
+    {
+        LiquidTemplates.Prepare(templates, TemplateName);
+        CssInliner.Prepare();
+    }
 
     public Result<RenderedFile> Render(PressRelease release, RenderContext context)
     {
@@ -70,7 +78,7 @@ public sealed class EmailRenderer(TemplateLibrary templates) : IVariantRenderer
             ["css"] = templates.Read("styles/email.css"),
         };
 
-        var html = LiquidTemplates.RenderHtml(templates, "email/email.liquid", values);
+        var html = LiquidTemplates.RenderHtml(templates, TemplateName, values);
         var inlined = CssInliner.Inline(html);
         var bytes = Encoding.UTF8.GetBytes(inlined);
         if (bytes.Length > GmailClipBytes)

@@ -30,6 +30,9 @@ internal static class LiquidTemplates
     public static string RenderText(TemplateLibrary library, string name, IReadOnlyDictionary<string, object?> values) =>
         Get(library, name).Render(Context(values), NullEncoder.Default);
 
+    /// <summary>Parses a template now (it is parsed once per library either way).</summary>
+    public static void Prepare(TemplateLibrary library, string name) => Get(library, name);
+
     private static TemplateContext Context(IReadOnlyDictionary<string, object?> values)
     {
         var context = new TemplateContext(Options);

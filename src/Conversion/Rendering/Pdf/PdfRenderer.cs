@@ -29,6 +29,8 @@ public sealed class PdfRenderer : IVariantRenderer
 
     public string Variant => "pdf";
 
+    public void Prepare() => FontLibrary.For(theme.Fonts);
+
     public Result<RenderedFile> Render(PressRelease release, RenderContext context)
     {
         ArgumentNullException.ThrowIfNull(release);

@@ -20,7 +20,11 @@ public sealed class TextRenderer(TemplateLibrary templates) : IVariantRenderer
     {
     }
 
+    private const string TemplateName = "text/release.liquid";
+
     public string Variant => "text";
+
+    public void Prepare() => LiquidTemplates.Prepare(templates, TemplateName);
 
     public Result<RenderedFile> Render(PressRelease release, RenderContext context)
     {
@@ -54,7 +58,7 @@ public sealed class TextRenderer(TemplateLibrary templates) : IVariantRenderer
             ["labels"] = view.Labels,
         };
 
-        var text = Normalise(LiquidTemplates.RenderText(templates, "text/release.liquid", values));
+        var text = Normalise(LiquidTemplates.RenderText(templates, TemplateName, values));
         return new Result<RenderedFile>(
             new RenderedFile(Variant, FileName, "text/plain; charset=utf-8", Encoding.UTF8.GetBytes(text)),
             warnings);

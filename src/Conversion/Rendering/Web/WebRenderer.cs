@@ -21,7 +21,11 @@ public sealed class WebRenderer(TemplateLibrary templates) : IVariantRenderer
     {
     }
 
+    private const string TemplateName = "web/page.liquid";
+
     public string Variant => "web";
+
+    public void Prepare() => LiquidTemplates.Prepare(templates, TemplateName);
 
     public Result<RenderedFile> Render(PressRelease release, RenderContext context)
     {
@@ -72,7 +76,7 @@ public sealed class WebRenderer(TemplateLibrary templates) : IVariantRenderer
             ["json_ld"] = NewsArticleJsonLd.Create(release, view, pageUrl, imageUrl, description),
         };
 
-        var html = LiquidTemplates.RenderHtml(templates, "web/page.liquid", values);
+        var html = LiquidTemplates.RenderHtml(templates, TemplateName, values);
         return new Result<RenderedFile>(
             new RenderedFile(Variant, FileName, "text/html; charset=utf-8", Encoding.UTF8.GetBytes(html)),
             warnings);

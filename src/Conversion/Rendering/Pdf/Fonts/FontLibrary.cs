@@ -57,7 +57,7 @@ internal sealed class FontLibrary
     }
 
     private static LoadedFace Load(string file) =>
-        FacesByFile.GetOrAdd(file, static name => new LoadedFace(name, PdfThemeResources.ReadFont(name)));
+        FacesByFile.GetOrAdd(file, static name => new LoadedFace(name, PdfThemeResources.MapFont(name)));
 }
 
 /// <summary>One family's faces; a missing bold or italic face is synthesised from the nearest one.</summary>

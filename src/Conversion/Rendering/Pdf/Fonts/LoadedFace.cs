@@ -1,3 +1,4 @@
+using PressPipeline.Templates;
 using SkiaSharp;
 using SkiaSharp.HarfBuzz;
 
@@ -16,17 +17,16 @@ internal sealed class LoadedFace
 
     private readonly Lazy<IReadOnlyDictionary<ushort, int[]>> presentationForms;
 
-    public LoadedFace(string fileName, byte[] data)
+    /// <param name="fileName">The font file's name, for messages.</param>
+    /// <param name="data">The file's bytes; must stay valid for the life of the process (Skia and HarfBuzz read them in place).</param>
+    public LoadedFace(string fileName, NativeBytes data)
     {
         FileName = fileName;
-        // HarfBuzz keeps reading the bytes for the life of the face: give it native memory of its own.
-        var native = System.Runtime.InteropServices.Marshal.AllocHGlobal(data.Length);
-        System.Runtime.InteropServices.Marshal.Copy(data, 0, native, data.Length);
-        HarfBuzzBlob = new HarfBuzzSharp.Blob(native, data.Length, HarfBuzzSharp.MemoryMode.ReadOnly, () => System.Runtime.InteropServices.Marshal.FreeHGlobal(native));
+        HarfBuzzBlob = new HarfBuzzSharp.Blob(data.Address, data.Length, HarfBuzzSharp.MemoryMode.ReadOnly);
 
         HarfBuzzFace = new HarfBuzzSharp.Face(HarfBuzzBlob, 0);
         presentationForms = new Lazy<IReadOnlyDictionary<ushort, int[]>>(BuildPresentationFormMap);
-        using var skData = SKData.CreateCopy(data);
+        using var skData = SKData.Create(data.Address, data.Length);
         Typeface = SKTypeface.FromData(skData)
             ?? throw new InvalidDataException($"The font '{fileName}' in src/Templates/fonts could not be loaded.");
         Shaper = new SKShaper(Typeface);
