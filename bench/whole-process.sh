@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Times whole-process conversion of the same .docx files by `presspipe convert` (published Release build,
-# run as a process), `mammoth` (npm mammoth@1.13.0, docx → HTML) and `pandoc` (docx → HTML) when installed.
+# Times whole-process conversion of the same .docx files by `presspipe convert` (the published Native AOT
+# build, run as a process), `soffice --headless --convert-to pdf` (LibreOffice, when installed), `mammoth`
+# (npm mammoth@1.13.0, docx → HTML) and `pandoc` (docx → HTML, when installed).
 # Prints the median wall time of N runs per tool and file, and each tool's time as a ratio of presspipe's.
 #
 #   bash bench/whole-process.sh                 # sample + largest corpus files, 11 runs each
@@ -23,16 +24,21 @@ else
   )
 fi
 
-# PRESSPIPE=/path/to/presspipe reuses an earlier publish (publishing takes minutes on a busy machine).
+# PRESSPIPE=/path/to/presspipe reuses an earlier publish (publishing takes minutes).
 presspipe="${PRESSPIPE:-}"
 if [ -z "$presspipe" ]; then
-  echo "Publishing presspipe (Release, ReadyToRun)…" >&2
-  # ReadyToRun: a command-line tool pays JIT on every start; precompiled code is what a user would ship.
-  dotnet publish "$root/src/Cli/PressPipeline.Cli.csproj" -c Release -r linux-x64 --self-contained false \
-    -p:PublishReadyToRun=true -o "$work/presspipe" --nologo -v q >/dev/null
-  presspipe="$work/presspipe/presspipe"
+  if command -v clang >/dev/null 2>&1; then
+    presspipe="$(bash "$root/scripts/publish-cli.sh" "$work/presspipe" | tail -n 1)"
+  else
+    # Without clang there is no AOT build; ReadyToRun is the next best thing and is labelled as such.
+    echo "No clang: timing a ReadyToRun build instead of Native AOT (expect about a second of start-up per run)." >&2
+    dotnet publish "$root/src/Cli/PressPipeline.Cli.csproj" -c Release -r linux-x64 --self-contained false \
+      -p:PublishAot=false -p:PublishReadyToRun=true -o "$work/presspipe" --nologo -v q >/dev/null
+    presspipe="$work/presspipe/presspipe"
+  fi
 fi
 
+soffice="$(command -v soffice || true)"
 mammoth=""
 if command -v npm >/dev/null 2>&1; then
   echo "Installing mammoth@1.13.0 into a temporary folder…" >&2
@@ -57,14 +63,19 @@ median_ms() {
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
 
-printf '%-40s %10s %10s %8s %10s %8s\n' "file (median of $runs runs, ms)" "presspipe" "mammoth" "ratio" "pandoc" "ratio"
+printf '%-40s %10s %10s %8s %10s %8s %10s %8s\n' "file (median of $runs runs, ms)" "presspipe" "soffice" "ratio" "mammoth" "ratio" "pandoc" "ratio"
 for file in "${files[@]}"; do
   [ -f "$file" ] || { echo "skipping missing $file" >&2; continue; }
   name="$(basename "$file")"
   p=$(median_ms "$presspipe" convert "$file" -o "$work/out-presspipe")
-  m="-"; mr="-"; d="-"; dr="-"
+  s="-"; sr="-"; m="-"; mr="-"; d="-"; dr="-"
+  if [ -n "$soffice" ]; then
+    "$soffice" --headless --convert-to pdf --outdir "$work/out-soffice" "$file" >/dev/null 2>&1 || true # first run makes its profile
+    s=$(median_ms "$soffice" --headless --convert-to pdf --outdir "$work/out-soffice" "$file"); sr=$(ratio "$s" "$p")
+  fi
   if [ -n "$mammoth" ]; then m=$(median_ms "$mammoth" "$file" "$work/out-mammoth.html"); mr=$(ratio "$m" "$p"); fi
   if [ -n "$pandoc" ]; then d=$(median_ms "$pandoc" "$file" -o "$work/out-pandoc.html"); dr=$(ratio "$d" "$p"); fi
-  printf '%-40s %10s %10s %8s %10s %8s\n' "$name" "$p" "$m" "$mr" "$d" "$dr"
+  printf '%-40s %10s %10s %8s %10s %8s %10s %8s\n' "$name" "$p" "$s" "$sr" "$m" "$mr" "$d" "$dr"
 done
 echo "ratio = other tool's median / presspipe's median (above 1: presspipe is faster)"
+echo "presspipe writes all four variants (web, e-mail, text, PDF) and the manifest; soffice only the PDF."

@@ -10,7 +10,22 @@ namespace PressPipeline.Cli.Tests.Commands;
 internal static class Uploads
 {
     /// <summary>A Word document with a Title-styled headline, a release line, a dateline and a link.</summary>
-    public static byte[] SmallRelease(WordprocessingDocumentType type = WordprocessingDocumentType.Document)
+    public static byte[] SmallRelease(WordprocessingDocumentType type = WordprocessingDocumentType.Document) => Release(
+        type,
+        "FOR IMMEDIATE RELEASE",
+        "IOM Roundtable on Migration and Development",
+        "Astana, May 14, 2014 – The International Organization for Migration organizes a roundtable.",
+        "Key issues");
+
+    /// <summary>The same shape in Kazakh, using every letter Kazakh adds to Cyrillic (ә ғ қ ң ө ұ ү һ і).</summary>
+    public static byte[] KazakhRelease() => Release(
+        WordprocessingDocumentType.Document,
+        "ДЕРЕУ ЖАРИЯЛАУҒА",
+        "Көші-қон және даму жөніндегі дөңгелек үстел",
+        "Астана, 2014 жылғы 14 мамыр – Халықаралық көші-қон ұйымы өңірлік ғылыми кездесу өткізеді; қатысушылар һәм сарапшылар үн қосады.",
+        "Негізгі мәселелер");
+
+    private static byte[] Release(WordprocessingDocumentType type, string releaseLine, string headline, string dateline, string heading)
     {
         using var stream = new MemoryStream();
         using (var document = WordprocessingDocument.Create(stream, type))
@@ -22,10 +37,10 @@ internal static class Uploads
                 new Style(new StyleName { Val = "heading 1" }, new StyleParagraphProperties(new OutlineLevel { Val = 0 })) { Type = StyleValues.Paragraph, StyleId = "Heading1" });
             var link = main.AddHyperlinkRelationship(new Uri("https://www.iom.int/"), true);
             main.Document = new Document(new Body(
-                Para("FOR IMMEDIATE RELEASE"),
-                Para("IOM Roundtable on Migration and Development", "Title"),
-                Para("Astana, May 14, 2014 – The International Organization for Migration organizes a roundtable."),
-                Para("Key issues", "Heading1"),
+                Para(releaseLine),
+                Para(headline, "Title"),
+                Para(dateline),
+                Para(heading, "Heading1"),
                 new Paragraph(new Run(new Text("Read more at ")), new Hyperlink(new Run(new Text("iom.int"))) { Id = link.Id }),
                 Para("###")));
         }
