@@ -18,6 +18,7 @@ if [ "$#" -gt 0 ]; then
 else
   files=(
     "$root/samples/iom-roundtable-2014.docx"
+    "$root/samples/report-60-chapters.docx"
     "$root/tests/Conversion.Tests/Fixtures/hyperspot/test_file_big_english.docx"
     "$root/tests/Conversion.Tests/Fixtures/clippit/5DayTourPlanTemplate.docx"
     "$root/tests/Conversion.Tests/Fixtures/clippit/LIR007-ru-RU-ordinalText.docx"

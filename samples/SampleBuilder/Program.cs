@@ -8,6 +8,7 @@ var picture = RoutesPicture.Draw();
 
 EnglishSample.Write(Path.Combine(output, "iom-roundtable-2014.docx"), picture);
 RussianSample.Write(Path.Combine(output, "mom-kruglyi-stol-2014-ru.docx"), picture);
+ReportSample.Write(Path.Combine(output, "report-60-chapters.docx"));
 Console.WriteLine($"Samples written to {Path.GetFullPath(output)}");
 
 static string FindSamplesFolder()
@@ -119,5 +120,43 @@ internal static class RussianSample
             .Paragraph("Normal", Run("Эл. почта: "), doc.Link("mailto:press@example.org", "press@example.org"), Run(" · Тел.: +7 7172 00 00 00"));
 
         doc.Save(path, "Круглый стол МОМ «Миграция и развитие в Таможенном союзе»", "Координационное бюро МОМ для Центральной Азии (пример)", new DateTime(2014, 5, 14, 9, 0, 0, DateTimeKind.Utc));
+    }
+}
+
+/// <summary>
+/// A long release for the whole-process benchmark against LibreOffice (issue: "a 35-page report, 60 chapters with
+/// tables"): each chapter a heading, three paragraphs and a five-row table with a repeated header.
+/// </summary>
+internal static class ReportSample
+{
+    public static void Write(string path)
+    {
+        var doc = new WordWriter("en-GB", new Dictionary<string, string>
+        {
+            ["Title"] = "Title",
+            ["Subtitle"] = "Subtitle",
+            ["Heading1"] = "heading 1",
+            ["Heading2"] = "heading 2",
+            ["Quote"] = "Quote",
+        });
+        doc.Paragraph("Normal", Run("FOR IMMEDIATE RELEASE", "<w:b/><w:caps/>"))
+            .Paragraph("Title", Run("Migration in Central Asia: a report in sixty chapters"))
+            .Paragraph("Normal", Run("Astana, 14 May 2014 – The International Organization for Migration publishes its annual review of labour migration in the region."));
+        for (var chapter = 1; chapter <= 60; chapter++)
+        {
+            doc.Paragraph("Heading1", Run($"Chapter {chapter}: corridor {chapter % 7 + 1}"));
+            for (var p = 1; p <= 3; p++)
+            {
+                doc.Paragraph("Normal", Run($"Paragraph {p} of chapter {chapter}. Labour mobility between Kazakhstan, the Russian Federation and their neighbours shapes remittances, training and the protection of migrant workers; governments, employers and IOM share the work of making it safe, orderly and regular, and of measuring what changes from one year to the next."));
+            }
+
+            doc.Table(
+                [2400, 2200, 2200, 2200],
+                ["Indicator", "2012", "2013", "Change"],
+                [.. Enumerable.Range(1, 5).Select(row => new[] { $"Indicator {chapter}.{row}", $"{(chapter * 37 + row * 11) % 900 + 100}", $"{(chapter * 41 + row * 13) % 900 + 100}", $"{(row * 3 + chapter) % 19 - 9:+0;-0;0} %" })]);
+        }
+
+        doc.Paragraph("Normal", Run("###"));
+        doc.Save(path, "Migration in Central Asia: a report in sixty chapters", "IOM Central Asia Coordination Office (sample)", new DateTime(2014, 5, 14, 9, 0, 0, DateTimeKind.Utc));
     }
 }
