@@ -20,6 +20,7 @@ public sealed class PublishedCliTests : IDisposable
     [
         "samples/iom-roundtable-2014.docx",
         "samples/mom-kruglyi-stol-2014-ru.docx",
+        "samples/report-60-chapters.docx",
         "tests/Conversion.Tests/Fixtures/clippit/RP051-Arabic.docx",
         "tests/Conversion.Tests/Fixtures/clippit/HC002-Hebrew-01.docx",
         "tests/Conversion.Tests/Fixtures/clippit/HC029-Table-Merged-Cells.docx",
