@@ -22,19 +22,25 @@ static string FindSamplesFolder()
     return directory is null ? "." : Path.Combine(directory.FullName, "samples");
 }
 
+/// <summary>Word's built-in English names of the styles the samples use, by style id.</summary>
+internal static class EnglishStyles
+{
+    public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>
+    {
+        ["Title"] = "Title",
+        ["Subtitle"] = "Subtitle",
+        ["Heading1"] = "heading 1",
+        ["Heading2"] = "heading 2",
+        ["Quote"] = "Quote",
+    };
+}
+
 /// <summary>The IOM Astana roundtable release (shared/seed/iom-roundtable-2014.txt) in Word's structure.</summary>
 internal static class EnglishSample
 {
     public static void Write(string path, byte[] picture)
     {
-        var doc = new WordWriter("en-GB", new Dictionary<string, string>
-        {
-            ["Title"] = "Title",
-            ["Subtitle"] = "Subtitle",
-            ["Heading1"] = "heading 1",
-            ["Heading2"] = "heading 2",
-            ["Quote"] = "Quote",
-        });
+        var doc = new WordWriter("en-GB", EnglishStyles.Names);
 
         doc.Paragraph("Normal", Run("EMBARGOED UNTIL 22 May 2014, 11:30 Astana time", "<w:b/><w:caps/>"))
             .Paragraph("Title", Run("IOM Roundtable “Migration and Development in the Customs’ Union”"))
@@ -131,14 +137,7 @@ internal static class ReportSample
 {
     public static void Write(string path)
     {
-        var doc = new WordWriter("en-GB", new Dictionary<string, string>
-        {
-            ["Title"] = "Title",
-            ["Subtitle"] = "Subtitle",
-            ["Heading1"] = "heading 1",
-            ["Heading2"] = "heading 2",
-            ["Quote"] = "Quote",
-        });
+        var doc = new WordWriter("en-GB", EnglishStyles.Names);
         doc.Paragraph("Normal", Run("FOR IMMEDIATE RELEASE", "<w:b/><w:caps/>"))
             .Paragraph("Title", Run("Migration in Central Asia: a report in sixty chapters"))
             .Paragraph("Normal", Run("Astana, 14 May 2014 – The International Organization for Migration publishes its annual review of labour migration in the region."));

@@ -209,16 +209,5 @@ public sealed class ConvertCommandTests : IDisposable
         Assert.Equal("###", manifest.Metadata.EndMark);
     }
 
-    private static string SamplePath(string name)
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "PressPipeline.sln")))
-            {
-                return Path.Combine(directory.FullName, "samples", name);
-            }
-        }
-
-        throw new DirectoryNotFoundException("The tests run from inside the PressPipeline repository.");
-    }
+    private static string SamplePath(string name) => Path.Combine(RepositoryRoot.Path, "samples", name);
 }
