@@ -20,8 +20,12 @@ internal static class DocumentIdentity
 
     public static byte[] MakeDeterministic(byte[] pdf)
     {
-        var uuids = FindAll(pdf, UuidMarker).Select(i => i + UuidMarker.Length).Where(i => i + 36 <= pdf.Length).ToList();
         var lastXref = pdf.AsSpan().LastIndexOf(XrefMarker);
+
+        // The XMP packet is an object, so its UUID comes before the cross-reference table and keeps its offset
+        // when the trailer after that table changes length.
+        var uuids = FindAll(pdf, UuidMarker).Select(i => i + UuidMarker.Length)
+            .Where(i => i + 36 <= pdf.Length && (lastXref < 0 || i < lastXref)).ToList();
         var ids = new List<(int Start, int End)>();
         foreach (var start in FindAll(pdf, IdMarker).Select(i => i + IdMarker.Length))
         {
@@ -42,11 +46,6 @@ internal static class DocumentIdentity
         hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
         var hex = Convert.ToHexString(hash);
         var uuid = Encoding.ASCII.GetBytes(string.Join('-', hex[..8], hex[8..12], hex[12..16], hex[16..20], hex[20..]).ToLowerInvariant());
-        foreach (var start in uuids)
-        {
-            uuid.CopyTo(pdf, start);
-        }
-
         var trailerId = Encoding.ASCII.GetBytes($"<{hex}> <{hex}>");
         using var result = new MemoryStream(pdf.Length + (ids.Count * trailerId.Length));
         var copied = 0;
@@ -58,7 +57,13 @@ internal static class DocumentIdentity
         }
 
         result.Write(pdf, copied, pdf.Length - copied);
-        return result.ToArray();
+        var output = result.ToArray();
+        foreach (var start in uuids)
+        {
+            uuid.CopyTo(output, start);
+        }
+
+        return output;
     }
 
     /// <summary>The file with the UUIDs zeroed and the trailer IDs left out: what the hash is taken over.</summary>
