@@ -14,11 +14,13 @@ public sealed class ReleaseConverter
 {
     private readonly IDocxReader reader;
     private readonly IReadOnlyList<IVariantRenderer> renderers;
+    private readonly int[] costliestFirst;
 
     public ReleaseConverter(IDocxReader reader, IEnumerable<IVariantRenderer> renderers)
     {
         this.reader = reader;
         this.renderers = [.. renderers];
+        costliestFirst = [.. Enumerable.Range(0, this.renderers.Count).OrderByDescending(i => this.renderers[i].RelativeCost)];
     }
 
     /// <summary>The reader and every renderer the product ships, with default limits.</summary>
@@ -64,9 +66,14 @@ public sealed class ReleaseConverter
             files.Add(new RenderedFile("image", "images/" + image.FileName, image.ContentType, image.Data));
         }
 
-        // Renderers only read the model, so they run side by side; files and warnings keep the renderers' order.
+        // Renderers only read the model, so they run side by side, costliest first (Parallel.For hands out
+        // indexes roughly in order, the calling thread taking the first); files and warnings keep the renderers' order.
         var rendered = new Result<RenderedFile>[renderers.Count];
-        Unwrapped(() => Parallel.For(0, renderers.Count, i => rendered[i] = renderers[i].Render(read.Value, context)));
+        Unwrapped(() => Parallel.For(0, renderers.Count, k =>
+        {
+            var i = costliestFirst[k];
+            rendered[i] = renderers[i].Render(read.Value, context);
+        }));
         foreach (var result in rendered)
         {
             files.Add(result.Value);

@@ -22,6 +22,12 @@ public interface IVariantRenderer
     void Prepare()
     {
     }
+
+    /// <summary>
+    /// Roughly how long a render takes next to the others (the text is 1). Renders run side by side and the
+    /// costliest starts first, so a short one never holds up the start of the long one on a two-core machine.
+    /// </summary>
+    int RelativeCost => 1;
 }
 
 /// <summary>A file produced by a renderer (or an image taken from the package).</summary>

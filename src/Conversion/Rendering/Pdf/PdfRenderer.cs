@@ -29,6 +29,9 @@ public sealed class PdfRenderer : IVariantRenderer
 
     public string Variant => "pdf";
 
+    /// <summary>Shaping, layout and the PDF writer: about ten times the text on the 60-chapter report.</summary>
+    public int RelativeCost => 10;
+
     public void Prepare() => FontLibrary.For(theme.Fonts);
 
     public Result<RenderedFile> Render(PressRelease release, RenderContext context)
