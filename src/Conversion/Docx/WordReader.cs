@@ -27,9 +27,22 @@ public sealed class WordReader(ConversionLimits limits) : IDocxReader
         PackageGuard.Check(bytes, Limits);
         try
         {
-            using var stream = new MemoryStream(bytes, writable: false);
-            using var document = WordprocessingDocument.Open(stream, false, new OpenSettings { AutoSave = false });
-            return ReadDocument(document);
+            // Styles and numbering are parsed from a second, independent view of the same bytes while this
+            // thread parses the body: the Open XML SDK spends most of a cold read building per-element-type
+            // metadata, and the two parts use largely different element types. Packages are not thread-safe,
+            // hence two of them rather than one shared between threads.
+            var definitions = Task.Run(() => ReadDefinitions(bytes));
+            try
+            {
+                using var stream = new MemoryStream(bytes, writable: false);
+                using var document = Open(stream);
+                return ReadDocument(document, definitions);
+            }
+            finally
+            {
+                // Never leave the side read running past a rejection; its own failure surfaces through the await.
+                ((IAsyncResult)definitions).AsyncWaitHandle.WaitOne();
+            }
         }
         catch (DocumentRejectedException)
         {
@@ -52,7 +65,22 @@ public sealed class WordReader(ConversionLimits limits) : IDocxReader
         }
     }
 
-    private Result<PressRelease> ReadDocument(WordprocessingDocument document)
+    private static WordprocessingDocument Open(MemoryStream stream) =>
+        WordprocessingDocument.Open(stream, false, new OpenSettings { AutoSave = false });
+
+    /// <summary>The document-wide definitions the body is read against, from their own view of the package.</summary>
+    private static Definitions ReadDefinitions(byte[] bytes)
+    {
+        using var stream = new MemoryStream(bytes, writable: false);
+        using var document = Open(stream);
+        var main = document.MainDocumentPart;
+        var styles = StyleSheet.Read(main?.StyleDefinitionsPart?.Styles);
+        var defaultLanguage = styles.DefaultRun.Language
+            ?? main?.DocumentSettingsPart?.Settings?.GetFirstChild<DocumentFormat.OpenXml.Wordprocessing.ThemeFontLanguages>()?.Val?.Value;
+        return new Definitions(styles, NumberingDefinitions.Read(main?.NumberingDefinitionsPart?.Numbering), defaultLanguage);
+    }
+
+    private Result<PressRelease> ReadDocument(WordprocessingDocument document, Task<Definitions> definitions)
     {
         var main = document.MainDocumentPart;
         if (main?.Document?.Body is not { } body)
@@ -61,10 +89,7 @@ public sealed class WordReader(ConversionLimits limits) : IDocxReader
         }
 
         var warnings = new Warnings();
-        var styles = StyleSheet.Read(main.StyleDefinitionsPart?.Styles);
-        var defaultLanguage = styles.DefaultRun.Language
-            ?? main.DocumentSettingsPart?.Settings?.GetFirstChild<DocumentFormat.OpenXml.Wordprocessing.ThemeFontLanguages>()?.Val?.Value;
-        var numbering = NumberingDefinitions.Read(main.NumberingDefinitionsPart?.Numbering);
+        var (styles, numbering, defaultLanguage) = definitions.GetAwaiter().GetResult();
         var tally = new LanguageTally();
         var context = new ReadContext(
             styles,
@@ -89,3 +114,6 @@ public sealed class WordReader(ConversionLimits limits) : IDocxReader
     private static string PartName(XmlException error) =>
         error.SourceUri is { Length: > 0 } uri ? uri : "an XML part";
 }
+
+/// <summary>Styles, numbering and the document's default language: what the body is read against.</summary>
+internal sealed record Definitions(StyleSheet Styles, NumberingDefinitions Numbering, string? DefaultLanguage);
