@@ -14,32 +14,25 @@ internal sealed class FontSubsets : IDisposable
     private readonly Dictionary<SKTypeface, (SKTypeface Subset, Dictionary<ushort, ushort> NewGlyphIds)> subsets = [];
     private readonly Dictionary<(SKTypeface, float, bool, float), SKFont> fonts = [];
 
+    // SKFont.Typeface is a native call plus a handle lookup under a lock: asked once per font object, not per glyph.
+    private readonly Dictionary<SKFont, SKTypeface> typefaces = new(ReferenceEqualityComparer.Instance);
+
     public FontSubsets(IEnumerable<GlyphRunDrawable> runs)
     {
-        var used = new Dictionary<SKTypeface, (HashSet<ushort> Glyphs, HashSet<int> CodePoints)>();
+        var used = new Dictionary<SKTypeface, UsedCharacters>();
         foreach (var run in runs)
         {
-            if (!used.TryGetValue(run.Font.Typeface, out var entry))
+            var typeface = TypefaceOf(run.Font);
+            if (!used.TryGetValue(typeface, out var entry))
             {
-                used[run.Font.Typeface] = entry = ([], []);
+                used[typeface] = entry = new UsedCharacters();
             }
 
-            entry.Glyphs.UnionWith(run.Glyphs);
-            for (var i = run.TextStart; i < run.TextEnd; i++)
-            {
-                if (char.IsHighSurrogate(run.Text[i]) && i + 1 < run.TextEnd)
-                {
-                    entry.CodePoints.Add(char.ConvertToUtf32(run.Text[i], run.Text[++i]));
-                }
-                else if (!char.IsSurrogate(run.Text[i]))
-                {
-                    entry.CodePoints.Add(run.Text[i]);
-                }
-            }
+            entry.Add(run);
         }
 
         // Typefaces in a fixed order (by file name) keep the output byte-identical across runs.
-        foreach (var (typeface, (glyphs, text)) in used.OrderBy(pair => LoadedFace.Of(pair.Key)?.FileName, StringComparer.Ordinal))
+        foreach (var (typeface, characters) in used.OrderBy(pair => LoadedFace.Of(pair.Key)?.FileName, StringComparer.Ordinal))
         {
             if (LoadedFace.Of(typeface) is not { } face)
             {
@@ -48,11 +41,12 @@ internal sealed class FontSubsets : IDisposable
 
             // The characters drawn with this face, plus presentation forms whose glyphs shaping chose; a
             // character's glyph is in the set anyway, so the unicode set adds no glyphs of its own.
-            var codePoints = text.Where(c => face.Covers(c) && glyphs.Contains(face.Glyph(c)))
+            var glyphs = characters.Glyphs();
+            var codePoints = characters.CodePoints().Where(c => face.Covers(c) && characters.HasGlyph(face.Glyph(c)))
                 .Concat(glyphs.SelectMany(g => face.PresentationFormsByGlyph.TryGetValue(g, out var forms) ? forms : []))
                 .Distinct()
                 .Order();
-            if (HarfBuzzSubsetter.Subset(face.HarfBuzzFace, glyphs.Order(), codePoints) is not { } result)
+            if (HarfBuzzSubsetter.Subset(face.HarfBuzzFace, glyphs, codePoints) is not { } result)
             {
                 continue;
             }
@@ -67,19 +61,30 @@ internal sealed class FontSubsets : IDisposable
 
     /// <summary>The glyph's ID in the subset drawn for this font (unchanged when the face is embedded whole).</summary>
     public ushort GlyphFor(SKFont original, ushort glyph) =>
-        subsets.TryGetValue(original.Typeface, out var subset) && subset.NewGlyphIds.TryGetValue(glyph, out var mapped) ? mapped : glyph;
+        subsets.TryGetValue(TypefaceOf(original), out var subset) && subset.NewGlyphIds.TryGetValue(glyph, out var mapped) ? mapped : glyph;
+
+    private SKTypeface TypefaceOf(SKFont font)
+    {
+        if (!typefaces.TryGetValue(font, out var typeface))
+        {
+            typefaces[font] = typeface = font.Typeface;
+        }
+
+        return typeface;
+    }
 
     /// <summary>The font to draw a run with: same size and synthetic styles, over the subset face.</summary>
     public SKFont FontFor(SKFont original)
     {
-        if (!subsets.TryGetValue(original.Typeface, out var entry))
+        var typeface = TypefaceOf(original);
+        if (!subsets.TryGetValue(typeface, out var entry))
         {
             return original;
         }
 
         var subset = entry.Subset;
 
-        var key = (original.Typeface, original.Size, original.Embolden, original.SkewX);
+        var key = (typeface, original.Size, original.Embolden, original.SkewX);
         if (!fonts.TryGetValue(key, out var font))
         {
             fonts[key] = font = new SKFont(subset, original.Size)
@@ -105,6 +110,72 @@ internal sealed class FontSubsets : IDisposable
         foreach (var (typeface, _) in subsets.Values)
         {
             typeface.Dispose();
+        }
+    }
+}
+
+/// <summary>
+/// The glyph IDs and characters one face draws. Flat bitmaps over the 16-bit ranges: a 35-page report adds
+/// some 100,000 characters, which hash sets made a tenth of the PDF's time.
+/// </summary>
+internal sealed class UsedCharacters
+{
+    private readonly bool[] glyphs = new bool[ushort.MaxValue + 1];
+    private readonly bool[] basic = new bool[char.MaxValue + 1];
+    private readonly HashSet<int> supplementary = [];
+
+    public void Add(GlyphRunDrawable run)
+    {
+        foreach (var glyph in run.Glyphs)
+        {
+            glyphs[glyph] = true;
+        }
+
+        var text = run.Text;
+        for (var i = run.TextStart; i < run.TextEnd; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < run.TextEnd)
+            {
+                supplementary.Add(char.ConvertToUtf32(text[i], text[++i]));
+            }
+            else if (!char.IsSurrogate(text[i]))
+            {
+                basic[text[i]] = true;
+            }
+        }
+    }
+
+    public bool HasGlyph(ushort glyph) => glyphs[glyph];
+
+    /// <summary>Used glyph IDs, ascending.</summary>
+    public List<ushort> Glyphs()
+    {
+        var found = new List<ushort>();
+        for (var g = 0; g < glyphs.Length; g++)
+        {
+            if (glyphs[g])
+            {
+                found.Add((ushort)g);
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Used code points, ascending.</summary>
+    public IEnumerable<int> CodePoints()
+    {
+        for (var c = 0; c < basic.Length; c++)
+        {
+            if (basic[c])
+            {
+                yield return c;
+            }
+        }
+
+        foreach (var c in supplementary.Order())
+        {
+            yield return c;
         }
     }
 }

@@ -16,6 +16,13 @@ internal static class BidiResolver
     public static byte[] ResolveLevels(string text, bool rightToLeft)
     {
         var baseLevel = rightToLeft ? (byte)1 : (byte)0;
+        if (!rightToLeft && !HasRightToLeftOrArabicNumber(text))
+        {
+            // Without R, AL or AN the rules leave a left-to-right paragraph at level 0 throughout (W7 turns
+            // European numbers into L), so most paragraphs of most releases skip the resolution.
+            return new byte[text.Length];
+        }
+
         var types = Classify(text);
         ResolveWeakTypes(types, baseLevel);
         ResolveNeutrals(types, baseLevel);
@@ -31,14 +38,29 @@ internal static class BidiResolver
     /// <summary>True when the text's first strong character is right-to-left (P2–P3).</summary>
     public static bool StartsRightToLeft(string text)
     {
-        foreach (var type in Classify(text))
+        for (var i = 0; i < text.Length; i++)
         {
+            var type = char.IsHighSurrogate(text[i]) && i + 1 < text.Length ? Classify(text, i++) : Classify(text[i]);
             if (type is BidiType.L)
             {
                 return false;
             }
 
             if (type is BidiType.R or BidiType.AL)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasRightToLeftOrArabicNumber(string text)
+    {
+        // Every character Classify calls R, AL or AN lies in these blocks (surrogates are L or ON).
+        foreach (var c in text)
+        {
+            if (c is (>= '\u0590' and <= '\u08FF') or (>= '\uFB1D' and <= '\uFDFF') or (>= '\uFE70' and <= '\uFEFE') or '\u200F')
             {
                 return true;
             }
@@ -102,8 +124,7 @@ internal static class BidiResolver
         {
             if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length)
             {
-                // Supplementary characters here are letters or symbols of left-to-right scripts and emoji.
-                var type = char.IsLetter(text, i) ? BidiType.L : BidiType.ON;
+                var type = Classify(text, i);
                 types[i] = type;
                 types[++i] = type;
                 continue;
@@ -114,6 +135,10 @@ internal static class BidiResolver
 
         return types;
     }
+
+    /// <summary>Supplementary characters here are letters or symbols of left-to-right scripts and emoji.</summary>
+    private static BidiType Classify(string text, int highSurrogate) =>
+        char.IsLetter(text, highSurrogate) ? BidiType.L : BidiType.ON;
 
     private static BidiType Classify(char c) => c switch
     {
