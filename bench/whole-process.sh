@@ -49,18 +49,17 @@ if command -v npm >/dev/null 2>&1; then
 fi
 pandoc="$(command -v pandoc || true)"
 
-# Median wall time in milliseconds of $runs runs of the given command (output discarded).
-median_ms() {
-  local times=()
-  for _ in $(seq "$runs"); do
-    local start end
-    start=$(date +%s%N)
-    "$@" >/dev/null 2>&1 || true
-    end=$(date +%s%N)
-    times+=($(( (end - start) / 1000000 )))
-  done
-  printf '%s\n' "${times[@]}" | sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
+# Wall time in milliseconds of one run of the given command (output discarded).
+time_ms() {
+  local start end
+  start=$(date +%s%N)
+  "$@" >/dev/null 2>&1 || true
+  end=$(date +%s%N)
+  echo $(( (end - start) / 1000000 ))
 }
+
+# Median of the numbers in a file, one per line.
+median() { sort -n "$1" | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
 
@@ -68,14 +67,23 @@ printf '%-40s %10s %10s %8s %10s %8s %10s %8s\n' "file (median of $runs runs, ms
 for file in "${files[@]}"; do
   [ -f "$file" ] || { echo "skipping missing $file" >&2; continue; }
   name="$(basename "$file")"
-  p=$(median_ms "$presspipe" convert "$file" -o "$work/out-presspipe")
-  s="-"; sr="-"; m="-"; mr="-"; d="-"; dr="-"
   if [ -n "$soffice" ]; then
     "$soffice" --headless --convert-to pdf --outdir "$work/out-soffice" "$file" >/dev/null 2>&1 || true # first run makes its profile
-    s=$(median_ms "$soffice" --headless --convert-to pdf --outdir "$work/out-soffice" "$file"); sr=$(ratio "$s" "$p")
   fi
-  if [ -n "$mammoth" ]; then m=$(median_ms "$mammoth" "$file" "$work/out-mammoth.html"); mr=$(ratio "$m" "$p"); fi
-  if [ -n "$pandoc" ]; then d=$(median_ms "$pandoc" "$file" -o "$work/out-pandoc.html"); dr=$(ratio "$d" "$p"); fi
+  rm -f "$work"/times-*
+  # Runs are interleaved (one of each tool per round) so a machine that speeds up or slows down during
+  # the measurement shifts every tool alike instead of skewing the ratios.
+  for _ in $(seq "$runs"); do
+    time_ms "$presspipe" convert "$file" -o "$work/out-presspipe" >>"$work/times-presspipe"
+    if [ -n "$soffice" ]; then time_ms "$soffice" --headless --convert-to pdf --outdir "$work/out-soffice" "$file" >>"$work/times-soffice"; fi
+    if [ -n "$mammoth" ]; then time_ms "$mammoth" "$file" "$work/out-mammoth.html" >>"$work/times-mammoth"; fi
+    if [ -n "$pandoc" ]; then time_ms "$pandoc" "$file" -o "$work/out-pandoc.html" >>"$work/times-pandoc"; fi
+  done
+  p=$(median "$work/times-presspipe")
+  s="-"; sr="-"; m="-"; mr="-"; d="-"; dr="-"
+  if [ -n "$soffice" ]; then s=$(median "$work/times-soffice"); sr=$(ratio "$s" "$p"); fi
+  if [ -n "$mammoth" ]; then m=$(median "$work/times-mammoth"); mr=$(ratio "$m" "$p"); fi
+  if [ -n "$pandoc" ]; then d=$(median "$work/times-pandoc"); dr=$(ratio "$d" "$p"); fi
   printf '%-40s %10s %10s %8s %10s %8s %10s %8s\n' "$name" "$p" "$s" "$sr" "$m" "$mr" "$d" "$dr"
 done
 echo "ratio = other tool's median / presspipe's median (above 1: presspipe is faster)"
