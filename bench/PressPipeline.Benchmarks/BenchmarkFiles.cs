@@ -7,6 +7,7 @@ public static class BenchmarkFiles
     public static readonly IReadOnlyDictionary<string, string> Known = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["sample"] = "samples/iom-roundtable-2014.docx",
+        ["report-60-chapters"] = "samples/report-60-chapters.docx",
         ["big-english"] = "tests/Conversion.Tests/Fixtures/hyperspot/test_file_big_english.docx",
         ["5DayTourPlan"] = "tests/Conversion.Tests/Fixtures/clippit/5DayTourPlanTemplate.docx",
         ["LIR007-ordinalText"] = "tests/Conversion.Tests/Fixtures/clippit/LIR007-ru-RU-ordinalText.docx",

@@ -4,6 +4,7 @@ using PressPipeline.Conversion;
 using PressPipeline.Conversion.Model;
 using PressPipeline.Conversion.Rendering;
 using PressPipeline.Conversion.Rendering.Email;
+using PressPipeline.Conversion.Rendering.Pdf;
 using PressPipeline.Conversion.Rendering.Text;
 using PressPipeline.Conversion.Rendering.Web;
 
@@ -12,7 +13,7 @@ namespace PressPipeline.Benchmarks;
 /// <summary>
 /// Warm costs of the HTML and text variants, beside the floor every conversion pays: opening the package
 /// with the Open XML SDK and reading every part. Read → model, then each renderer on the model alone, then
-/// the three together (the bar: well under 10 ms for the sample).
+/// the three together (the bar: well under 10 ms for the sample), then the whole conversion with the PDF.
 /// </summary>
 [MemoryDiagnoser]
 public class WebEmailTextBenchmarks
@@ -26,10 +27,11 @@ public class WebEmailTextBenchmarks
     private readonly WebRenderer web = new();
     private readonly EmailRenderer email = new();
     private readonly TextRenderer text = new();
+    private readonly PdfRenderer pdf = new();
     private byte[] docx = [];
     private PressRelease release = null!;
 
-    [Params("sample", "big-english", "5DayTourPlan", "LIR007-ordinalText")]
+    [Params("sample", "report-60-chapters", "big-english", "5DayTourPlan", "LIR007-ordinalText")]
     public string File { get; set; } = "sample";
 
     [GlobalSetup]
@@ -71,8 +73,22 @@ public class WebEmailTextBenchmarks
     [Benchmark(Description = "text")]
     public int Text() => text.Render(release, Context).Value.Content.Length;
 
+    [Benchmark(Description = "pdf")]
+    public int Pdf() => pdf.Render(release, Context).Value.Content.Length;
+
     [Benchmark(Description = "web + e-mail + text")]
     public int AllThree() => Web() + Email() + Text();
+
+    /// <summary>
+    /// The whole warm conversion as the pipeline runs it: read, then all four variants (PDF included) side by
+    /// side. The bar: at most three times the Open XML baseline.
+    /// </summary>
+    [Benchmark(Description = "convert: read + all four variants")]
+    public ConversionOutcome Convert()
+    {
+        using var stream = new MemoryStream(docx, writable: false);
+        return converter.Convert(stream, Context);
+    }
 
     private static long Drain(Stream content)
     {
