@@ -3,8 +3,10 @@ using PressPipeline.Conversion.Model;
 using PressPipeline.Conversion.Rendering;
 using PressPipeline.Conversion.Rendering.Pdf;
 using PressPipeline.Conversion.Rendering.Pdf.Theme;
+using SkiaSharp;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Annotations;
+using UglyToad.PdfPig.Tokens;
 using ModelText = PressPipeline.Conversion.Model.Text;
 
 namespace PressPipeline.Conversion.Tests.Pdf;
@@ -129,6 +131,45 @@ public sealed class PdfDocumentTests
         Assert.InRange(bounds.Width, contentWidth - 1, contentWidth + 1);
         Assert.InRange(bounds.Width / bounds.Height, 1.99, 2.01);
         Assert.Empty(result.Warnings);
+    }
+
+    [Fact]
+    public void An_opaque_png_is_embedded_as_jpeg_and_a_transparent_one_keeps_its_soft_mask()
+    {
+        var opaque = PdfSamples.Png("image1", 400, 200);
+        var transparent = PdfSamples.Png("image2", 400, 200, SKColors.Transparent);
+        var release = PdfSamples.English([opaque, transparent], [
+            new Paragraph([new Image("image1", "Opaque", 300, 150)]),
+            new Paragraph([new Image("image2", "Transparent", 300, 150)]),
+        ]);
+
+        var result = new PdfRenderer().Render(release, RenderContext.Local);
+        using var document = PdfDocument.Open(result.Value.Content.ToArray());
+
+        var pictures = document.GetPages().SelectMany(p => p.GetImages()).ToList();
+        Assert.Equal(2, pictures.Count);
+        Assert.Equal(NameToken.DctDecode, pictures[0].ImageDictionary.Data[NameToken.Filter.Data]);
+        Assert.False(pictures[0].ImageDictionary.ContainsKey(NameToken.Smask));
+        Assert.Equal(NameToken.FlateDecode, pictures[1].ImageDictionary.Data[NameToken.Filter.Data]);
+        Assert.True(pictures[1].ImageDictionary.ContainsKey(NameToken.Smask));
+        Assert.Empty(result.Warnings);
+    }
+
+    [Fact]
+    public void A_picture_whose_header_reads_but_whose_pixels_do_not_is_left_out_with_a_warning()
+    {
+        var whole = PdfSamples.Png("image3", 400, 200).Data;
+        var truncated = new ImageResource("image3", "image3.png", "image/png", whole[..(whole.Length / 2)]);
+        var release = PdfSamples.English([truncated], [new Paragraph([new Image("image3", "Delegates", 300, 150)])]);
+
+        var result = new PdfRenderer().Render(release, RenderContext.Local);
+        using var document = PdfDocument.Open(result.Value.Content.ToArray());
+
+        Assert.Empty(document.GetPages().SelectMany(p => p.GetImages()));
+        var warning = Assert.Single(result.Warnings);
+        Assert.Equal("pdf.image-unreadable", warning.Code);
+        Assert.Contains("image3.png", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("IOM Roundtable", PdfReadBack.Text(result.Value.Content.ToArray()), StringComparison.Ordinal);
     }
 
     [Fact]

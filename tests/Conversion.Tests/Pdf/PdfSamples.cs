@@ -122,12 +122,13 @@ internal static class PdfSamples
     public static TableCell Cell(string text, int columnSpan = 1, int rowSpan = 1) => new([Para(text)], columnSpan, rowSpan);
 
     /// <summary>A small PNG made on the spot.</summary>
-    public static ImageResource Png(string id, int width, int height)
+    /// <summary>A PNG picture: a disc on a background, opaque unless <paramref name="background"/> is (partly) transparent.</summary>
+    public static ImageResource Png(string id, int width, int height, SKColor? background = null)
     {
         using var bitmap = new SKBitmap(width, height);
         using (var canvas = new SKCanvas(bitmap))
         {
-            canvas.Clear(SKColors.SteelBlue);
+            canvas.Clear(background ?? SKColors.SteelBlue);
             using var paint = new SKPaint { Color = SKColors.Orange };
             canvas.DrawCircle(width / 2f, height / 2f, Math.Min(width, height) / 3f, paint);
         }

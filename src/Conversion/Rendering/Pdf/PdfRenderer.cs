@@ -15,6 +15,9 @@ namespace PressPipeline.Conversion.Rendering.Pdf;
 /// </summary>
 public sealed class PdfRenderer : IVariantRenderer
 {
+    /// <summary>JPEG quality for pictures that are not JPEG already; Skia's writer and <see cref="PreparedPicture"/> agree on it.</summary>
+    internal const int JpegQuality = 90;
+
     private readonly PdfTheme theme;
 
     public PdfRenderer()
@@ -44,6 +47,11 @@ public sealed class PdfRenderer : IVariantRenderer
         var flow = new ReleaseLayouter(layout, organisation).Layout();
         var pages = Paginator.Paginate(flow, theme.Page.ContentHeight);
         var bytes = PdfPainter.Paint(pages, new PageFurniture(layout, organisation), Metadata(release, organisation), theme.Page, release.Metadata.Language);
+        foreach (var unreadable in layout.UnreadablePictures())
+        {
+            layout.Warn("pdf.image-unreadable", UnreadablePicture(unreadable.FileName, "leaves a gap where it goes"));
+        }
+
         if (layout.Paragraphs.MissingCharacters.Count > 0)
         {
             var sample = string.Concat(layout.Paragraphs.MissingCharacters.Take(8).Select(char.ConvertFromUtf32));
@@ -68,9 +76,12 @@ public sealed class PdfRenderer : IVariantRenderer
             Modified = (document.Modified ?? document.Created)?.UtcDateTime,
             PdfA = true,
             RasterDpi = 150,
-            EncodingQuality = 90,
+            EncodingQuality = JpegQuality,
         };
     }
+
+    internal static string UnreadablePicture(string fileName, string consequence) =>
+        $"The picture '{fileName}' could not be decoded, so the PDF {consequence}; re-insert it as PNG or JPEG.";
 
     private static string? FirstNonBlank(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
 }

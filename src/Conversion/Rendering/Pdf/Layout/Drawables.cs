@@ -50,8 +50,8 @@ internal sealed record FillDrawable(SKRect Rect, SKColor Colour) : Drawable
     internal static SKRect Shift(SKRect rect, float dx, float dy) => new(rect.Left + dx, rect.Top + dy, rect.Right + dx, rect.Bottom + dy);
 }
 
-/// <summary>A decoded picture scaled into a rectangle.</summary>
-internal sealed record ImageDrawable(SKImage Image, SKRect Rect) : Drawable
+/// <summary>A picture scaled into a rectangle; its pixels may still be in preparation until it is painted.</summary>
+internal sealed record ImageDrawable(PreparedPicture Picture, SKRect Rect) : Drawable
 {
     public override Drawable Offset(float dx, float dy) => this with { Rect = FillDrawable.Shift(Rect, dx, dy) };
 }

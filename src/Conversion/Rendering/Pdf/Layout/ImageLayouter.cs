@@ -1,4 +1,3 @@
-using System.Globalization;
 using PressPipeline.Conversion.Model;
 using PressPipeline.Conversion.Rendering.Pdf.Text;
 using SkiaSharp;
@@ -6,17 +5,17 @@ using SkiaSharp;
 namespace PressPipeline.Conversion.Rendering.Pdf.Layout;
 
 /// <summary>
-/// Pictures: decoded once per render, scaled to fit the column (and a page) keeping their aspect ratio,
-/// centred. A picture Skia can't decode becomes a shaded placeholder with its alt text and a warning,
-/// never an exception.
+/// Pictures: scaled to fit the column (and a page) keeping their aspect ratio, centred. Their pixels are
+/// prepared on the side (<see cref="PreparedPicture"/>); a picture whose format Skia can't read becomes a
+/// shaded placeholder with its alt text and a warning, never an exception.
 /// </summary>
 internal sealed class ImageLayouter(LayoutContext context)
 {
-    private readonly Dictionary<string, SKImage?> decoded = new(StringComparer.Ordinal);
+    private readonly HashSet<string> warned = new(StringComparer.Ordinal);
 
     public List<FlowItem> Layout(Image image, float width)
     {
-        var picture = Decode(image.ResourceId);
+        var picture = Find(image.ResourceId);
         var (naturalWidth, naturalHeight) = NaturalSize(image, picture);
         var maxHeight = context.Styles.Theme.Page.ContentHeight * 0.8f;
         var scale = Math.Min(1f, Math.Min(width / naturalWidth, maxHeight / naturalHeight));
@@ -45,36 +44,19 @@ internal sealed class ImageLayouter(LayoutContext context)
         return [new FlowItem(boxHeight, drawables) { SpaceBefore = context.Styles.Theme.Text.ParagraphSpacing }];
     }
 
-    private SKImage? Decode(string resourceId)
+    private PreparedPicture? Find(string resourceId)
     {
-        if (decoded.TryGetValue(resourceId, out var cached))
+        var picture = context.Picture(resourceId);
+        if (picture is null && warned.Add(resourceId))
         {
-            return cached;
+            var resource = context.Release.Images.FirstOrDefault(i => i.Id == resourceId);
+            context.Warn("pdf.image-unreadable", PdfRenderer.UnreadablePicture(resource?.FileName ?? resourceId, "shows a placeholder with its description"));
         }
 
-        var resource = context.Release.Images.FirstOrDefault(i => i.Id == resourceId);
-        SKImage? picture = null;
-        if (resource is not null && !resource.Data.IsEmpty)
-        {
-            using var data = SKData.CreateCopy(resource.Data.Span);
-            picture = SKImage.FromEncodedData(data);
-        }
-
-        if (picture is null)
-        {
-            context.Warn("pdf.image-unreadable", string.Format(CultureInfo.InvariantCulture,
-                "The picture '{0}' could not be decoded, so the PDF shows a placeholder; re-insert it as PNG or JPEG.", resource?.FileName ?? resourceId));
-        }
-        else
-        {
-            context.Own(picture);
-        }
-
-        decoded[resourceId] = picture;
         return picture;
     }
 
-    private static (float Width, float Height) NaturalSize(Image image, SKImage? picture)
+    private static (float Width, float Height) NaturalSize(Image image, PreparedPicture? picture)
     {
         if (image.WidthPoints > 0 && image.HeightPoints > 0)
         {
@@ -82,6 +64,6 @@ internal sealed class ImageLayouter(LayoutContext context)
         }
 
         // No extent in the document: assume 96 dpi pixels, as Word does.
-        return picture is null ? (200f, 120f) : (picture.Width * 0.75f, picture.Height * 0.75f);
+        return picture is null ? (200f, 120f) : (picture.PixelSize.Width * 0.75f, picture.PixelSize.Height * 0.75f);
     }
 }

@@ -9,6 +9,7 @@ internal sealed class LayoutContext : IDisposable
 {
     private readonly List<ConversionWarning> warnings = [];
     private readonly List<IDisposable> owned = [];
+    private readonly Dictionary<string, PreparedPicture?> pictures = new(StringComparer.Ordinal);
 
     public LayoutContext(PressRelease release, LayoutStyles styles, FontLibrary fonts)
     {
@@ -16,6 +17,18 @@ internal sealed class LayoutContext : IDisposable
         Styles = styles;
         Fonts = fonts;
         Paragraphs = new ParagraphLayouter(fonts, string.IsNullOrWhiteSpace(release.Metadata.Language) ? "en" : release.Metadata.Language, styles.Theme.Text.LineHeight);
+
+        // Started before any text is laid out so the pixels are ready by the time the pages are painted.
+        foreach (var image in release.Images)
+        {
+            var picture = PreparedPicture.Start(image.Data.Span, PdfRenderer.JpegQuality);
+            if (picture is not null)
+            {
+                owned.Add(picture);
+            }
+
+            pictures[image.Id] = picture;
+        }
     }
 
     public PressRelease Release { get; }
@@ -27,6 +40,13 @@ internal sealed class LayoutContext : IDisposable
     public ParagraphLayouter Paragraphs { get; }
 
     public IReadOnlyList<ConversionWarning> Warnings => warnings;
+
+    /// <summary>The release's picture with this id, being prepared for painting; null when it is missing or not a format Skia reads.</summary>
+    public PreparedPicture? Picture(string resourceId) => pictures.GetValueOrDefault(resourceId);
+
+    /// <summary>Pictures whose header read but whose pixels did not; known only once the pages are painted.</summary>
+    public IEnumerable<ImageResource> UnreadablePictures() =>
+        Release.Images.Where(i => pictures.GetValueOrDefault(i.Id) is { } picture && picture.Image is null);
 
     public void Warn(string code, string message)
     {

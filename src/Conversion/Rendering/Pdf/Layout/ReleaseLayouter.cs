@@ -57,12 +57,11 @@ internal sealed class ReleaseLayouter(LayoutContext context, string? organisatio
         var letterhead = Styles.Theme.Letterhead;
         if (letterhead.Logo is { Length: > 0 } logoName && PdfThemeResources.TryRead(logoName) is { } logoBytes)
         {
-            using var data = SKData.CreateCopy(logoBytes);
-            if (SKImage.FromEncodedData(data) is { } logo)
+            if (PreparedPicture.Start(logoBytes, PdfRenderer.JpegQuality) is { } logo)
             {
                 context.Own(logo);
                 var height = letterhead.LogoHeight;
-                var width = logo.Width * height / Math.Max(1, logo.Height);
+                var width = logo.PixelSize.Width * height / Math.Max(1, logo.PixelSize.Height);
                 yield return new FlowItem(height + 6, [new ImageDrawable(logo, new SKRect(0, 0, width, height))]) { KeepWithNext = true };
             }
         }

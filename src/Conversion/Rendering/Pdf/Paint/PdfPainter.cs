@@ -81,10 +81,10 @@ internal static class PdfPainter
                 fill.Color = box.Colour;
                 canvas.DrawRect(box.Rect, fill);
                 break;
-            case ImageDrawable image:
+            case ImageDrawable { Picture.Image: { } ready } image:
                 using (var sampled = new SKPaint { IsAntialias = true })
                 {
-                    canvas.DrawImage(image.Image, image.Rect, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.None), sampled);
+                    canvas.DrawImage(ready, image.Rect, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.None), sampled);
                 }
 
                 break;
