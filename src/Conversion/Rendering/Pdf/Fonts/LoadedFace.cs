@@ -1,12 +1,11 @@
 using PressPipeline.Templates;
 using SkiaSharp;
-using SkiaSharp.HarfBuzz;
 
 namespace PressPipeline.Conversion.Rendering.Pdf.Fonts;
 
 /// <summary>
 /// A font file loaded once: its Skia typeface (drawn and embedded by the PDF backend) and its HarfBuzz
-/// shaper. Shaping with a shared HarfBuzz font is thread-safe; both live for the process.
+/// shaper at the face's units per em. Shaping with a shared HarfBuzz font is thread-safe; both live for the process.
 /// </summary>
 internal sealed class LoadedFace
 {
@@ -29,7 +28,7 @@ internal sealed class LoadedFace
         using var skData = SKData.Create(data.Address, data.Length);
         Typeface = SKTypeface.FromData(skData)
             ?? throw new InvalidDataException($"The font '{fileName}' in src/Templates/fonts could not be loaded.");
-        Shaper = new SKShaper(Typeface);
+        Shaper = new FaceShaper(HarfBuzzFace);
         probe = new SKFont(Typeface, 12);
         ByTypeface[Typeface] = this;
     }
@@ -75,7 +74,7 @@ internal sealed class LoadedFace
 
     public SKTypeface Typeface { get; }
 
-    public SKShaper Shaper { get; }
+    public FaceShaper Shaper { get; }
 
     /// <summary>The glyph for a code point (0 when missing).</summary>
     public ushort Glyph(int codePoint) => probe.GetGlyph(codePoint);
