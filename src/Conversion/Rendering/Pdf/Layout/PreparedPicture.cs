@@ -53,9 +53,14 @@ internal sealed class PreparedPicture : IDisposable
 
     public void Dispose()
     {
-        // The worker may still be encoding if layout failed part-way; let it finish before freeing what it reads.
-        var image = preparing.GetAwaiter().GetResult();
-        image?.Dispose();
+        // The worker may still be encoding if layout failed part-way; let it finish before freeing what it
+        // reads. A worker that failed has already surfaced its exception through Image, or never mattered.
+        ((IAsyncResult)preparing).AsyncWaitHandle.WaitOne();
+        if (preparing.IsCompletedSuccessfully)
+        {
+            preparing.Result?.Dispose();
+        }
+
         data.Dispose();
     }
 
