@@ -8,7 +8,7 @@ namespace PressPipeline.Conversion.Rendering.Pdf.Layout;
 /// it is opaque, deflated otherwise) — on the sample that costs as much as laying out all its text.
 /// Layout needs only the pixel size, read from the header at once; the painter waits for
 /// <see cref="Image"/>. JPEGs pass through untouched; opaque pictures in other formats are encoded as
-/// JPEG at the theme's quality, which is what Skia would do with them, so the page looks the same.
+/// JPEG at <see cref="PdfRenderer.JpegQuality"/>, which is what Skia would do with them, so the page looks the same.
 /// </summary>
 internal sealed class PreparedPicture : IDisposable
 {
