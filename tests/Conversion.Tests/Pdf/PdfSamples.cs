@@ -121,8 +121,7 @@ internal static class PdfSamples
 
     public static TableCell Cell(string text, int columnSpan = 1, int rowSpan = 1) => new([Para(text)], columnSpan, rowSpan);
 
-    /// <summary>A small PNG made on the spot.</summary>
-    /// <summary>A PNG picture: a disc on a background, opaque unless <paramref name="background"/> is (partly) transparent.</summary>
+    /// <summary>A small PNG made on the spot: a disc on a background, opaque unless <paramref name="background"/> is (partly) transparent.</summary>
     public static ImageResource Png(string id, int width, int height, SKColor? background = null)
     {
         using var bitmap = new SKBitmap(width, height);

@@ -11,8 +11,6 @@ namespace PressPipeline.Conversion.Rendering.Pdf.Layout;
 /// </summary>
 internal sealed class ImageLayouter(LayoutContext context)
 {
-    private readonly HashSet<string> warned = new(StringComparer.Ordinal);
-
     public List<FlowItem> Layout(Image image, float width)
     {
         var picture = Find(image.ResourceId);
@@ -47,7 +45,7 @@ internal sealed class ImageLayouter(LayoutContext context)
     private PreparedPicture? Find(string resourceId)
     {
         var picture = context.Picture(resourceId);
-        if (picture is null && warned.Add(resourceId))
+        if (picture is null)
         {
             var resource = context.Release.Images.FirstOrDefault(i => i.Id == resourceId);
             context.Warn("pdf.image-unreadable", PdfRenderer.UnreadablePicture(resource?.FileName ?? resourceId, "shows a placeholder with its description"));
