@@ -30,18 +30,26 @@ public sealed class WordReader(ConversionLimits limits) : IDocxReader
             // Styles and numbering are parsed from a second, independent view of the same bytes while this
             // thread parses the body: the Open XML SDK spends most of a cold read building per-element-type
             // metadata, and the two parts use largely different element types. Packages are not thread-safe,
-            // hence two of them rather than one shared between threads.
-            var definitions = Task.Run(() => ReadDefinitions(bytes));
+            // hence two of them rather than one shared between threads. In the first read of a process the side
+            // thread then primes the body's element types (SchemaPrimer) until this thread has parsed the body.
+            using var bodyParsed = new CancellationTokenSource();
+            var definitions = new TaskCompletionSource<Definitions>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var side = Task.Run(() =>
+            {
+                ReadDefinitions(bytes, definitions);
+                SchemaPrimer.PrimeOnce(bytes, bodyParsed.Token);
+            });
             try
             {
                 using var stream = new MemoryStream(bytes, writable: false);
                 using var document = Open(stream);
-                return ReadDocument(document, definitions);
+                return ReadDocument(document, definitions.Task, bodyParsed);
             }
             finally
             {
-                // Never leave the side read running past a rejection; its own failure surfaces through the await.
-                ((IAsyncResult)definitions).AsyncWaitHandle.WaitOne();
+                // Never leave the side thread running past a rejection; a failed definitions read surfaces through its task.
+                bodyParsed.Cancel();
+                ((IAsyncResult)side).AsyncWaitHandle.WaitOne();
             }
         }
         catch (DocumentRejectedException)
@@ -69,21 +77,32 @@ public sealed class WordReader(ConversionLimits limits) : IDocxReader
         WordprocessingDocument.Open(stream, false, new OpenSettings { AutoSave = false });
 
     /// <summary>The document-wide definitions the body is read against, from their own view of the package.</summary>
-    private static Definitions ReadDefinitions(byte[] bytes)
+    private static void ReadDefinitions(byte[] bytes, TaskCompletionSource<Definitions> definitions)
     {
-        using var stream = new MemoryStream(bytes, writable: false);
-        using var document = Open(stream);
-        var main = document.MainDocumentPart;
-        var styles = StyleSheet.Read(main?.StyleDefinitionsPart?.Styles);
-        var defaultLanguage = styles.DefaultRun.Language
-            ?? main?.DocumentSettingsPart?.Settings?.GetFirstChild<DocumentFormat.OpenXml.Wordprocessing.ThemeFontLanguages>()?.Val?.Value;
-        return new Definitions(styles, NumberingDefinitions.Read(main?.NumberingDefinitionsPart?.Numbering), defaultLanguage);
+        try
+        {
+            using var stream = new MemoryStream(bytes, writable: false);
+            using var document = Open(stream);
+            var main = document.MainDocumentPart;
+            var styles = StyleSheet.Read(main?.StyleDefinitionsPart?.Styles);
+            var defaultLanguage = styles.DefaultRun.Language
+                ?? main?.DocumentSettingsPart?.Settings?.GetFirstChild<DocumentFormat.OpenXml.Wordprocessing.ThemeFontLanguages>()?.Val?.Value;
+            definitions.SetResult(new Definitions(styles, NumberingDefinitions.Read(main?.NumberingDefinitionsPart?.Numbering), defaultLanguage));
+        }
+#pragma warning disable CA1031 // Not swallowed: the reading thread rethrows it from the task, as if it had read the part itself.
+        catch (Exception error)
+#pragma warning restore CA1031
+        {
+            definitions.SetException(error);
+        }
     }
 
-    private Result<PressRelease> ReadDocument(WordprocessingDocument document, Task<Definitions> definitions)
+    private Result<PressRelease> ReadDocument(WordprocessingDocument document, Task<Definitions> definitions, CancellationTokenSource bodyParsed)
     {
         var main = document.MainDocumentPart;
-        if (main?.Document?.Body is not { } body)
+        var parsed = main?.Document?.Body;
+        bodyParsed.Cancel();
+        if (main is null || parsed is not { } body)
         {
             throw PackageGuard.NotWord("This file does not contain a Word document body: upload the press release as a Word Document (.docx).");
         }
