@@ -25,8 +25,6 @@ namespace PressPipeline.Conversion.Docx;
 /// </remarks>
 internal static class SchemaPrimer
 {
-    private const string WordNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-
     /// <summary>Parents whose child lists releases commonly need, deepest first.</summary>
     private static readonly (string Namespace, string Name, Func<OpenXmlElement> Create)[] Parents =
     [
@@ -40,35 +38,35 @@ internal static class SchemaPrimer
         (Namespaces.WordDrawing, "docPr", () => new Wp.DocProperties()),
         (Namespaces.WordDrawing, "inline", () => new Wp.Inline()),
         (Namespaces.WordDrawing, "anchor", () => new Wp.Anchor()),
-        (WordNamespace, "drawing", () => new W.Drawing()),
+        (Namespaces.Word, "drawing", () => new W.Drawing()),
         (Namespaces.Vml, "shape", () => new Vml.Shape()),
         (Namespaces.Vml, "shapetype", () => new Vml.Shapetype()),
-        (WordNamespace, "pict", () => new W.Picture()),
-        (WordNamespace, "object", () => new W.EmbeddedObject()),
-        (WordNamespace, "sectPr", () => new W.SectionProperties()),
-        (WordNamespace, "tcBorders", () => new W.TableCellBorders()),
-        (WordNamespace, "tcPr", () => new W.TableCellProperties()),
-        (WordNamespace, "tc", () => new W.TableCell()),
-        (WordNamespace, "trPr", () => new W.TableRowProperties()),
-        (WordNamespace, "tr", () => new W.TableRow()),
-        (WordNamespace, "tblBorders", () => new W.TableBorders()),
-        (WordNamespace, "tblCellMar", () => new W.TableCellMarginDefault()),
-        (WordNamespace, "tblPr", () => new W.TableProperties()),
-        (WordNamespace, "tblGrid", () => new W.TableGrid()),
-        (WordNamespace, "tbl", () => new W.Table()),
-        (WordNamespace, "hyperlink", () => new W.Hyperlink()),
-        (WordNamespace, "fldSimple", () => new W.SimpleField()),
-        (WordNamespace, "ins", () => new W.InsertedRun()),
-        (WordNamespace, "sdtContent", () => new W.SdtContentBlock()),
-        (WordNamespace, "sdtPr", () => new W.SdtProperties()),
-        (WordNamespace, "sdt", () => new W.SdtBlock()),
-        (WordNamespace, "rPr", () => new W.RunProperties()),
-        (WordNamespace, "r", () => new W.Run()),
-        (WordNamespace, "tabs", () => new W.Tabs()),
-        (WordNamespace, "numPr", () => new W.NumberingProperties()),
-        (WordNamespace, "pBdr", () => new W.ParagraphBorders()),
-        (WordNamespace, "pPr", () => new W.ParagraphProperties()),
-        (WordNamespace, "p", () => new W.Paragraph()),
+        (Namespaces.Word, "pict", () => new W.Picture()),
+        (Namespaces.Word, "object", () => new W.EmbeddedObject()),
+        (Namespaces.Word, "sectPr", () => new W.SectionProperties()),
+        (Namespaces.Word, "tcBorders", () => new W.TableCellBorders()),
+        (Namespaces.Word, "tcPr", () => new W.TableCellProperties()),
+        (Namespaces.Word, "tc", () => new W.TableCell()),
+        (Namespaces.Word, "trPr", () => new W.TableRowProperties()),
+        (Namespaces.Word, "tr", () => new W.TableRow()),
+        (Namespaces.Word, "tblBorders", () => new W.TableBorders()),
+        (Namespaces.Word, "tblCellMar", () => new W.TableCellMarginDefault()),
+        (Namespaces.Word, "tblPr", () => new W.TableProperties()),
+        (Namespaces.Word, "tblGrid", () => new W.TableGrid()),
+        (Namespaces.Word, "tbl", () => new W.Table()),
+        (Namespaces.Word, "hyperlink", () => new W.Hyperlink()),
+        (Namespaces.Word, "fldSimple", () => new W.SimpleField()),
+        (Namespaces.Word, "ins", () => new W.InsertedRun()),
+        (Namespaces.Word, "sdtContent", () => new W.SdtContentBlock()),
+        (Namespaces.Word, "sdtPr", () => new W.SdtProperties()),
+        (Namespaces.Word, "sdt", () => new W.SdtBlock()),
+        (Namespaces.Word, "rPr", () => new W.RunProperties()),
+        (Namespaces.Word, "r", () => new W.Run()),
+        (Namespaces.Word, "tabs", () => new W.Tabs()),
+        (Namespaces.Word, "numPr", () => new W.NumberingProperties()),
+        (Namespaces.Word, "pBdr", () => new W.ParagraphBorders()),
+        (Namespaces.Word, "pPr", () => new W.ParagraphProperties()),
+        (Namespaces.Word, "p", () => new W.Paragraph()),
     ];
 
     private static int primed;
@@ -199,6 +197,7 @@ internal static class SchemaPrimer
 
     private static class Namespaces
     {
+        public const string Word = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
         public const string DrawingMain = "http://schemas.openxmlformats.org/drawingml/2006/main";
         public const string Picture = "http://schemas.openxmlformats.org/drawingml/2006/picture";
         public const string WordDrawing = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing";
