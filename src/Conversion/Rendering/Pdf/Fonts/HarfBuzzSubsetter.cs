@@ -17,8 +17,11 @@ internal static class HarfBuzzSubsetter
 
     private static readonly uint[] DroppedTables = [Tag("GSUB"), Tag("GPOS"), Tag("GDEF"), Tag("BASE"), Tag("JSTF"), Tag("DSIG"), Tag("kern"), Tag("morx"), Tag("hdmx"), Tag("LTSH"), Tag("VDMX")];
 
-    /// <summary>A font file holding only the given glyphs and cmap entries, and the new ID of each glyph; null if HarfBuzz refuses.</summary>
-    public static (byte[] Font, Dictionary<ushort, ushort> NewGlyphIds)? Subset(HarfBuzzSharp.Face face, IEnumerable<ushort> glyphs, IEnumerable<int> codePoints)
+    /// <summary>
+    /// A font file holding only the given glyphs and cmap entries, and the new ID of each glyph (indexed by
+    /// the old ID, up to the highest one given); null if HarfBuzz refuses. Safe to call for several faces at once.
+    /// </summary>
+    public static (byte[] Font, ushort[] NewGlyphIds)? Subset(HarfBuzzSharp.Face face, IReadOnlyList<ushort> glyphs, IEnumerable<int> codePoints)
     {
         var input = hb_subset_input_create_or_fail();
         if (input == IntPtr.Zero)
@@ -57,7 +60,7 @@ internal static class HarfBuzzSubsetter
             try
             {
                 var mapping = hb_subset_plan_old_to_new_glyph_mapping(plan);
-                var newIds = new Dictionary<ushort, ushort>();
+                var newIds = new ushort[glyphs.Count == 0 ? 1 : glyphs.Max() + 1];
                 foreach (var glyph in glyphs)
                 {
                     var mapped = hb_map_get(mapping, glyph);

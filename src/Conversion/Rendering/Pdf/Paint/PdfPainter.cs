@@ -1,4 +1,3 @@
-using System.Text;
 using PressPipeline.Conversion.Rendering.Pdf.Layout;
 using PressPipeline.Conversion.Rendering.Pdf.Text;
 using SkiaSharp;
@@ -37,6 +36,7 @@ internal static class PdfPainter
         {
             using var fill = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Fill };
             using var stroke = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke };
+            using var text = new TextBatch(subsets, fill);
             var painted = new HashSet<string>(StringComparer.Ordinal);
             for (var index = 0; index < pages.Count; index++)
             {
@@ -45,15 +45,16 @@ internal static class PdfPainter
                 {
                     foreach (var drawable in placed.Item.Drawables)
                     {
-                        Draw(canvas, drawable.Offset(page.MarginLeft, page.MarginTop + placed.Top), fill, stroke, destinations, painted, subsets);
+                        Draw(canvas, drawable.Offset(page.MarginLeft, page.MarginTop + placed.Top), stroke, destinations, painted, text);
                     }
                 }
 
                 foreach (var drawable in furniture.For(index + 1, pages.Count))
                 {
-                    Draw(canvas, drawable, fill, stroke, destinations, painted, subsets);
+                    Draw(canvas, drawable, stroke, destinations, painted, text);
                 }
 
+                text.Flush(canvas);
                 document.EndPage();
             }
 
@@ -65,13 +66,19 @@ internal static class PdfPainter
         return CatalogAmendment.Amend(DocumentIdentity.MakeDeterministic(output.ToArray()), outline, language);
     }
 
-    private static void Draw(SKCanvas canvas, Drawable drawable, SKPaint fill, SKPaint stroke, HashSet<string> destinations, HashSet<string> painted, FontSubsets subsets)
+    private static void Draw(SKCanvas canvas, Drawable drawable, SKPaint stroke, HashSet<string> destinations, HashSet<string> painted, TextBatch text)
     {
+        if (drawable is GlyphRunDrawable run)
+        {
+            text.Add(canvas, run);
+            return;
+        }
+
+        // Everything else is drawn in order with the text, so the text gathered so far goes first.
+        text.Flush(canvas);
+        var fill = text.Fill;
         switch (drawable)
         {
-            case GlyphRunDrawable run:
-                DrawGlyphs(canvas, run, fill, subsets);
-                break;
             case LineDrawable line:
                 stroke.Color = line.Colour;
                 stroke.StrokeWidth = line.Width;
@@ -100,67 +107,5 @@ internal static class PdfPainter
             default:
                 break;
         }
-    }
-
-    private static void DrawGlyphs(SKCanvas canvas, GlyphRunDrawable run, SKPaint fill, FontSubsets subsets)
-    {
-        var font = subsets.FontFor(run.Font);
-        if (run.Glyphs.Length == 0)
-        {
-            return;
-        }
-
-        var text = run.Text.AsSpan(run.TextStart, run.TextEnd - run.TextStart);
-        var byteCount = Encoding.UTF8.GetByteCount(text);
-        var byteOffsets = Utf8Offsets(text);
-
-        using var builder = new SKTextBlobBuilder();
-        var buffer = builder.AllocatePositionedTextRun(font, run.Glyphs.Length, byteCount);
-        var glyphs = buffer.Glyphs;
-        var positions = buffer.Positions;
-        var clusters = buffer.Clusters;
-        for (var g = 0; g < run.Glyphs.Length; g++)
-        {
-            glyphs[g] = subsets.GlyphFor(run.Font, run.Glyphs[g]);
-            positions[g] = new SKPoint(run.Origin.X + run.Positions[g].X, run.Origin.Y + run.Positions[g].Y);
-            clusters[g] = (uint)byteOffsets[Math.Clamp(run.Clusters[g] - run.TextStart, 0, text.Length)];
-        }
-
-        Encoding.UTF8.GetBytes(text, buffer.Text);
-        using var blob = builder.Build();
-        if (blob is null)
-        {
-            return;
-        }
-
-        fill.Color = run.Colour;
-        canvas.DrawText(blob, 0, 0, fill);
-    }
-
-    /// <summary>
-    /// The UTF-8 byte offset of every UTF-16 unit (and of the end), for Skia's cluster map. Counted by hand:
-    /// asking the encoder once per character was a visible share of painting a long report.
-    /// </summary>
-    private static int[] Utf8Offsets(ReadOnlySpan<char> text)
-    {
-        var offsets = new int[text.Length + 1];
-        var offset = 0;
-        for (var i = 0; i < text.Length; i++)
-        {
-            offsets[i] = offset;
-            var c = text[i];
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                offset += 4;
-                offsets[++i] = offset;
-                continue;
-            }
-
-            // A lone surrogate is encoded as U+FFFD, three bytes, like any other character from U+0800 up.
-            offset += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
-        }
-
-        offsets[text.Length] = offset;
-        return offsets;
     }
 }
