@@ -283,7 +283,7 @@ internal sealed class TableRowItem(float height, IReadOnlyList<CellBox> cells, L
     private List<Drawable> Draw()
     {
         var result = new List<Drawable>();
-        var border = styles.Theme.Text.TableBorderWidth;
+        var borders = new RuledLines();
         foreach (var cell in Cells)
         {
             var rect = new SKRect(cell.X, cell.Top, cell.X + cell.Width, cell.Top + cell.Height);
@@ -297,13 +297,11 @@ internal sealed class TableRowItem(float height, IReadOnlyList<CellBox> cells, L
                 result.AddRange(item.Drawables.Select(d => d.Offset(cell.X + padding, cell.Top + top)));
             }
 
-            var colour = styles.TableBorderColour;
-            result.Add(new LineDrawable(new SKPoint(rect.Left, rect.Top), new SKPoint(rect.Right, rect.Top), colour, border));
-            result.Add(new LineDrawable(new SKPoint(rect.Left, rect.Bottom), new SKPoint(rect.Right, rect.Bottom), colour, border));
-            result.Add(new LineDrawable(new SKPoint(rect.Left, rect.Top), new SKPoint(rect.Left, rect.Bottom), colour, border));
-            result.Add(new LineDrawable(new SKPoint(rect.Right, rect.Top), new SKPoint(rect.Right, rect.Bottom), colour, border));
+            borders.AddRectangle(rect);
         }
 
+        // Borders last, over every cell's shading, so an edge two cells share is never half covered.
+        result.AddRange(borders.Lines(styles.TableBorderColour, styles.Theme.Text.TableBorderWidth));
         return result;
     }
 }
