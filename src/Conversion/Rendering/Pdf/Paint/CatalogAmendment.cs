@@ -17,33 +17,36 @@ internal static partial class CatalogAmendment
 {
     public static byte[] Amend(byte[] pdf, IReadOnlyList<OutlineEntry> outline, string? language)
     {
-        var text = Encoding.Latin1.GetString(pdf);
-        var trailerAt = text.LastIndexOf("trailer", StringComparison.Ordinal);
-        var startXrefAt = text.LastIndexOf("startxref", StringComparison.Ordinal);
+        // Only the trailer and the catalog are read as text: the file itself can be a large object, and
+        // decoding all of it to find them cost more than the amendment.
+        var bytes = pdf.AsSpan();
+        var trailerAt = bytes.LastIndexOf("trailer"u8);
+        var startXrefAt = bytes.LastIndexOf("startxref"u8);
         if (trailerAt < 0 || startXrefAt < trailerAt)
         {
             return pdf;
         }
 
-        var trailer = text[trailerAt..startXrefAt];
+        var trailer = Encoding.Latin1.GetString(bytes[trailerAt..startXrefAt]);
         var size = Match(SizePattern(), trailer);
         var root = Match(RootPattern(), trailer);
         var info = Match(InfoPattern(), trailer);
         var id = IdPattern().Match(trailer);
-        var previous = Match(NumberPattern(), text[(startXrefAt + "startxref".Length)..]);
+        var previous = Match(NumberPattern(), Encoding.Latin1.GetString(bytes[(startXrefAt + "startxref".Length)..]));
         if (size is null || root is null || previous is null)
         {
             return pdf;
         }
 
-        var catalogAt = text.IndexOf($"\n{root} 0 obj", StringComparison.Ordinal);
-        var catalogEnd = catalogAt < 0 ? -1 : text.IndexOf("endobj", catalogAt, StringComparison.Ordinal);
-        if (catalogEnd < 0)
+        var catalogHeader = Encoding.ASCII.GetBytes($"\n{root} 0 obj");
+        var catalogAt = bytes.IndexOf(catalogHeader);
+        var catalogLength = catalogAt < 0 ? -1 : bytes[catalogAt..].IndexOf("endobj"u8);
+        if (catalogLength < 0)
         {
             return pdf;
         }
 
-        var catalog = text[(catalogAt + $"\n{root} 0 obj".Length)..catalogEnd].Trim();
+        var catalog = Encoding.Latin1.GetString(bytes.Slice(catalogAt + catalogHeader.Length, catalogLength - catalogHeader.Length)).Trim();
         if (!catalog.StartsWith("<<", StringComparison.Ordinal) || !catalog.EndsWith(">>", StringComparison.Ordinal)
             || catalog.Contains("/Outlines", StringComparison.Ordinal))
         {
@@ -77,22 +80,19 @@ internal static partial class CatalogAmendment
 
     private static byte[] Append(byte[] pdf, List<(int Number, string Body)> objects, int highestNumber, string root, string? info, string? id, string previous)
     {
-        using var output = new MemoryStream(pdf.Length + 4096);
-        output.Write(pdf);
+        // The update is written on its own, then the file and it are copied once into the result.
+        var separator = pdf[^1] != '\n' ? "\n" : string.Empty;
+        using var update = new MemoryStream(4096);
+        void Write(string value) => update.Write(Encoding.Latin1.GetBytes(value));
+        Write(separator);
         var offsets = new SortedDictionary<int, long>();
-        void Write(string value) => output.Write(Encoding.Latin1.GetBytes(value));
-        if (pdf[^1] != '\n')
-        {
-            Write("\n");
-        }
-
         foreach (var (number, body) in objects)
         {
-            offsets[number] = output.Position;
+            offsets[number] = pdf.Length + update.Position;
             Write(string.Create(CultureInfo.InvariantCulture, $"{number} 0 obj\n{body}\nendobj\n"));
         }
 
-        var xrefAt = output.Position;
+        var xrefAt = pdf.Length + update.Position;
         var xref = new StringBuilder("xref\n");
         foreach (var run in Runs(offsets.Keys.ToList()))
         {
@@ -117,7 +117,11 @@ internal static partial class CatalogAmendment
 
         trailer.Append(CultureInfo.InvariantCulture, $"\n/Prev {previous}>>\nstartxref\n{xrefAt}\n%%EOF\n");
         Write(trailer.ToString());
-        return output.ToArray();
+
+        var output = new byte[pdf.Length + update.Length];
+        pdf.CopyTo(output, 0);
+        update.GetBuffer().AsSpan(0, (int)update.Length).CopyTo(output.AsSpan(pdf.Length));
+        return output;
     }
 
     // Outline items form a tree by heading level; each points at its heading's named destination.

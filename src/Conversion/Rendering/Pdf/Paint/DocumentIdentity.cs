@@ -41,23 +41,28 @@ internal static class DocumentIdentity
             return pdf;
         }
 
-        var hash = SHA256.HashData(WithoutClock(pdf, uuids, ids)).AsSpan(0, 16).ToArray();
+        var hash = HashWithoutClock(pdf, uuids, ids);
         hash[6] = (byte)((hash[6] & 0x0F) | 0x50); // name-based UUID layout, as Skia's own
         hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
         var hex = Convert.ToHexString(hash);
         var uuid = Encoding.ASCII.GetBytes(string.Join('-', hex[..8], hex[8..12], hex[12..16], hex[16..20], hex[20..]).ToLowerInvariant());
         var trailerId = Encoding.ASCII.GetBytes($"<{hex}> <{hex}>");
-        using var result = new MemoryStream(pdf.Length + (ids.Count * trailerId.Length));
+
+        // One copy of the file, written in place: a report's PDF is past the large-object threshold, and
+        // every extra copy of it brought a full collection nearer.
+        var output = new byte[pdf.Length + ids.Sum(id => trailerId.Length - (id.End - id.Start))];
         var copied = 0;
+        var written = 0;
         foreach (var (start, end) in ids)
         {
-            result.Write(pdf, copied, start - copied);
-            result.Write(trailerId);
+            pdf.AsSpan(copied, start - copied).CopyTo(output.AsSpan(written));
+            written += start - copied;
+            trailerId.CopyTo(output, written);
+            written += trailerId.Length;
             copied = end;
         }
 
-        result.Write(pdf, copied, pdf.Length - copied);
-        var output = result.ToArray();
+        pdf.AsSpan(copied).CopyTo(output.AsSpan(written));
         foreach (var start in uuids)
         {
             uuid.CopyTo(output, start);
@@ -66,25 +71,32 @@ internal static class DocumentIdentity
         return output;
     }
 
-    /// <summary>The file with the UUIDs zeroed and the trailer IDs left out: what the hash is taken over.</summary>
-    private static byte[] WithoutClock(byte[] pdf, List<int> uuids, List<(int Start, int End)> ids)
+    /// <summary>
+    /// The first 16 bytes of the SHA-256 of the file with the UUIDs zeroed and the trailer IDs left out,
+    /// hashed piece by piece rather than over a blanked copy.
+    /// </summary>
+    private static byte[] HashWithoutClock(byte[] pdf, List<int> uuids, List<(int Start, int End)> ids)
     {
-        var blanked = (byte[])pdf.Clone();
-        foreach (var start in uuids)
-        {
-            blanked.AsSpan(start, 36).Fill((byte)'0');
-        }
-
-        using var kept = new MemoryStream(pdf.Length);
+        Span<byte> zeros = stackalloc byte[36];
+        zeros.Fill((byte)'0');
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var cuts = uuids.Select(start => (Start: start, End: start + 36, Blank: true))
+            .Concat(ids.Select(id => (id.Start, id.End, Blank: false)))
+            .OrderBy(cut => cut.Start);
         var copied = 0;
-        foreach (var (start, end) in ids)
+        foreach (var (start, end, blank) in cuts)
         {
-            kept.Write(blanked, copied, start - copied);
+            hash.AppendData(pdf.AsSpan(copied, start - copied));
+            if (blank)
+            {
+                hash.AppendData(zeros);
+            }
+
             copied = end;
         }
 
-        kept.Write(blanked, copied, blanked.Length - copied);
-        return kept.ToArray();
+        hash.AppendData(pdf.AsSpan(copied));
+        return hash.GetHashAndReset().AsSpan(0, 16).ToArray();
     }
 
     /// <summary>

@@ -31,7 +31,7 @@ internal static class PdfPainter
 
         using var subsets = new FontSubsets(pages.SelectMany(p => p.Items).SelectMany(i => i.Item.Drawables).OfType<GlyphRunDrawable>()
             .Concat(Enumerable.Range(1, pages.Count).SelectMany(n => furniture.For(n, pages.Count)).OfType<GlyphRunDrawable>()));
-        using var output = new MemoryStream();
+        using var output = new SKDynamicMemoryWStream();
         using (var document = SKDocument.CreatePdf(output, metadata))
         {
             using var fill = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Fill };
@@ -63,7 +63,14 @@ internal static class PdfPainter
 
         var outline = pages.SelectMany(p => p.Items).Select(i => i.Item.Outline).OfType<OutlineEntry>()
             .Where(entry => destinations.Contains(entry.Destination)).ToList();
-        return CatalogAmendment.Amend(DocumentIdentity.MakeDeterministic(output.ToArray()), outline, language);
+        return CatalogAmendment.Amend(DocumentIdentity.MakeDeterministic(Detach(output)), outline, language);
+    }
+
+    // Skia writes into native memory (no managed callback per write); the bytes are copied out once.
+    private static byte[] Detach(SKDynamicMemoryWStream output)
+    {
+        using var data = output.DetachAsData();
+        return data.ToArray();
     }
 
     private static void Draw(SKCanvas canvas, Drawable drawable, SKPaint stroke, HashSet<string> destinations, HashSet<string> painted, TextBatch text)
