@@ -14,7 +14,8 @@ public sealed class LineBreakerTests
     private static (ShapedParagraph Paragraph, List<string> Lines) Break(string text, float width)
     {
         var style = new RunStyle(11, SKColors.Black);
-        var paragraph = new ParagraphShaper(Fonts, "en").Shape(text, [new StyleRange(0, text.Length, style)], BidiResolver.ResolveLevels(text, false));
+        using var shaper = new ParagraphShaper(Fonts, "en");
+        var paragraph = shaper.Shape(text, [new StyleRange(0, text.Length, style)], BidiResolver.ResolveLevels(text, false));
         var lines = LineBreaker.Break(paragraph, width);
         return (paragraph, lines.Select(l => text[l.Start..l.VisibleEnd]).ToList());
     }
@@ -89,7 +90,7 @@ public sealed class LineBreakerTests
     [Fact]
     public void A_paragraph_of_justified_lines_fills_the_column_except_the_last_line()
     {
-        var layouter = new ParagraphLayouter(Fonts, "en", 1.3f);
+        using var layouter = new ParagraphLayouter(Fonts, "en", 1.3f);
         var styled = new StyledText();
         styled.Append(string.Join(' ', Enumerable.Repeat("migration and development are interdependent", 10)), new RunStyle(11, SKColors.Black));
 

@@ -25,30 +25,40 @@ internal sealed class FaceShaper
 
     public int UnitsPerEm { get; }
 
-    /// <summary>Shapes the buffer for a sized font: glyphs, their clusters, origins in points and the total advance.</summary>
-    public ShapedGlyphs Shape(Buffer buffer, SKFont sized)
+    /// <summary>
+    /// Shapes the buffer for a sized font: glyphs, clusters (offset by <paramref name="clusterBase"/>, so they
+    /// index the paragraph), origins in points and each glyph's advance. HarfBuzz's output is read in place.
+    /// </summary>
+    public ShapedGlyphs Shape(Buffer buffer, SKFont sized, int clusterBase)
     {
         font.Shape(buffer);
-        var infos = buffer.GlyphInfos;
-        var positions = buffer.GlyphPositions;
+        var infos = buffer.GetGlyphInfoSpan();
+        var positions = buffer.GetGlyphPositionSpan();
         // Points per font unit, in the order of operations Skia's PDF writer uses for its own pen.
         var scale = sized.Size * sized.ScaleX / UnitsPerEm;
         var yScale = sized.Size / UnitsPerEm;
-        var glyphs = new uint[infos.Length];
-        var clusters = new uint[infos.Length];
+        var glyphs = new ushort[infos.Length];
+        var clusters = new int[infos.Length];
         var points = new SKPoint[infos.Length];
+        var advances = new float[infos.Length];
         var pen = 0f;
         for (var i = 0; i < infos.Length; i++)
         {
-            glyphs[i] = infos[i].Codepoint;
-            clusters[i] = infos[i].Cluster;
+            glyphs[i] = (ushort)infos[i].Codepoint;
+            clusters[i] = clusterBase + (int)infos[i].Cluster;
             points[i] = new SKPoint(pen + (positions[i].XOffset * scale), -positions[i].YOffset * yScale);
             pen += positions[i].XAdvance * scale;
         }
 
-        return new ShapedGlyphs(glyphs, clusters, points, pen);
+        // An advance is the distance to the next glyph's origin (or the end), offsets included, as drawn.
+        for (var i = 0; i < infos.Length; i++)
+        {
+            advances[i] = (i + 1 < infos.Length ? points[i + 1].X : pen) - points[i].X;
+        }
+
+        return new ShapedGlyphs(glyphs, clusters, points, advances);
     }
 }
 
-/// <summary>HarfBuzz's output in points: glyph IDs, cluster indexes into the shaped text, glyph origins and the total width.</summary>
-internal sealed record ShapedGlyphs(uint[] Codepoints, uint[] Clusters, SKPoint[] Points, float Width);
+/// <summary>HarfBuzz's output in points: glyph IDs, cluster indexes into the paragraph, glyph origins and advances.</summary>
+internal sealed record ShapedGlyphs(ushort[] Glyphs, int[] Clusters, SKPoint[] Points, float[] Advances);

@@ -66,5 +66,6 @@ internal sealed class LayoutContext : IDisposable
         }
 
         owned.Clear();
+        Paragraphs.Dispose();
     }
 }

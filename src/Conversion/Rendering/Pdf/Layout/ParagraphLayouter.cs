@@ -9,12 +9,14 @@ namespace PressPipeline.Conversion.Rendering.Pdf.Layout;
 /// Turns styled text into line items: resolve bidi levels, shape, break into lines, order each line's
 /// pieces visually, align or justify, and emit glyph runs, decorations, links and destinations.
 /// </summary>
-internal sealed class ParagraphLayouter(FontLibrary fonts, string language, float lineHeightFactor)
+internal sealed class ParagraphLayouter(FontLibrary fonts, string language, float lineHeightFactor) : IDisposable
 {
     private readonly ParagraphShaper shaper = new(fonts, language);
 
     /// <summary>Characters met so far that no shipped font has.</summary>
     public IReadOnlyCollection<int> MissingCharacters => shaper.MissingCharacters;
+
+    public void Dispose() => shaper.Dispose();
 
     public List<FlowItem> Layout(StyledText styled, float width, Alignment alignment, TextDirection direction)
     {

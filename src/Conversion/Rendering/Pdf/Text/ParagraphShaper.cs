@@ -12,12 +12,13 @@ namespace PressPipeline.Conversion.Rendering.Pdf.Text;
 /// fallback order that has the glyph; spaces, punctuation and marks stay with the font around them so a
 /// run is not cut for nothing.
 /// </summary>
-internal sealed class ParagraphShaper(FontLibrary fonts, string languageTag)
+internal sealed class ParagraphShaper(FontLibrary fonts, string languageTag) : IDisposable
 {
     private static readonly ConcurrentDictionary<string, Language> Languages = new(StringComparer.Ordinal);
 
     private readonly Language language = Languages.GetOrAdd(languageTag, static tag => new Language(tag));
     private readonly SortedSet<int> missing = [];
+    private readonly Buffer buffer = new();
 
     /// <summary>Visible characters no shipped font can draw (they show as empty boxes).</summary>
     public IReadOnlyCollection<int> MissingCharacters => missing;
@@ -45,6 +46,8 @@ internal sealed class ParagraphShaper(FontLibrary fonts, string languageTag)
 
         return new ShapedParagraph(text, levels, segments);
     }
+
+    public void Dispose() => buffer.Dispose();
 
     private int[] AssignFamilies(string text)
     {
@@ -76,7 +79,7 @@ internal sealed class ParagraphShaper(FontLibrary fonts, string languageTag)
         }
 
         // A neutral at the start of a paragraph takes the family of the first letter after it.
-        var firstLetter = Array.FindIndex(text.ToCharArray(), char.IsLetter);
+        var firstLetter = FirstLetter(text);
         if (firstLetter > 0)
         {
             var family = families[firstLetter];
@@ -90,6 +93,19 @@ internal sealed class ParagraphShaper(FontLibrary fonts, string languageTag)
         }
 
         return families;
+    }
+
+    private static int FirstLetter(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsLetter(text[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static bool StaysWithNeighbour(int codePoint) =>
@@ -107,24 +123,15 @@ internal sealed class ParagraphShaper(FontLibrary fonts, string languageTag)
             return new ShapedSegment(start, end, style, font, level, [], [], [], []) { Face = face };
         }
 
-        using var buffer = new Buffer();
+        // One HarfBuzz buffer for the whole render, emptied between segments: each new one is a native
+        // allocation and a finalizable object, and a report shapes thousands of segments.
+        buffer.ClearContents();
         buffer.AddUtf16(text.AsSpan(start, end - start));
         buffer.Direction = level % 2 == 1 ? Direction.RightToLeft : Direction.LeftToRight;
         buffer.Language = language;
         buffer.GuessSegmentProperties();
-        var shaped = face.Shaper.Shape(buffer, font);
-
-        var count = shaped.Codepoints.Length;
-        var glyphs = new ushort[count];
-        var advances = new float[count];
-        var clusters = new int[count];
-        for (var i = 0; i < count; i++)
-        {
-            glyphs[i] = (ushort)shaped.Codepoints[i];
-            clusters[i] = start + (int)shaped.Clusters[i];
-            var next = i + 1 < count ? shaped.Points[i + 1].X : shaped.Width;
-            advances[i] = next - shaped.Points[i].X;
-        }
+        var (glyphs, clusters, points, advances) = face.Shaper.Shape(buffer, font, start);
+        var count = glyphs.Length;
 
         // Tabs shape as a missing glyph in most fonts: draw them as four spaces' width of nothing.
         for (var i = 0; i < count; i++)
@@ -136,7 +143,7 @@ internal sealed class ParagraphShaper(FontLibrary fonts, string languageTag)
             }
         }
 
-        return new ShapedSegment(start, end, style, font, level, glyphs, shaped.Points, advances, clusters) { Face = face };
+        return new ShapedSegment(start, end, style, font, level, glyphs, points, advances, clusters) { Face = face };
     }
 }
 
