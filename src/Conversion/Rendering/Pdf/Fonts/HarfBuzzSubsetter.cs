@@ -19,7 +19,7 @@ internal static class HarfBuzzSubsetter
 
     /// <summary>
     /// A font file holding only the given glyphs and cmap entries, and the new ID of each glyph (indexed by
-    /// the old ID, up to the highest one given); null if HarfBuzz refuses. Safe to call for several faces at once.
+    /// the old ID, up to the highest one given); null if HarfBuzz refuses.
     /// </summary>
     public static (byte[] Font, ushort[] NewGlyphIds)? Subset(HarfBuzzSharp.Face face, IReadOnlyList<ushort> glyphs, IEnumerable<int> codePoints)
     {

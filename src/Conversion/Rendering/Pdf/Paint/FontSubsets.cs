@@ -7,8 +7,8 @@ namespace PressPipeline.Conversion.Rendering.Pdf.Paint;
 /// <summary>
 /// For one render: each face cut down to the glyphs the pages use (and the cmap entries of those glyphs,
 /// so Skia's ToUnicode maps stay complete), glyphs renumbered into the subset, and sized fonts over it. A face HarfBuzz can't
-/// subset is embedded whole. Faces are cut in parallel: each is independent, and on a one-page release
-/// the cutting is a fifth of the PDF's time.
+/// subset is embedded whole. (Cutting the faces on parallel threads was measured twice and gained nothing:
+/// the second core is busy with the picture and the other variants.)
 /// </summary>
 internal sealed class FontSubsets : IDisposable
 {
@@ -33,9 +33,7 @@ internal sealed class FontSubsets : IDisposable
             entry.Add(run);
         }
 
-        // Typefaces in a fixed order (by file name) keep the output byte-identical across runs. What each
-        // subset keeps is worked out here, on one thread (the faces' Skia probes are not shared across threads).
-        var requests = new List<(SKTypeface Typeface, LoadedFace Face, List<ushort> Glyphs, int[] CodePoints)>();
+        // Typefaces in a fixed order (by file name) keep the output byte-identical across runs.
         foreach (var (typeface, characters) in used.OrderBy(pair => LoadedFace.Of(pair.Key)?.FileName, StringComparer.Ordinal))
         {
             if (LoadedFace.Of(typeface) is not { } face)
@@ -49,16 +47,8 @@ internal sealed class FontSubsets : IDisposable
             var codePoints = characters.CodePoints().Where(c => face.Covers(c) && characters.HasGlyph(face.Glyph(c)))
                 .Concat(glyphs.SelectMany(g => face.PresentationFormsByGlyph.TryGetValue(g, out var forms) ? forms : []))
                 .Distinct()
-                .Order()
-                .ToArray();
-            requests.Add((typeface, face, glyphs, codePoints));
-        }
-
-        var results = new (byte[] Font, ushort[] NewGlyphIds)?[requests.Count];
-        Parallel.For(0, requests.Count, i => results[i] = HarfBuzzSubsetter.Subset(requests[i].Face.HarfBuzzFace, requests[i].Glyphs, requests[i].CodePoints));
-        for (var i = 0; i < requests.Count; i++)
-        {
-            if (results[i] is not { } result)
+                .Order();
+            if (HarfBuzzSubsetter.Subset(face.HarfBuzzFace, glyphs, codePoints) is not { } result)
             {
                 continue;
             }
@@ -66,7 +56,7 @@ internal sealed class FontSubsets : IDisposable
             using var data = SKData.CreateCopy(result.Font);
             if (SKTypeface.FromData(data) is { } subset)
             {
-                subsets[requests[i].Typeface] = (subset, result.NewGlyphIds);
+                subsets[typeface] = (subset, result.NewGlyphIds);
             }
         }
     }
