@@ -67,12 +67,17 @@ internal sealed class FontFamily(string name, IReadOnlyList<(FontFaceFile File, 
 
     public LoadedFace Regular { get; } = Pick(faces, bold: false, italic: false).Face;
 
+    // The four styles, worked out once: asked for every segment a paragraph is shaped in.
+    private readonly (LoadedFace Face, bool FakeBold, bool FakeItalic)[] byStyle =
+        [.. new[] { (false, false), (false, true), (true, false), (true, true) }.Select(style =>
+        {
+            var (file, face) = Pick(faces, style.Item1, style.Item2);
+            return (face, style.Item1 && !file.Bold, style.Item2 && !file.Italic);
+        })];
+
     /// <summary>The face for the style and whether Skia must fake bold/italic because the file is missing.</summary>
-    public (LoadedFace Face, bool FakeBold, bool FakeItalic) Face(bool bold, bool italic)
-    {
-        var (file, face) = Pick(faces, bold, italic);
-        return (face, bold && !file.Bold, italic && !file.Italic);
-    }
+    public (LoadedFace Face, bool FakeBold, bool FakeItalic) Face(bool bold, bool italic) =>
+        byStyle[(bold ? 2 : 0) + (italic ? 1 : 0)];
 
     private static (FontFaceFile File, LoadedFace Face) Pick(IReadOnlyList<(FontFaceFile File, LoadedFace Face)> faces, bool bold, bool italic) =>
         faces.FirstOrDefault(f => f.File.Bold == bold && f.File.Italic == italic) is { Face: not null } exact

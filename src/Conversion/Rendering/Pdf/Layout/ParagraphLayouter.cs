@@ -81,7 +81,13 @@ internal sealed class ParagraphLayouter(FontLibrary fonts, string language, floa
             _ => 0f,
         };
 
-        var order = BidiResolver.VisualOrder(pieces.Select(p => p.Segment.Level).ToList());
+        var levels = new byte[pieces.Count];
+        for (var i = 0; i < levels.Length; i++)
+        {
+            levels[i] = pieces[i].Segment.Level;
+        }
+
+        var order = BidiResolver.VisualOrder(levels);
         var xByPiece = new float[pieces.Count];
         var x = startX;
         foreach (var index in order)

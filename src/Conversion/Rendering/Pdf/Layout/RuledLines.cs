@@ -32,8 +32,9 @@ internal sealed class RuledLines
 
     private static List<(float At, float From, float To)> Merge(List<(float At, float From, float To)> segments)
     {
-        var merged = new List<(float At, float From, float To)>();
-        foreach (var segment in segments.OrderBy(s => s.At).ThenBy(s => s.From))
+        segments.Sort(static (a, b) => a.At != b.At ? a.At.CompareTo(b.At) : a.From.CompareTo(b.From));
+        var merged = new List<(float At, float From, float To)>(segments.Count);
+        foreach (var segment in segments)
         {
             if (merged.Count > 0 && merged[^1] is var last
                 && segment.At - last.At <= SameEdge && segment.From <= last.To + SameEdge)

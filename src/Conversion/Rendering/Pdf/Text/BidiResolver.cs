@@ -84,8 +84,16 @@ internal static class BidiResolver
     /// </summary>
     public static int[] VisualOrder(IReadOnlyList<byte> runLevels)
     {
-        var order = Enumerable.Range(0, runLevels.Count).ToArray();
-        if (runLevels.Count == 0)
+        var order = new int[runLevels.Count];
+        var anyRightToLeft = false;
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+            anyRightToLeft |= runLevels[i] > 0;
+        }
+
+        // Nearly every line is left to right at level 0: nothing to reorder, and no sequences to build.
+        if (!anyRightToLeft)
         {
             return order;
         }
