@@ -45,13 +45,13 @@ internal static class PdfPainter
                 {
                     foreach (var drawable in placed.Item.Drawables)
                     {
-                        Draw(canvas, drawable.Offset(page.MarginLeft, page.MarginTop + placed.Top), stroke, destinations, painted, text);
+                        Draw(canvas, drawable.Offset(page.MarginLeft, page.MarginTop + placed.Top), fill, stroke, destinations, painted, text);
                     }
                 }
 
                 foreach (var drawable in furniture.For(index + 1, pages.Count))
                 {
-                    Draw(canvas, drawable, stroke, destinations, painted, text);
+                    Draw(canvas, drawable, fill, stroke, destinations, painted, text);
                 }
 
                 text.Flush(canvas);
@@ -73,7 +73,7 @@ internal static class PdfPainter
         return data.ToArray();
     }
 
-    private static void Draw(SKCanvas canvas, Drawable drawable, SKPaint stroke, HashSet<string> destinations, HashSet<string> painted, TextBatch text)
+    private static void Draw(SKCanvas canvas, Drawable drawable, SKPaint fill, SKPaint stroke, HashSet<string> destinations, HashSet<string> painted, TextBatch text)
     {
         if (drawable is GlyphRunDrawable run)
         {
@@ -83,7 +83,6 @@ internal static class PdfPainter
 
         // Everything else is drawn in order with the text, so the text gathered so far goes first.
         text.Flush(canvas);
-        var fill = text.Fill;
         switch (drawable)
         {
             case LineDrawable line:

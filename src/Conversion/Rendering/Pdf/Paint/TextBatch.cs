@@ -7,7 +7,8 @@ namespace PressPipeline.Conversion.Rendering.Pdf.Paint;
 /// <summary>
 /// Glyph runs gathered into one text blob while they share a colour, then drawn with one call. Each
 /// run keeps its source text and clusters, so the PDF's ToUnicode maps and ActualText are as before; what
-/// goes is Skia's fixed cost per draw call (a report page draws some seventy runs).
+/// goes is Skia's fixed cost per draw call (a report page draws some seventy runs). The fill paint is the
+/// painter's, shared with its boxes: its colour is set at every draw.
 /// </summary>
 internal sealed class TextBatch(FontSubsets subsets, SKPaint fill) : IDisposable
 {
@@ -15,9 +16,6 @@ internal sealed class TextBatch(FontSubsets subsets, SKPaint fill) : IDisposable
     private int[] byteOffsets = new int[256];
     private SKColor colour;
     private int pending;
-
-    /// <summary>The fill paint the batch draws with; shared with the painter's boxes, so set its colour before use.</summary>
-    public SKPaint Fill => fill;
 
     public void Add(SKCanvas canvas, GlyphRunDrawable run)
     {
