@@ -10,7 +10,7 @@ namespace PressPipeline.Conversion.Rendering.Pdf.Text;
 /// Splits a paragraph into segments of one style, one font family and one bidi level, then shapes each
 /// segment once with HarfBuzz. The family is chosen per character: the first family in the theme's
 /// fallback order that has the glyph; spaces, punctuation and marks stay with the font around them so a
-/// run is not cut for nothing.
+/// run is not cut for nothing. One per render and one thread at a time: it reuses a single HarfBuzz buffer.
 /// </summary>
 internal sealed class ParagraphShaper(FontLibrary fonts, string languageTag) : IDisposable
 {
