@@ -3,19 +3,19 @@ using PressPipeline.Conversion.Rendering.Pdf.Fonts;
 using PressPipeline.Conversion.Rendering.Pdf.Layout;
 using PressPipeline.Conversion.Rendering.Pdf.Paint;
 using PressPipeline.Conversion.Rendering.Pdf.Theme;
+using PressPipeline.Conversion.Rendering.Pdf.Writer;
 using PressPipeline.Conversion.Results;
-using SkiaSharp;
 
 namespace PressPipeline.Conversion.Rendering.Pdf;
 
 /// <summary>
 /// The PDF variant: the model laid out into pages (shaping, line breaking, blocks, pagination), then
-/// painted with Skia's PDF backend as PDF/A-2b with metadata from the document. The same release always
+/// written as PDF/A-2b with metadata from the document by our own writer (<see cref="Writer"/>). The same release always
 /// gives the same bytes: no clock, no random IDs.
 /// </summary>
 public sealed class PdfRenderer : IVariantRenderer
 {
-    /// <summary>JPEG quality for pictures that are not JPEG already; Skia's writer and <see cref="PreparedPicture"/> agree on it.</summary>
+    /// <summary>JPEG quality for opaque pictures that are not JPEG already (see <see cref="PreparedPicture"/>).</summary>
     internal const int JpegQuality = 90;
 
     private readonly PdfTheme theme;
@@ -32,7 +32,7 @@ public sealed class PdfRenderer : IVariantRenderer
 
     public string Variant => "pdf";
 
-    /// <summary>Shaping, layout and the PDF writer: about ten times the text on the 60-chapter report.</summary>
+    /// <summary>Shaping, layout and the PDF writer: several times the text on the 60-chapter report.</summary>
     public int RelativeCost => 10;
 
     public void Prepare() => FontLibrary.For(theme.Fonts);
@@ -61,23 +61,18 @@ public sealed class PdfRenderer : IVariantRenderer
         return new Result<RenderedFile>(new RenderedFile(Variant, "release.pdf", "application/pdf", bytes), [.. layout.Warnings]);
     }
 
-    private static SKDocumentPdfMetadata Metadata(PressRelease release, string? organisation)
+    private static DocumentMetadata Metadata(PressRelease release, string? organisation)
     {
         var document = release.Metadata.Document;
-        return new SKDocumentPdfMetadata
-        {
-            Title = release.Metadata.Title,
-            Author = organisation ?? string.Empty,
-            Subject = FirstNonBlank(document.Subject, release.Metadata.Subtitle) ?? string.Empty,
-            Keywords = string.Join(", ", document.Keywords),
-            Creator = "PressPipeline",
-            Producer = "PressPipeline (Skia PDF)",
-            Creation = document.Created?.UtcDateTime,
-            Modified = (document.Modified ?? document.Created)?.UtcDateTime,
-            PdfA = true,
-            RasterDpi = 150,
-            EncodingQuality = JpegQuality,
-        };
+        return new DocumentMetadata(
+            Title: release.Metadata.Title,
+            Author: organisation ?? string.Empty,
+            Subject: FirstNonBlank(document.Subject, release.Metadata.Subtitle) ?? string.Empty,
+            Keywords: string.Join(", ", document.Keywords),
+            Creator: "PressPipeline",
+            Producer: "PressPipeline",
+            Created: document.Created,
+            Modified: document.Modified ?? document.Created);
     }
 
     internal static string UnreadablePicture(string fileName, string consequence) =>

@@ -6,9 +6,9 @@ namespace PressPipeline.Conversion.Rendering.Pdf.Fonts;
 
 /// <summary>
 /// Shapes with HarfBuzz at the face's own units per em, so every advance is the font's exact one scaled
-/// by <c>size / unitsPerEm</c> — the same float arithmetic Skia's PDF writer uses to decide whether a glyph
-/// follows on from the one before. (SkiaSharp's SKShaper rounds to 1/512 em, which made nearly every glyph
-/// a separate positioning operator in the page content.) One HarfBuzz font per face, shared: shaping does
+/// by <c>size / unitsPerEm</c> — the same advance the PDF's width array gives the glyph, so a glyph that
+/// follows on from the one before needs no position correction in the page content. (SkiaSharp's SKShaper
+/// rounds to 1/512 em, which would put a correction after nearly every glyph.) One HarfBuzz font per face, shared: shaping does
 /// not mutate it, so it is safe from several threads.
 /// </summary>
 internal sealed class FaceShaper
@@ -34,7 +34,7 @@ internal sealed class FaceShaper
         font.Shape(buffer);
         var infos = buffer.GetGlyphInfoSpan();
         var positions = buffer.GetGlyphPositionSpan();
-        // Points per font unit, in the order of operations Skia's PDF writer uses for its own pen.
+        // Points per font unit: advance × size / units per em, as the page content's pen moves.
         var scale = sized.Size * sized.ScaleX / UnitsPerEm;
         var yScale = sized.Size / UnitsPerEm;
         var glyphs = new ushort[infos.Length];

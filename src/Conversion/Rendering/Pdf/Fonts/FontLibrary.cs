@@ -75,7 +75,7 @@ internal sealed class FontFamily(string name, IReadOnlyList<(FontFaceFile File, 
             return (face, style.Item1 && !file.Bold, style.Item2 && !file.Italic);
         })];
 
-    /// <summary>The face for the style and whether Skia must fake bold/italic because the file is missing.</summary>
+    /// <summary>The face for the style and whether bold/italic must be synthesised because the file is missing.</summary>
     public (LoadedFace Face, bool FakeBold, bool FakeItalic) Face(bool bold, bool italic) =>
         byStyle[(bold ? 2 : 0) + (italic ? 1 : 0)];
 

@@ -4,10 +4,10 @@ namespace PressPipeline.Conversion.Rendering.Pdf.Fonts;
 
 /// <summary>
 /// Font subsetting with HarfBuzz's hb-subset, which libHarfBuzzSharp ships but HarfBuzzSharp does not wrap.
-/// Skia's PDF backend (as built for SkiaSharp) embeds whatever font file it is handed, whole; handing it a
-/// subset keeps a one-page release at tens of kilobytes instead of megabytes. Glyph IDs are retained so
-/// compacted (a small glyph count keeps Skia's per-font work small), and the old→new map comes back so
-/// the painter can renumber the shaped glyphs; layout tables are dropped (the PDF has positioned glyphs).
+/// Embedding only the glyphs a release uses keeps a one-page PDF at tens of kilobytes instead of megabytes.
+/// Glyph IDs are compacted (the PDF's width array then covers a few hundred glyphs, not thousands), and the
+/// old→new map comes back so the painter can renumber the shaped glyphs. Layout tables and the cmap are
+/// dropped: the PDF shows positioned glyph IDs and carries its own ToUnicode map.
 /// </summary>
 internal static class HarfBuzzSubsetter
 {
@@ -18,10 +18,10 @@ internal static class HarfBuzzSubsetter
     private static readonly uint[] DroppedTables = [Tag("GSUB"), Tag("GPOS"), Tag("GDEF"), Tag("BASE"), Tag("JSTF"), Tag("DSIG"), Tag("kern"), Tag("morx"), Tag("hdmx"), Tag("LTSH"), Tag("VDMX")];
 
     /// <summary>
-    /// A font file holding only the given glyphs and cmap entries, and the new ID of each glyph (indexed by
+    /// A font file holding only the given glyphs (and the components of composite ones), and the new ID of each glyph (indexed by
     /// the old ID, up to the highest one given); null if HarfBuzz refuses.
     /// </summary>
-    public static (byte[] Font, ushort[] NewGlyphIds)? Subset(HarfBuzzSharp.Face face, IReadOnlyList<ushort> glyphs, IEnumerable<int> codePoints)
+    public static (byte[] Font, ushort[] NewGlyphIds)? Subset(HarfBuzzSharp.Face face, IReadOnlyList<ushort> glyphs)
     {
         var input = hb_subset_input_create_or_fail();
         if (input == IntPtr.Zero)
@@ -37,12 +37,6 @@ internal static class HarfBuzzSubsetter
             foreach (var glyph in glyphs)
             {
                 hb_set_add(glyphSet, glyph);
-            }
-
-            var unicodeSet = hb_subset_input_unicode_set(input);
-            foreach (var codePoint in codePoints)
-            {
-                hb_set_add(unicodeSet, (uint)codePoint);
             }
 
             var dropSet = hb_subset_input_set(input, DropTableTagSet);
@@ -137,10 +131,6 @@ internal static class HarfBuzzSubsetter
     [DllImport(Library)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.AssemblyDirectory | DllImportSearchPath.SafeDirectories)]
     private static extern IntPtr hb_subset_input_glyph_set(IntPtr input);
-
-    [DllImport(Library)]
-    [DefaultDllImportSearchPaths(DllImportSearchPath.AssemblyDirectory | DllImportSearchPath.SafeDirectories)]
-    private static extern IntPtr hb_subset_input_unicode_set(IntPtr input);
 
     [DllImport(Library)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.AssemblyDirectory | DllImportSearchPath.SafeDirectories)]

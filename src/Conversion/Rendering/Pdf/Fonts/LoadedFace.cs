@@ -4,7 +4,7 @@ using SkiaSharp;
 namespace PressPipeline.Conversion.Rendering.Pdf.Fonts;
 
 /// <summary>
-/// A font file loaded once: its Skia typeface (drawn and embedded by the PDF backend) and its HarfBuzz
+/// A font file loaded once: its Skia typeface (for metrics and cmap lookups) and its HarfBuzz
 /// shaper at the face's units per em. Shaping with a shared HarfBuzz font is thread-safe; both live for the process.
 /// </summary>
 internal sealed class LoadedFace
@@ -21,6 +21,7 @@ internal sealed class LoadedFace
     public LoadedFace(string fileName, NativeBytes data)
     {
         FileName = fileName;
+        Data = data;
         HarfBuzzBlob = new HarfBuzzSharp.Blob(data.Address, data.Length, HarfBuzzSharp.MemoryMode.ReadOnly);
 
         HarfBuzzFace = new HarfBuzzSharp.Face(HarfBuzzBlob, 0);
@@ -33,19 +34,23 @@ internal sealed class LoadedFace
         ByTypeface[Typeface] = this;
     }
 
+    /// <summary>The font file's bytes, for embedding it whole when it can't be subset.</summary>
+    public NativeBytes Data { get; }
+
     /// <summary>The HarfBuzz face over the same bytes, for subsetting.</summary>
     public HarfBuzzSharp.Face HarfBuzzFace { get; }
 
     private HarfBuzzSharp.Blob HarfBuzzBlob { get; }
 
-    /// <summary>Presentation-form code points by glyph (for the subset's cmap and so ToUnicode).</summary>
+    /// <summary>Presentation-form code points by glyph (for the ToUnicode entries of right-to-left ligatures).</summary>
     public IReadOnlyDictionary<ushort, int[]> PresentationFormsByGlyph => presentationForms.Value;
 
     /// <summary>The loaded face a typeface came from, if it is one of ours.</summary>
     public static LoadedFace? Of(SKTypeface typeface) => ByTypeface.TryGetValue(typeface, out var face) ? face : null;
 
     // Presentation forms (Latin ligatures, Arabic contextual forms) are glyphs shaping produces without the
-    // text naming them; their cmap entries let Skia's ToUnicode map them back. A small, fixed range per face.
+    // text naming them; a right-to-left ligature's ToUnicode entry is its presentation form (see PageContent).
+    // A small, fixed range per face.
     private Dictionary<ushort, int[]> BuildPresentationFormMap()
     {
         var codePoints = Enumerable.Range(0xFB00, 0xFE00 - 0xFB00).Concat(Enumerable.Range(0xFE70, 0xFF00 - 0xFE70)).ToArray();

@@ -1,34 +1,33 @@
+using PressPipeline.Conversion.Rendering.Pdf.Writer;
 using SkiaSharp;
 
 namespace PressPipeline.Conversion.Rendering.Pdf.Layout;
 
 /// <summary>
-/// One picture made ready for Skia's PDF writer on a worker thread while the text is laid out.
-/// Left to itself, Skia decodes a PNG when the page is painted and re-encodes it there (as JPEG when
-/// it is opaque, deflated otherwise) — on the sample that costs as much as laying out all its text.
-/// Layout needs only the pixel size, read from the header at once; the painter waits for
-/// <see cref="Image"/>. JPEGs pass through untouched; opaque pictures in other formats are encoded as
-/// JPEG at <see cref="PdfRenderer.JpegQuality"/>, which is what Skia would do with them, so the page looks the same.
+/// One picture made ready for the PDF on a worker thread while the text is laid out. Layout needs only
+/// the pixel size, read from the header at once; the painter waits for <see cref="Image"/>. A grey or
+/// colour JPEG passes through untouched (PDF readers decode JPEG themselves); other opaque pictures are
+/// encoded as JPEG at <see cref="PdfRenderer.JpegQuality"/>, and a picture with transparency keeps
+/// lossless samples and its alpha as a soft mask.
 /// </summary>
 internal sealed class PreparedPicture : IDisposable
 {
-    private readonly SKData data;
-    private readonly Task<SKImage?> preparing;
+    private readonly Task<PdfImage?> preparing;
 
-    private PreparedPicture(SKData data, SKSizeI pixelSize, SKEncodedImageFormat format, int jpegQuality)
+    private PreparedPicture(byte[] encoded, SKSizeI pixelSize, SKEncodedImageFormat format, int jpegQuality)
     {
-        this.data = data;
         PixelSize = pixelSize;
-        preparing = format == SKEncodedImageFormat.Jpeg
-            ? Task.FromResult<SKImage?>(SKImage.FromEncodedData(data))
-            : Task.Run(() => Reencode(data, jpegQuality));
+        preparing = format == SKEncodedImageFormat.Jpeg && PdfImage.JpegComponents(encoded) is 1 or 3
+            ? Task.FromResult<PdfImage?>(new PdfImage(pixelSize.Width, pixelSize.Height,
+                PdfImage.JpegComponents(encoded) == 1 ? "DeviceGray" : "DeviceRGB", "DCTDecode", encoded, null))
+            : Task.Run(() => Encode(encoded, jpegQuality));
     }
 
     /// <summary>Width and height in pixels, from the picture's header.</summary>
     public SKSizeI PixelSize { get; }
 
-    /// <summary>The image to draw, or null when its pixels turned out to be unreadable past the header.</summary>
-    public SKImage? Image => preparing.GetAwaiter().GetResult();
+    /// <summary>The picture as the PDF embeds it, or null when its pixels turned out to be unreadable past the header.</summary>
+    public PdfImage? Image => preparing.GetAwaiter().GetResult();
 
     /// <summary>Reads the header and starts preparing the pixels; null when Skia does not know the format.</summary>
     public static PreparedPicture? Start(ReadOnlySpan<byte> encoded, int jpegQuality)
@@ -38,35 +37,25 @@ internal sealed class PreparedPicture : IDisposable
             return null;
         }
 
-        var data = SKData.CreateCopy(encoded);
-        using (var codec = SKCodec.Create(data))
-        {
-            if (codec is not null && codec.Info.Width > 0 && codec.Info.Height > 0)
-            {
-                return new PreparedPicture(data, codec.Info.Size, codec.EncodedFormat, jpegQuality);
-            }
-        }
-
-        data.Dispose();
-        return null;
+        var bytes = encoded.ToArray();
+        using var data = SKData.CreateCopy(bytes);
+        using var codec = SKCodec.Create(data);
+        return codec is not null && codec.Info.Width > 0 && codec.Info.Height > 0
+            ? new PreparedPicture(bytes, codec.Info.Size, codec.EncodedFormat, jpegQuality)
+            : null;
     }
 
     public void Dispose()
     {
-        // The worker may still be encoding if layout failed part-way; let it finish before freeing what it
-        // reads. A worker that failed has already surfaced its exception through Image, or never mattered.
+        // The worker may still be encoding if layout failed part-way; let it finish rather than leave it running
+        // past the render. A worker that failed has already surfaced its exception through Image, or never mattered.
         ((IAsyncResult)preparing).AsyncWaitHandle.WaitOne();
-        if (preparing.IsCompletedSuccessfully)
-        {
-            preparing.Result?.Dispose();
-        }
-
-        data.Dispose();
     }
 
-    private static SKImage? Reencode(SKData encoded, int jpegQuality)
+    private static PdfImage? Encode(byte[] encoded, int jpegQuality)
     {
-        using var codec = SKCodec.Create(encoded);
+        using var data = SKData.CreateCopy(encoded);
+        using var codec = SKCodec.Create(data);
         if (codec is null)
         {
             return null;
@@ -80,14 +69,28 @@ internal sealed class PreparedPicture : IDisposable
         }
 
         using var pixels = bitmap.PeekPixels();
-        if (!IsOpaque(pixels.GetPixelSpan()))
+        var rgba = pixels.GetPixelSpan();
+        if (IsOpaque(rgba))
         {
-            // Transparency needs a soft mask, which only Skia's own deflate path writes; hand it decoded pixels.
-            return SKImage.FromPixelCopy(pixels);
+            using var jpeg = pixels.Encode(new SKJpegEncoderOptions(jpegQuality, SKJpegEncoderDownsample.Downsample420, SKJpegEncoderAlphaOption.Ignore));
+            if (jpeg is not null)
+            {
+                return new PdfImage(info.Width, info.Height, "DeviceRGB", "DCTDecode", jpeg.ToArray(), null);
+            }
         }
 
-        using var jpeg = pixels.Encode(new SKJpegEncoderOptions(jpegQuality, SKJpegEncoderDownsample.Downsample420, SKJpegEncoderAlphaOption.Ignore));
-        return jpeg is null ? SKImage.FromPixelCopy(pixels) : SKImage.FromEncodedData(jpeg);
+        var colour = new byte[info.Width * info.Height * 3];
+        var alpha = new byte[info.Width * info.Height];
+        for (int pixel = 0, source = 0; pixel < alpha.Length; pixel++, source += 4)
+        {
+            colour[pixel * 3] = rgba[source];
+            colour[(pixel * 3) + 1] = rgba[source + 1];
+            colour[(pixel * 3) + 2] = rgba[source + 2];
+            alpha[pixel] = rgba[source + 3];
+        }
+
+        return new PdfImage(info.Width, info.Height, "DeviceRGB", "FlateDecode", PdfFile.Deflate(colour),
+            IsOpaque(rgba) ? null : PdfFile.Deflate(alpha));
     }
 
     private static bool IsOpaque(ReadOnlySpan<byte> rgba)

@@ -1,30 +1,34 @@
 using PressPipeline.Conversion.Rendering.Pdf.Fonts;
 using PressPipeline.Conversion.Rendering.Pdf.Layout;
+using PressPipeline.Conversion.Rendering.Pdf.Writer;
 using SkiaSharp;
 
 namespace PressPipeline.Conversion.Rendering.Pdf.Paint;
 
 /// <summary>
-/// For one render: each face cut down to the glyphs the pages use (and the cmap entries of those glyphs,
-/// so Skia's ToUnicode maps stay complete), glyphs renumbered into the subset, and sized fonts over it. A face HarfBuzz can't
-/// subset is embedded whole. (Cutting the faces on parallel threads was measured twice and gained nothing:
-/// the second core is busy with the picture and the other variants.)
+/// For one render: each face cut down to the glyphs the pages use, glyphs renumbered into the subset, and
+/// one embedded font per face. A face HarfBuzz can't subset is embedded whole. (Cutting the faces on
+/// parallel threads was measured twice and gained nothing: the second core is busy with the picture and
+/// the other variants.)
 /// </summary>
-internal sealed class FontSubsets : IDisposable
+internal sealed class FontSubsets
 {
-    private readonly Dictionary<SKTypeface, (SKTypeface Subset, ushort[] NewGlyphIds)> subsets = [];
-    private readonly Dictionary<(SKTypeface, float, bool, float), SKFont> fonts = [];
+    private readonly Dictionary<SKTypeface, DrawingFont> byTypeface = [];
 
     // Asked once per font object, not per glyph: SKFont.Typeface is a native call plus a handle lookup under a lock.
-    private readonly Dictionary<SKFont, SKTypeface> typefaces = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<SKFont, DrawingFont> drawing = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<SKFont, DrawingFont> byFont = new(ReferenceEqualityComparer.Instance);
 
-    public FontSubsets(IEnumerable<GlyphRunDrawable> runs)
+    public FontSubsets(IEnumerable<GlyphRunDrawable> runs, PdfFile file)
     {
         var used = new Dictionary<SKTypeface, UsedCharacters>();
+        var typefaces = new Dictionary<SKFont, SKTypeface>(ReferenceEqualityComparer.Instance);
         foreach (var run in runs)
         {
-            var typeface = TypefaceOf(run.Font);
+            if (!typefaces.TryGetValue(run.Font, out var typeface))
+            {
+                typefaces[run.Font] = typeface = run.Font.Typeface;
+            }
+
             if (!used.TryGetValue(typeface, out var entry))
             {
                 used[typeface] = entry = new UsedCharacters();
@@ -41,144 +45,73 @@ internal sealed class FontSubsets : IDisposable
                 continue;
             }
 
-            // The characters drawn with this face, plus presentation forms whose glyphs shaping chose; a
-            // character's glyph is in the set anyway, so the unicode set adds no glyphs of its own.
             var glyphs = characters.Glyphs();
-            var codePoints = characters.CodePoints().Where(c => face.Covers(c) && characters.HasGlyph(face.Glyph(c)))
-                .Concat(glyphs.SelectMany(g => face.PresentationFormsByGlyph.TryGetValue(g, out var forms) ? forms : []))
-                .Distinct()
-                .Order();
-            if (HarfBuzzSubsetter.Subset(face.HarfBuzzFace, glyphs, codePoints) is not { } result)
+            var name = Path.GetFileNameWithoutExtension(face.FileName);
+            var resource = "F" + (byTypeface.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            byTypeface[typeface] = HarfBuzzSubsetter.Subset(face.HarfBuzzFace, glyphs) is { } subset
+                ? new DrawingFont(new EmbeddedFont(file.Allocate(), resource, name, subset.Font), subset.NewGlyphIds, face)
+                : new DrawingFont(new EmbeddedFont(file.Allocate(), resource, name, WholeFile(face)), null, face);
+        }
+
+        foreach (var (font, typeface) in typefaces)
+        {
+            if (byTypeface.TryGetValue(typeface, out var drawing))
             {
-                continue;
+                byFont[font] = drawing;
             }
-
-            using var data = SKData.CreateCopy(result.Font);
-            if (SKTypeface.FromData(data) is { } subset)
-            {
-                subsets[typeface] = (subset, result.NewGlyphIds);
-            }
         }
     }
 
-    /// <summary>
-    /// The font to draw a run with (same size and synthetic styles, over the subset face) and how to
-    /// renumber its glyphs: the new ID by the old, or null when the face is embedded whole.
-    /// </summary>
-    public DrawingFont For(SKFont original)
+    public IEnumerable<EmbeddedFont> Fonts => byTypeface.Values.Select(d => d.Font);
+
+    /// <summary>The embedded font a run is shown in and how its glyphs are renumbered; null for a face that is not ours.</summary>
+    public DrawingFont? For(SKFont font) => byFont.GetValueOrDefault(font);
+
+    private static byte[] WholeFile(LoadedFace face)
     {
-        if (!drawing.TryGetValue(original, out var result))
-        {
-            var typeface = TypefaceOf(original);
-            drawing[original] = result = subsets.TryGetValue(typeface, out var entry)
-                ? new DrawingFont(SizedOver(entry.Subset, typeface, original), entry.NewGlyphIds)
-                : new DrawingFont(original, null);
-        }
-
-        return result;
-    }
-
-    private SKTypeface TypefaceOf(SKFont font)
-    {
-        if (!typefaces.TryGetValue(font, out var typeface))
-        {
-            typefaces[font] = typeface = font.Typeface;
-        }
-
-        return typeface;
-    }
-
-    private SKFont SizedOver(SKTypeface subset, SKTypeface original, SKFont like)
-    {
-        var key = (original, like.Size, like.Embolden, like.SkewX);
-        if (!fonts.TryGetValue(key, out var font))
-        {
-            fonts[key] = font = new SKFont(subset, like.Size)
-            {
-                Embolden = like.Embolden,
-                SkewX = like.SkewX,
-                Subpixel = like.Subpixel,
-                Hinting = like.Hinting,
-                LinearMetrics = like.LinearMetrics,
-            };
-        }
-
-        return font;
-    }
-
-    public void Dispose()
-    {
-        foreach (var font in fonts.Values)
-        {
-            font.Dispose();
-        }
-
-        foreach (var (typeface, _) in subsets.Values)
-        {
-            typeface.Dispose();
-        }
+        var bytes = new byte[face.Data.Length];
+        System.Runtime.InteropServices.Marshal.Copy(face.Data.Address, bytes, 0, bytes.Length);
+        return bytes;
     }
 }
 
-/// <summary>A font to draw with and the glyph renumbering into it (null: draw the glyph IDs as shaped).</summary>
-internal sealed record DrawingFont(SKFont Font, ushort[]? NewGlyphIds)
+/// <summary>An embedded font, the renumbering of shaped glyph IDs into it (null: IDs as shaped), and the face it came from.</summary>
+internal sealed record DrawingFont(EmbeddedFont Font, ushort[]? NewGlyphIds, LoadedFace Face)
 {
     public ushort Glyph(ushort shaped) =>
         NewGlyphIds is { } map && shaped < map.Length ? map[shaped] : shaped;
 }
 
 /// <summary>
-/// The glyph IDs and characters one face draws. Flat bitsets over the 16-bit ranges: a 35-page report adds
-/// some 100,000 characters, which hash sets made a tenth of the PDF's time (and bool arrays cost a
-/// 128 KB clear per face per render).
+/// The glyph IDs one face draws, as a flat bitset over the 16-bit range: a 35-page report adds some
+/// 100,000 glyphs, which a hash set made a visible share of the PDF's time.
 /// </summary>
 internal sealed class UsedCharacters
 {
     private readonly ulong[] glyphs = new ulong[(ushort.MaxValue + 1) / 64];
-    private readonly ulong[] basic = new ulong[(char.MaxValue + 1) / 64];
-    private readonly HashSet<int> supplementary = [];
 
     public void Add(GlyphRunDrawable run)
     {
         foreach (var glyph in run.Glyphs)
         {
-            Set(glyphs, glyph);
-        }
-
-        var text = run.Text;
-        for (var i = run.TextStart; i < run.TextEnd; i++)
-        {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < run.TextEnd)
-            {
-                supplementary.Add(char.ConvertToUtf32(text[i], text[++i]));
-            }
-            else if (!char.IsSurrogate(text[i]))
-            {
-                Set(basic, text[i]);
-            }
+            glyphs[glyph >> 6] |= 1UL << (glyph & 63);
         }
     }
 
-    public bool HasGlyph(ushort glyph) => (glyphs[glyph >> 6] & (1UL << (glyph & 63))) != 0;
-
     /// <summary>Used glyph IDs, ascending.</summary>
-    public List<ushort> Glyphs() => [.. Members(glyphs).Select(g => (ushort)g)];
-
-    /// <summary>Used code points, ascending.</summary>
-    public IEnumerable<int> CodePoints() => Members(basic).Concat(supplementary.Order());
-
-    private static void Set(ulong[] bits, int value) => bits[value >> 6] |= 1UL << (value & 63);
-
-    private static IEnumerable<int> Members(ulong[] bits)
+    public List<ushort> Glyphs()
     {
-        for (var word = 0; word < bits.Length; word++)
+        var list = new List<ushort>();
+        for (var word = 0; word < glyphs.Length; word++)
         {
-            var remaining = bits[word];
+            var remaining = glyphs[word];
             while (remaining != 0)
             {
-                yield return (word << 6) + System.Numerics.BitOperations.TrailingZeroCount(remaining);
+                list.Add((ushort)((word << 6) + System.Numerics.BitOperations.TrailingZeroCount(remaining)));
                 remaining &= remaining - 1;
             }
         }
+
+        return list;
     }
 }
