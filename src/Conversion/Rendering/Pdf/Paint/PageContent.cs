@@ -9,9 +9,8 @@ namespace PressPipeline.Conversion.Rendering.Pdf.Paint;
 /// turned over here. Graphics state (colours, line width, font, text render mode, opacity) is written
 /// only when it changes, and consecutive glyph runs share one text object.
 /// </summary>
-internal sealed class PageContent(FontSubsets fonts, PageResources resources, float pageHeight)
+internal sealed class PageContent(FontSubsets fonts, PageResources resources, float pageHeight, PdfBytes bytes)
 {
-    private readonly PdfBytes bytes = new(16 * 1024);
     private bool inText;
     private SKColor? fill;
     private SKColor? stroke;

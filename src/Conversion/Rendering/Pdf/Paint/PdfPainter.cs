@@ -38,9 +38,11 @@ internal static class PdfPainter
         var resources = new PageResources(file);
         var targets = new Dictionary<string, (int Page, SKPoint Point)>(StringComparer.Ordinal);
         var height = page.PaperSize.Height;
+        var contentBuffer = new PdfBytes(32 * 1024);
         for (var index = 0; index < pages.Count; index++)
         {
-            var content = new PageContent(fonts, resources, height);
+            contentBuffer.Clear();
+            var content = new PageContent(fonts, resources, height, contentBuffer);
             var links = new List<LinkDrawable>();
             foreach (var placed in pages[index].Items)
             {

@@ -152,6 +152,15 @@ internal sealed class PdfBytes(int capacity = 4096)
 
     public PdfBytes Space() => Byte((byte)' ');
 
+    /// <summary>Empties the buffer, keeping its capacity (one buffer serves every page of a render).</summary>
+    public void Clear() => Length = 0;
+
+    /// <summary>Already-written bytes, to fill in a value reserved earlier (a stream's length).</summary>
+    public Span<byte> WrittenAt(int offset, int count) => buffer.AsSpan(offset, count);
+
+    /// <summary>The buffer as a write-only stream, so a compressor can write into it directly.</summary>
+    public Stream AsStream() => new AppendStream(this);
+
     public PdfBytes Line() => Byte((byte)'\n');
 
     public byte[] ToArray() => Written.ToArray();
@@ -170,6 +179,34 @@ internal sealed class PdfBytes(int capacity = 4096)
         return buffer.AsSpan(Length, count);
     }
 
-    /// <summary>The buffer as a writer for <see cref="System.IO.Compression"/> and hashing.</summary>
-    public ArraySegment<byte> Segment => new(buffer, 0, Length);
+    private sealed class AppendStream(PdfBytes target) : Stream
+    {
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => target.Length;
+
+        public override long Position
+        {
+            get => target.Length;
+            set => throw new NotSupportedException();
+        }
+
+        public override void Write(byte[] buffer, int offset, int count) => target.Raw(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer) => target.Raw(buffer);
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+    }
 }

@@ -67,9 +67,27 @@ internal sealed class PdfFile
         End();
     }
 
-    /// <summary>A stream deflated here (FlateDecode).</summary>
-    public void DeflatedStream(int number, ReadOnlySpan<byte> data, Action<PdfBytes>? entries = null) =>
-        Stream(number, Deflate(data), "FlateDecode", entries);
+    /// <summary>
+    /// A stream deflated here (FlateDecode), straight into the file: the length is reserved as ten spaces and
+    /// filled in once the compressor is done, so no copy of the compressed bytes is made.
+    /// </summary>
+    public void DeflatedStream(int number, ReadOnlySpan<byte> data, Action<PdfBytes>? entries = null)
+    {
+        var bytes = Begin(number).Ascii("<<");
+        entries?.Invoke(bytes);
+        bytes.Ascii("/Filter/FlateDecode/Length ");
+        var lengthAt = bytes.Length;
+        bytes.Ascii("          >>\nstream\n");
+        var start = bytes.Length;
+        using (var zlib = new ZLibStream(bytes.AsStream(), new ZLibCompressionOptions { CompressionLevel = CompressionLevel }))
+        {
+            zlib.Write(data);
+        }
+
+        (bytes.Length - start).TryFormat(bytes.WrittenAt(lengthAt, 10), out _, default, System.Globalization.CultureInfo.InvariantCulture);
+        bytes.Ascii("\nendstream");
+        End();
+    }
 
     public static byte[] Deflate(ReadOnlySpan<byte> data)
     {
