@@ -11,8 +11,9 @@ namespace PressPipeline.Conversion.Rendering.Pdf.Writer;
 internal sealed class PdfFile
 {
     /// <summary>
-    /// zlib level for streams. Level 6 (zlib's default) made the sample's fonts and pages 4% smaller
-    /// than level 1 for about twice the compression time; compression is a small share either way.
+    /// zlib level for streams: 6, zlib's default. Level 1 made the sample's PDF 16% larger (52 against 45 KB)
+    /// with no render-time gain that stood out of the machine's noise; deflating is a small share of a render
+    /// (about 0.2 ms of the sample's fonts and pages).
     /// </summary>
     private const int CompressionLevel = 6;
 
