@@ -155,6 +155,31 @@ public sealed class PdfWriterTests
         Assert.Contains("שלום", PdfReadBack.Text(pdf), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_pdf_a_essentials_are_in_place()
+    {
+        var pdf = new PdfRenderer().Render(PdfSamples.English(), RenderContext.Local).Value.Content.ToArray();
+        using var document = PdfDocument.Open(pdf);
+        var catalog = document.Structure.Catalog.CatalogDictionary;
+
+        // An sRGB output intent whose profile is a three-component ICC stream.
+        var intents = Assert.IsType<ArrayToken>(catalog.Data["OutputIntents"]);
+        var intent = Assert.IsType<DictionaryToken>(Assert.Single(intents.Data));
+        Assert.Equal("GTS_PDFA1", ((NameToken)intent.Data["S"]).Data);
+        var profile = Assert.IsType<StreamToken>(document.Structure.GetObject(((IndirectReferenceToken)intent.Data["DestOutputProfile"]).Data).Data);
+        Assert.Equal(3, ((NumericToken)profile.StreamDictionary.Data["N"]).Int);
+
+        // The XMP packet is stored unfiltered, so any tool can read it.
+        var metadata = Assert.IsType<StreamToken>(document.Structure.GetObject(((IndirectReferenceToken)catalog.Data["Metadata"]).Data).Data);
+        Assert.False(metadata.StreamDictionary.ContainsKey(NameToken.Filter));
+
+        // Every annotation prints (flag 4) and the header carries the binary marker.
+        var annotations = document.GetPages().SelectMany(p => p.GetAnnotations()).ToList();
+        Assert.NotEmpty(annotations);
+        Assert.All(annotations, a => Assert.Equal(4, (int)a.Flags & 4));
+        Assert.True(pdf[10] >= 0x80 && pdf[11] >= 0x80, "the second line holds bytes above 127");
+    }
+
     // Every deflated stream inflated and joined: the page contents among them, read without the writer's help.
     private static string ContentStreams(byte[] pdf)
     {
