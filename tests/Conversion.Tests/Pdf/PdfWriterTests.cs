@@ -3,6 +3,8 @@ using PressPipeline.Conversion.Model;
 using PressPipeline.Conversion.Rendering;
 using PressPipeline.Conversion.Rendering.Pdf;
 using PressPipeline.Conversion.Rendering.Pdf.Fonts;
+using PressPipeline.Conversion.Rendering.Pdf.Layout;
+using PressPipeline.Conversion.Rendering.Pdf.Paint;
 using PressPipeline.Conversion.Rendering.Pdf.Theme;
 using PressPipeline.Conversion.Rendering.Pdf.Writer;
 using SkiaSharp;
@@ -178,6 +180,41 @@ public sealed class PdfWriterTests
         Assert.NotEmpty(annotations);
         Assert.All(annotations, a => Assert.Equal(4, (int)a.Flags & 4));
         Assert.True(pdf[10] >= 0x80 && pdf[11] >= 0x80, "the second line holds bytes above 127");
+    }
+
+    [Fact]
+    public void A_run_stored_in_visual_order_still_maps_each_glyph_to_its_own_letter()
+    {
+        // Layout stores runs in logical order; a run in visual order (clusters falling) must not make each glyph
+        // stand for the rest of the text after it.
+        var theme = PdfTheme.Default;
+        var fonts = FontLibrary.For(theme.Fonts);
+        var hebrew = fonts.Families.Select(f => f.Regular).First(face => face.Covers('ש') && !face.Covers('A'));
+        var font = SizedFonts.Get(hebrew, 12, false, false);
+        const string word = "שלום";
+        var visual = Enumerable.Range(0, word.Length).Reverse().ToArray();
+        var run = new GlyphRunDrawable(
+            font,
+            new SKPoint(0, 20),
+            [.. visual.Select(i => hebrew.Glyph(word[i]))],
+            [.. visual.Select((_, at) => new SKPoint(at * 8, 0))],
+            word,
+            visual,
+            0,
+            word.Length,
+            SKColors.Black);
+        var release = PdfSamples.Simple("Visual order", "he", TextDirection.RightToLeft, []);
+        using var layout = new LayoutContext(release, new LayoutStyles(theme), fonts);
+        var page = new LaidOutPage([new PlacedItem(new FlowItem(30, [run]), 0)]);
+        var metadata = new DocumentMetadata("t", string.Empty, string.Empty, string.Empty, "c", "p", null, null);
+
+        var pdf = PdfPainter.Paint([page], new PageFurniture(layout, null), metadata, theme.Page, "he");
+
+        using var document = PdfDocument.Open(pdf);
+        var letters = document.GetPage(1).Letters.Where(l => l.Value.Any(c => c is >= '\u0590' and <= '\u05FF')).ToList();
+        Assert.Equal(word.Length, letters.Count);
+        Assert.All(letters, l => Assert.Single(l.Value));
+        Assert.Equal(word.Reverse().Select(c => c.ToString()), letters.Select(l => l.Value));
     }
 
     // Every deflated stream inflated and joined: the page contents among them, read without the writer's help.

@@ -35,7 +35,11 @@ public sealed class PdfRenderer : IVariantRenderer
     /// <summary>Shaping, layout and the PDF writer: several times the text on the 60-chapter report.</summary>
     public int RelativeCost => 10;
 
-    public void Prepare() => FontLibrary.For(theme.Fonts);
+    public void Prepare()
+    {
+        FontLibrary.For(theme.Fonts);
+        _ = SrgbProfile.Data;
+    }
 
     public Result<RenderedFile> Render(PressRelease release, RenderContext context)
     {

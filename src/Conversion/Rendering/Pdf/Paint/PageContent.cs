@@ -84,6 +84,7 @@ internal sealed class PageContent(FontSubsets fonts, PageResources resources, fl
         var skew = -run.Font.SkewX;
         var count = run.Glyphs.Length;
         var rightToLeft = count > 1 && run.Positions[count - 1].X < run.Positions[0].X;
+        var previousCluster = -1;
         for (var first = 0; first < count;)
         {
             var cluster = run.Clusters[first];
@@ -93,7 +94,13 @@ internal sealed class PageContent(FontSubsets fonts, PageResources resources, fl
                 end++;
             }
 
-            var textEnd = end < count && run.Clusters[end] > cluster ? run.Clusters[end] : run.TextEnd;
+            // A cluster's text runs to the next cluster in the text: the following glyphs' when clusters rise
+            // (logical order), the preceding glyphs' when they fall (visual order of right-to-left text).
+            var textEnd = end < count && run.Clusters[end] > cluster ? run.Clusters[end]
+                : previousCluster > cluster ? previousCluster
+                : run.TextEnd;
+            textEnd = Math.Min(textEnd, run.TextEnd);
+            previousCluster = cluster;
             var text = cluster >= run.TextStart && cluster < textEnd ? run.Text.AsSpan(cluster, textEnd - cluster) : [];
             var spelled = text.IsEmpty || MapCluster(run, drawing, first, end, text, rightToLeft);
             if (!spelled)
