@@ -26,13 +26,11 @@ internal sealed class PageContent(FontSubsets fonts, PageResources resources, fl
     private double penX;
     private double penY;
 
-    public ReadOnlySpan<byte> Content
+    /// <summary>Closes any open text object and returns the page's content, ready to be deflated.</summary>
+    public ReadOnlySpan<byte> Finish()
     {
-        get
-        {
-            EndText();
-            return bytes.Written;
-        }
+        EndText();
+        return bytes.Written;
     }
 
     public void Line(LineDrawable line, float dx, float dy)

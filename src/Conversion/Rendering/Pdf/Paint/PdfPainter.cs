@@ -58,7 +58,7 @@ internal static class PdfPainter
             }
 
             var contentNumber = file.Allocate();
-            file.DeflatedStream(contentNumber, content.Content);
+            file.DeflatedStream(contentNumber, content.Finish());
             var annotations = links.Select(link => (Link: link, Number: file.Allocate())).ToList();
             foreach (var (link, number) in annotations)
             {
