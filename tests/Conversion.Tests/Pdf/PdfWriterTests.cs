@@ -75,7 +75,18 @@ public sealed class PdfWriterTests
     {
         var error = Assert.Throws<InvalidDataException>(() => TrueTypeMetrics.Read(new byte[64]));
 
-        Assert.Contains("'head'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'glyf'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_font_with_postscript_outlines_is_refused_with_the_fix_in_the_message()
+    {
+        var cff = new byte[64];
+        "OTTO"u8.CopyTo(cff);
+
+        var error = Assert.Throws<InvalidDataException>(() => TrueTypeMetrics.Read(cff));
+
+        Assert.Contains(".ttf", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

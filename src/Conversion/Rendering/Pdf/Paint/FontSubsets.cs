@@ -48,9 +48,16 @@ internal sealed class FontSubsets
             var glyphs = characters.Glyphs();
             var name = Path.GetFileNameWithoutExtension(face.FileName);
             var resource = "F" + (byTypeface.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            byTypeface[typeface] = HarfBuzzSubsetter.Subset(face.HarfBuzzFace, glyphs) is { } subset
-                ? new DrawingFont(new EmbeddedFont(file.Allocate(), resource, name, subset.Font), subset.NewGlyphIds, face)
-                : new DrawingFont(new EmbeddedFont(file.Allocate(), resource, name, WholeFile(face)), null, face);
+            var subset = HarfBuzzSubsetter.Subset(face.HarfBuzzFace, glyphs);
+            try
+            {
+                byTypeface[typeface] = new DrawingFont(
+                    new EmbeddedFont(file.Allocate(), resource, name, subset?.Font ?? WholeFile(face)), subset?.NewGlyphIds, face);
+            }
+            catch (InvalidDataException error)
+            {
+                throw new InvalidDataException($"The font '{face.FileName}' in src/Templates/fonts can't be embedded in a PDF. {error.Message}", error);
+            }
         }
 
         foreach (var (font, typeface) in typefaces)

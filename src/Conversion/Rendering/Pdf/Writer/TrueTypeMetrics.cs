@@ -41,6 +41,13 @@ internal sealed class TrueTypeMetrics
     /// <summary>Reads the tables; throws <see cref="InvalidDataException"/> if a required one is missing or short.</summary>
     public static TrueTypeMetrics Read(ReadOnlySpan<byte> font)
     {
+        // The PDF embeds the program as FontFile2, which holds TrueType outlines only.
+        if (font.Length >= 4 && font[..4].SequenceEqual("OTTO"u8))
+        {
+            throw new InvalidDataException("It has PostScript (CFF) outlines; the PDF writer embeds TrueType outlines only, so use the .ttf edition of the font.");
+        }
+
+        _ = Table(font, "glyf", 0);
         var head = Table(font, "head", 54);
         var hhea = Table(font, "hhea", 36);
         var maxp = Table(font, "maxp", 6);
@@ -82,7 +89,7 @@ internal sealed class TrueTypeMetrics
     private static ReadOnlySpan<byte> Table(ReadOnlySpan<byte> font, string tag, int minimumLength) =>
         TryTable(font, tag, minimumLength, out var table)
             ? table
-            : throw new InvalidDataException($"The font has no usable '{tag}' table.");
+            : throw new InvalidDataException($"It has no usable '{tag}' table.");
 
     private static bool TryTable(ReadOnlySpan<byte> font, string tag, int minimumLength, out ReadOnlySpan<byte> table)
     {
