@@ -20,7 +20,7 @@ internal sealed class FontSubsets
 
     public FontSubsets(IEnumerable<GlyphRunDrawable> runs, PdfFile file)
     {
-        var used = new Dictionary<SKTypeface, UsedCharacters>();
+        var used = new Dictionary<SKTypeface, UsedGlyphs>();
         var typefaces = new Dictionary<SKFont, SKTypeface>(ReferenceEqualityComparer.Instance);
         foreach (var run in runs)
         {
@@ -31,21 +31,21 @@ internal sealed class FontSubsets
 
             if (!used.TryGetValue(typeface, out var entry))
             {
-                used[typeface] = entry = new UsedCharacters();
+                used[typeface] = entry = new UsedGlyphs();
             }
 
             entry.Add(run);
         }
 
         // Typefaces in a fixed order (by file name) keep the output byte-identical across runs.
-        foreach (var (typeface, characters) in used.OrderBy(pair => LoadedFace.Of(pair.Key)?.FileName, StringComparer.Ordinal))
+        foreach (var (typeface, usedGlyphs) in used.OrderBy(pair => LoadedFace.Of(pair.Key)?.FileName, StringComparer.Ordinal))
         {
             if (LoadedFace.Of(typeface) is not { } face)
             {
                 continue;
             }
 
-            var glyphs = characters.Glyphs();
+            var glyphs = usedGlyphs.Glyphs();
             var name = Path.GetFileNameWithoutExtension(face.FileName);
             var resource = "F" + (byTypeface.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
             var subset = HarfBuzzSubsetter.Subset(face.HarfBuzzFace, glyphs);
@@ -93,7 +93,7 @@ internal sealed record DrawingFont(EmbeddedFont Font, ushort[]? NewGlyphIds, Loa
 /// The glyph IDs one face draws, as a flat bitset over the 16-bit range: a 35-page report adds some
 /// 100,000 glyphs, which a hash set made a visible share of the PDF's time.
 /// </summary>
-internal sealed class UsedCharacters
+internal sealed class UsedGlyphs
 {
     private readonly ulong[] glyphs = new ulong[(ushort.MaxValue + 1) / 64];
 
