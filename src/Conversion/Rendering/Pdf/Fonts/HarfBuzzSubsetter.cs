@@ -6,8 +6,9 @@ namespace PressPipeline.Conversion.Rendering.Pdf.Fonts;
 /// Font subsetting with HarfBuzz's hb-subset, which libHarfBuzzSharp ships but HarfBuzzSharp does not wrap.
 /// Embedding only the glyphs a release uses keeps a one-page PDF at tens of kilobytes instead of megabytes.
 /// Glyph IDs are compacted (the PDF's width array then covers a few hundred glyphs, not thousands), and the
-/// old→new map comes back so the painter can renumber the shaped glyphs. Layout tables and the cmap are
-/// dropped: the PDF shows positioned glyph IDs and carries its own ToUnicode map.
+/// old→new map comes back so the painter can renumber the shaped glyphs. Layout tables are dropped: the PDF
+/// shows positioned glyph IDs and carries its own ToUnicode map, so no code points are asked for (hb-subset
+/// still keeps the cmap entries of the glyphs it keeps, which readers ignore under Identity-H).
 /// </summary>
 internal static class HarfBuzzSubsetter
 {
