@@ -17,9 +17,10 @@ internal sealed class PreparedPicture : IDisposable
     private PreparedPicture(byte[] encoded, SKSizeI pixelSize, SKEncodedImageFormat format, int jpegQuality)
     {
         PixelSize = pixelSize;
-        preparing = format == SKEncodedImageFormat.Jpeg && PdfImage.JpegComponents(encoded) is 1 or 3
+        var components = format == SKEncodedImageFormat.Jpeg ? PdfImage.JpegComponents(encoded) : null;
+        preparing = components is 1 or 3
             ? Task.FromResult<PdfImage?>(new PdfImage(pixelSize.Width, pixelSize.Height,
-                PdfImage.JpegComponents(encoded) == 1 ? "DeviceGray" : "DeviceRGB", "DCTDecode", encoded, null))
+                components == 1 ? "DeviceGray" : "DeviceRGB", "DCTDecode", encoded, null))
             : Task.Run(() => Encode(encoded, jpegQuality));
     }
 

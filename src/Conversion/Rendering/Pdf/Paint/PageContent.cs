@@ -174,9 +174,9 @@ internal sealed class PageContent(FontSubsets fonts, PageResources resources, fl
                 return false;
             }
 
-            // A right-to-left ligature (lam-alef) mapped to its letters comes out reversed from readers that turn
-            // right-to-left words around (poppler does): it stands for its presentation form, and ActualText
-            // gives the letters.
+            // A right-to-left ligature (lam-alef) stands for its presentation form, one character, as in Skia's
+            // output: a reader that reorders right-to-left text character by character can't turn it around.
+            // ActualText gives the letters to readers that honour it.
             if (rightToLeft && text.Length > 1 && drawing.Face.PresentationFormsByGlyph.TryGetValue(run.Glyphs[first], out var forms))
             {
                 embedded.Map(drawing.Glyph(run.Glyphs[first]), char.ConvertFromUtf32(forms[0]));

@@ -20,7 +20,7 @@ internal sealed class EmbeddedFont
         Metrics = TrueTypeMetrics.Read(program);
         Widths = [.. Enumerable.Range(0, Metrics.Advances.Length).Select(Metrics.Width)];
         unicode = new string?[Widths.Length];
-        baseFont = SubsetTag(program) + "+" + new string(postScriptName.Where(c => c is > ' ' and < '\x7F' and not ('(' or ')' or '<' or '>' or '[' or ']' or '{' or '}' or '/' or '%' or '#')).ToArray());
+        baseFont = SubsetTag(program) + "+" + postScriptName;
     }
 
     /// <summary>The Type0 font object.</summary>
@@ -29,7 +29,7 @@ internal sealed class EmbeddedFont
     /// <summary>The name page resources use for it ("F1").</summary>
     public string ResourceName { get; }
 
-    public TrueTypeMetrics Metrics { get; }
+    private TrueTypeMetrics Metrics { get; }
 
     /// <summary>
     /// Each glyph's advance in thousandths of the em, as the width array says it (to three decimals, so a

@@ -80,11 +80,7 @@ internal sealed class PdfFile
         var lengthAt = bytes.Length;
         bytes.Ascii("          >>\nstream\n");
         var start = bytes.Length;
-        using (var zlib = new ZLibStream(bytes.AsStream(), new ZLibCompressionOptions { CompressionLevel = CompressionLevel }))
-        {
-            zlib.Write(data);
-        }
-
+        DeflateInto(bytes.AsStream(), data);
         (bytes.Length - start).TryFormat(bytes.WrittenAt(lengthAt, 10), out _, default, System.Globalization.CultureInfo.InvariantCulture);
         bytes.Ascii("\nendstream");
         End();
@@ -93,12 +89,14 @@ internal sealed class PdfFile
     public static byte[] Deflate(ReadOnlySpan<byte> data)
     {
         using var compressed = new MemoryStream((data.Length / 3) + 64);
-        using (var zlib = new ZLibStream(compressed, new ZLibCompressionOptions { CompressionLevel = CompressionLevel }, leaveOpen: true))
-        {
-            zlib.Write(data);
-        }
-
+        DeflateInto(compressed, data);
         return compressed.ToArray();
+    }
+
+    private static void DeflateInto(Stream target, ReadOnlySpan<byte> data)
+    {
+        using var zlib = new ZLibStream(target, new ZLibCompressionOptions { CompressionLevel = CompressionLevel }, leaveOpen: true);
+        zlib.Write(data);
     }
 
     /// <summary>A digest of everything written so far: the document's identity, the same for the same bytes.</summary>
