@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using PressPipeline.Distribution;
 using PressPipeline.Pipeline;
 
 namespace PressPipeline.Cli;
@@ -40,8 +39,8 @@ internal static class CliServices
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
-        services.AddPressPipeline(configuration);
-        services.AddPressDistribution(configuration);
+        // The one composition root of this host: the same registrations as the Functions app's Program.cs.
+        services.AddPressPipelineApp(configuration);
         return services.BuildServiceProvider();
     }
 
