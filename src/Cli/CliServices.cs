@@ -16,8 +16,12 @@ internal static class CliServices
 {
     private static readonly string[] LocalSecrets = ["Links:SigningSecret", "Unsubscribe:SigningSecret", "Contacts:HashKey"];
 
+    /// <summary>Settings tests put over everything else (their own containers and tables on Azurite).</summary>
+    internal static IReadOnlyDictionary<string, string?>? TestSettings { get; set; }
+
     public static ServiceProvider Build(IReadOnlyDictionary<string, string?>? overrides = null)
     {
+        overrides ??= TestSettings;
         var defaults = new Dictionary<string, string?>
         {
             ["PressStorage"] = "UseDevelopmentStorage=true",
