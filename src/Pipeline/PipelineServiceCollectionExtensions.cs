@@ -63,6 +63,7 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton<ReleaseViews>();
         services.TryAddSingleton<OperationsLog>();
         services.TryAddSingleton<ReleaseCorrection>();
+        services.TryAddSingleton<EmailPreview>();
         services.TryAddSingleton<ReleaseTestSend>();
         services.TryAddSingleton<ReleaseOperations>();
         services.TryAddSingleton<DeliveryReports>();

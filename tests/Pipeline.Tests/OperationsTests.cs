@@ -223,6 +223,7 @@ public sealed class OperationsTests : IAsyncLifetime
         Assert.All(preview.Files, f => Assert.Null(f.PublicLink));
         Assert.Equal("2026-12-01T09:00", preview.SendAtLocal);
         Assert.Equal(Now + ReleaseViews.PreviewLifetime, preview.LinksExpireAt);
+        Assert.Equal(("Previewed", "press@iom.example.org", "press@example.org"), (preview.Email.Subject, preview.Email.From, preview.Email.ReplyTo));
     }
 }
 

@@ -22,6 +22,12 @@ internal static class PreviewCommand
             await using var services = CliServices.Build();
             var preview = await services.GetRequiredService<ReleaseOperations>().PreviewAsync(parse.GetValue(id)!, cancellationToken);
             Say.Done($"{preview.Title} ({preview.State}, version {preview.Version})");
+            Say.Line($"  subject: {preview.Email.Subject}");
+            foreach (var problem in preview.Email.Problems)
+            {
+                Say.Warning(problem);
+            }
+
             foreach (var file in preview.Files)
             {
                 Say.Line($"  {file.Variant,-6} {file.FileName}  {file.Bytes:N0} bytes  {file.Link}");

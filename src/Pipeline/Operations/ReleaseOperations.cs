@@ -22,6 +22,7 @@ public sealed class ReleaseOperations(
     ReleaseCorrection correction,
     ReleaseTestSend testSend,
     ReleaseViews views,
+    EmailPreview email,
     OperationsLog log,
     TimeProvider time,
     ILogger<ReleaseOperations> logger)
@@ -42,7 +43,7 @@ public sealed class ReleaseOperations(
     public async Task<ReleaseView> GetAsync(string id, CancellationToken cancellationToken) =>
         views.Of(await statuses.RequireAsync(ReleaseId.Require(id), cancellationToken));
 
-    /// <summary>Every variant with a signed link that works for 24 hours, the warnings and the times.</summary>
+    /// <summary>Every variant with a signed link that works for 24 hours, the warnings, the times and the e-mail's subject.</summary>
     public async Task<ReleasePreview> PreviewAsync(string id, CancellationToken cancellationToken)
     {
         var view = await GetAsync(id, cancellationToken);
@@ -51,7 +52,7 @@ public sealed class ReleaseOperations(
             throw new ReleaseProblemException(ProblemKind.Conflict, $"Release {view.Status.Id} is {view.Status.State} and has no variants to preview.");
         }
 
-        return ReleasePreview.Of(view, time.GetUtcNow() + ReleaseViews.PreviewLifetime);
+        return ReleasePreview.Of(view, time.GetUtcNow() + ReleaseViews.PreviewLifetime, await email.SummaryAsync(view.Status, cancellationToken));
     }
 
     /// <summary>Schedules, or reschedules until sending starts.</summary>

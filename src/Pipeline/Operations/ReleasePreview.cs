@@ -5,7 +5,7 @@ namespace PressPipeline.Pipeline.Operations;
 /// <summary>One stored file of a release with a signed link staff can open now, and its public link once published.</summary>
 public sealed record PreviewFile(string Variant, string FileName, string ContentType, long Bytes, Uri Link, Uri? PublicLink);
 
-/// <summary>What staff check before sending: every variant with its link, the conversion warnings, the times.</summary>
+/// <summary>What staff check before sending: every variant with its link, the conversion warnings, the times, the subject line.</summary>
 /// <param name="LinksExpireAt">When the signed links stop working.</param>
 public sealed record ReleasePreview(
     string Id,
@@ -17,9 +17,10 @@ public sealed record ReleasePreview(
     string? TimeZoneId,
     IReadOnlyList<PreviewFile> Files,
     IReadOnlyList<string> Warnings,
-    DateTimeOffset LinksExpireAt)
+    DateTimeOffset LinksExpireAt,
+    EmailSummary Email)
 {
-    public static ReleasePreview Of(ReleaseView view, DateTimeOffset linksExpireAt)
+    public static ReleasePreview Of(ReleaseView view, DateTimeOffset linksExpireAt, EmailSummary email)
     {
         var status = view.Status;
         return new ReleasePreview(
@@ -32,6 +33,7 @@ public sealed record ReleasePreview(
             status.Plan?.TimeZoneId,
             [.. status.Files.Select(f => new PreviewFile(f.Variant, f.FileName, f.ContentType, f.Bytes, view.Preview[f.FileName], view.Public.GetValueOrDefault(f.FileName)))],
             status.Warnings,
-            linksExpireAt);
+            linksExpireAt,
+            email);
     }
 }

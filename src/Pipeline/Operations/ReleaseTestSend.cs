@@ -1,9 +1,5 @@
-using Microsoft.Extensions.Options;
 using PressPipeline.Distribution;
-using PressPipeline.Pipeline.Dispatch;
-using PressPipeline.Pipeline.Instructions;
 using PressPipeline.Pipeline.Status;
-using PressPipeline.Pipeline.Storage;
 
 namespace PressPipeline.Pipeline.Operations;
 
@@ -18,16 +14,13 @@ public sealed record TestSendResult(string ReleaseId, int Addresses, bool Sent, 
 public sealed class ReleaseTestSend(
     IReleaseTestSender sender,
     ReleaseStatusStore statuses,
-    ReleaseBlobStore store,
-    DispatchRequests requests,
-    TimeProvider time,
-    IOptions<PipelineOptions> options)
+    EmailPreview preview,
+    TimeProvider time)
 {
     public async Task<TestSendResult> SendAsync(string id, IReadOnlyList<string> addresses, Actor by, CancellationToken cancellationToken)
     {
         var status = await statuses.RequireAsync(id, cancellationToken);
-        var manifest = await store.RequireManifestAsync(id, cancellationToken);
-        var report = await sender.SendTestAsync(requests.Build(id, status.Plan ?? PlanForTest(status), manifest), addresses, cancellationToken);
+        var report = await sender.SendTestAsync(await preview.RequestAsync(status, cancellationToken), addresses, cancellationToken);
         if (report.Blocked is { } blocked)
         {
             throw new ReleaseProblemException(ProblemKind.Invalid, $"The test e-mail was not sent: {blocked}");
@@ -39,13 +32,5 @@ public sealed class ReleaseTestSend(
             s => s.Note(time.GetUtcNow(), sent ? $"Test e-mail of version {s.Version} sent to {report.Recipients} address(es)." : "A test e-mail was attempted but not accepted.", by),
             cancellationToken);
         return new TestSendResult(id, report.Recipients, sent, report.Problems);
-    }
-
-    /// <summary>A release not yet scheduled is tested as if sent now, with the document's own embargo.</summary>
-    private DeliveryPlan PlanForTest(ReleaseStatus status)
-    {
-        var now = time.GetUtcNow();
-        var line = status.ReleaseLine;
-        return new DeliveryPlan([], [], now, line?.LiftsAt ?? now, line?.TimeZoneId ?? options.Value.DefaultTimeZone);
     }
 }
