@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using PressPipeline.Distribution;
 using PressPipeline.Pipeline;
 
 namespace PressPipeline.Cli;
@@ -17,8 +16,12 @@ internal static class CliServices
 {
     private static readonly string[] LocalSecrets = ["Links:SigningSecret", "Unsubscribe:SigningSecret", "Contacts:HashKey"];
 
+    /// <summary>Settings tests put over everything else (their own containers and tables on Azurite).</summary>
+    internal static IReadOnlyDictionary<string, string?>? TestSettings { get; set; }
+
     public static ServiceProvider Build(IReadOnlyDictionary<string, string?>? overrides = null)
     {
+        overrides ??= TestSettings;
         var defaults = new Dictionary<string, string?>
         {
             ["PressStorage"] = "UseDevelopmentStorage=true",
@@ -40,8 +43,8 @@ internal static class CliServices
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
-        services.AddPressPipeline(configuration);
-        services.AddPressDistribution(configuration);
+        // The one composition root of this host: the same registrations as the Functions app's Program.cs.
+        services.AddPressPipelineApp(configuration);
         return services.BuildServiceProvider();
     }
 

@@ -1,11 +1,3 @@
-using System.CommandLine;
-using PressPipeline.Cli.Commands;
+using PressPipeline.Cli;
 
-var root = new RootCommand("presspipe: turn Word press releases into web, e-mail, text and PDF, and send them.");
-root.Subcommands.Add(ConvertCommand.Create());
-root.Subcommands.Add(DemoCommand.Create());
-root.Subcommands.Add(UploadCommand.Create());
-root.Subcommands.Add(RunCommand.Create());
-root.Subcommands.Add(StatusCommand.Create());
-root.Subcommands.Add(ReleasesCommand.Create());
-return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+return await CliApp.Root().Parse(args).InvokeAsync().ConfigureAwait(false);

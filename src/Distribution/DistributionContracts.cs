@@ -78,10 +78,21 @@ public sealed record DistributionReport(
     public bool Complete => BatchesFailed == 0 && BatchesUnknown == 0 && Blocked is null;
 }
 
-/// <summary>Sends a release to the staff test addresses (<c>Mail:TestRecipients</c>) only; no ledger, no lists.</summary>
+/// <summary>
+/// Sends a release to staff test addresses only: subject marked [TEST], no ledger, no lists, and tracked under
+/// <see cref="TestReleaseId"/> so webhook events from it never count towards the real send.
+/// </summary>
 public interface IReleaseTestSender
 {
-    Task<DistributionReport> SendTestAsync(DispatchRequest request, CancellationToken cancellationToken);
+    /// <summary>To <c>Mail:TestRecipients</c>.</summary>
+    Task<DistributionReport> SendTestAsync(DispatchRequest request, CancellationToken cancellationToken) =>
+        SendTestAsync(request, [], cancellationToken);
+
+    /// <summary>To <paramref name="addresses"/>, or to <c>Mail:TestRecipients</c> when none are given.</summary>
+    Task<DistributionReport> SendTestAsync(DispatchRequest request, IReadOnlyList<string> addresses, CancellationToken cancellationToken);
+
+    /// <summary>The id a test send is tracked under (custom_args, outbox folder, unsubscribe token).</summary>
+    static string TestReleaseId(string releaseId) => "test-" + releaseId;
 }
 
 /// <summary>Delivery counts per release, from the ledger and the SendGrid event webhook.</summary>
@@ -92,7 +103,14 @@ public sealed record DeliveryCounts(
     int Bounced,
     int Opened,
     int Clicked,
-    int Unsubscribed);
+    int Unsubscribed)
+{
+    public int Deferred { get; init; }
+
+    public int Dropped { get; init; }
+
+    public int SpamReported { get; init; }
+}
 
 /// <summary>Reads delivery counts for the status staff see.</summary>
 public interface IDeliveryStatistics

@@ -3,8 +3,6 @@ using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using PressPipeline.Distribution;
-using PressPipeline.Functions.Api;
 using PressPipeline.Pipeline;
 
 var builder = FunctionsApplication.CreateBuilder(args);
@@ -25,8 +23,7 @@ builder.Logging.Services.Configure<LoggerFilterOptions>(options =>
     }
 });
 
-builder.Services.AddPressPipeline(builder.Configuration);
-builder.Services.AddPressDistribution(builder.Configuration);
-builder.Services.AddSingleton<ReleaseViews>();
+// The one composition root of this host: pipeline, distribution and the operations service (the CLI calls the same).
+builder.Services.AddPressPipelineApp(builder.Configuration);
 
 builder.Build().Run();

@@ -35,6 +35,15 @@ public sealed class PipelineOptions
     /// </summary>
     public Uri? PublicBaseUrl { get; set; }
 
+    /// <summary>
+    /// Two-person rule: a release is sent (and published) only when someone other than its uploader approved it
+    /// before its send time; otherwise it is held with a sentence and never sent.
+    /// </summary>
+    public bool RequireApproval { get; set; }
+
+    /// <summary>Table of the operations log (who did what to lists, suppressions and releases).</summary>
+    public string OperationsTable { get; set; } = StorageNames.OperationsTable;
+
     /// <summary>How many times a work item may fail before it is set aside (mirrors host.json maxDequeueCount).</summary>
     public int MaxDequeueCount { get; set; } = 5;
 }
@@ -48,4 +57,5 @@ public static class StorageNames
     public const string Newsroom = "newsroom";
     public const string Schedule = "schedule";
     public const string WorkQueue = "release-work";
+    public const string OperationsTable = "operations";
 }

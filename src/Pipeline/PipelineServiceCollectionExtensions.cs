@@ -5,6 +5,7 @@ using PressPipeline.Conversion;
 using PressPipeline.Distribution;
 using PressPipeline.Pipeline.Dispatch;
 using PressPipeline.Pipeline.Links;
+using PressPipeline.Pipeline.Operations;
 using PressPipeline.Pipeline.Publishing;
 using PressPipeline.Pipeline.Scheduling;
 using PressPipeline.Pipeline.Status;
@@ -26,6 +27,10 @@ public static class PipelineServiceCollectionExtensions
         services.AddOptions<LinkOptions>().Bind(configuration.GetSection(LinkOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => PressStorage.FromConfiguration(configuration));
+
+        // One factory of storage clients: distribution's tables and blobs come from the pipeline's (TryAdd in
+        // AddPressDistribution then keeps these).
+        services.TryAddSingleton(sp => sp.GetRequiredService<PressStorage>().DistributionClients());
         services.TryAddSingleton(_ => ReleaseConverter.CreateDefault());
 
         services.AddSingleton<ReleaseBlobStore>();
@@ -38,6 +43,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<SignedFileReader>();
         services.AddSingleton<DispatchRequests>();
         services.AddSingleton<ReleasePublisher>();
+        services.AddSingleton<ReleaseApprovals>();
         services.AddSingleton<DueWorkDispatcher>();
         services.AddSingleton<ReleaseWorker>();
         services.AddSingleton<ReleaseIntake>();
@@ -47,4 +53,32 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton<IReleaseContentSource, StoredReleaseContent>();
         return services;
     }
+
+    /// <summary>
+    /// The operations service staff reach through the API, <c>presspipe</c> and the console. Needs
+    /// <see cref="AddPressPipeline"/> and the distribution package's services.
+    /// </summary>
+    public static IServiceCollection AddPressOperations(this IServiceCollection services)
+    {
+        services.TryAddSingleton<ReleaseViews>();
+        services.TryAddSingleton<OperationsLog>();
+        services.TryAddSingleton<ReleaseCorrection>();
+        services.TryAddSingleton<EmailPreview>();
+        services.TryAddSingleton<ReleaseTestSend>();
+        services.TryAddSingleton<ReleaseOperations>();
+        services.TryAddSingleton<DeliveryReports>();
+        services.TryAddSingleton<MediaListOperations>();
+        services.TryAddSingleton<SuppressionOperations>();
+        return services;
+    }
+
+    /// <summary>
+    /// The composition root both hosts share: pipeline, e-mail distribution (its storage clients from the same
+    /// factory) and the operations service. The Functions app and <c>presspipe</c> each call this once.
+    /// </summary>
+    public static IServiceCollection AddPressPipelineApp(this IServiceCollection services, IConfiguration configuration) =>
+        services
+            .AddPressPipeline(configuration)
+            .AddPressDistribution(configuration)
+            .AddPressOperations();
 }

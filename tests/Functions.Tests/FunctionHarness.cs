@@ -10,13 +10,40 @@ using PressPipeline.Pipeline.Tests.Support;
 
 namespace PressPipeline.Functions.Tests;
 
-/// <summary>Function classes built from the real services (real converter) on Azurite, and HTTP requests for them.</summary>
+/// <summary>
+/// Function classes built from the real services (real converter, the app's composition root) on Azurite, and HTTP
+/// requests for them, with the headers App Service Authentication would add.
+/// </summary>
 internal static class FunctionHarness
 {
-    public static PipelineHarness Start(DateTimeOffset now) =>
-        PipelineHarness.Start(now, ReleaseConverter.CreateDefault(), services => services.AddSingleton<ReleaseViews>());
+    public static Task<OperationsHarness> StartAsync(DateTimeOffset now, IDictionary<string, string?>? settings = null) =>
+        OperationsHarness.StartAsync(now, ReleaseConverter.CreateDefault(), settings);
+
+    public static T Function<T>(this OperationsHarness harness) => ActivatorUtilities.CreateInstance<T>(harness.Services);
+
+    /// <summary>The pipeline alone (recording distributor), for the trigger functions.</summary>
+    public static PipelineHarness Start(DateTimeOffset now) => PipelineHarness.Start(now, ReleaseConverter.CreateDefault());
 
     public static T Function<T>(this PipelineHarness harness) => ActivatorUtilities.CreateInstance<T>(harness.Services);
+
+    /// <summary>Adds the signed-in staff member as App Service Authentication passes it on.</summary>
+    public static HttpRequest As(this HttpRequest request, string name)
+    {
+        request.Headers[StaffActor.NameHeader] = name;
+        return request;
+    }
+
+    /// <summary>A raw body (a CSV upload).</summary>
+    public static HttpRequest Body(string method, string body, string contentType = "text/csv")
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Method = method;
+        context.Request.ContentType = contentType;
+        var bytes = Encoding.UTF8.GetBytes(body);
+        context.Request.ContentLength = bytes.Length;
+        context.Request.Body = new MemoryStream(bytes);
+        return context.Request;
+    }
 
     public static HttpRequest Multipart(byte[]? docx, IReadOnlyDictionary<string, string> fields)
     {

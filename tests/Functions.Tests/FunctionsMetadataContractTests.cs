@@ -60,6 +60,23 @@ public sealed class FunctionsMetadataContractTests
     [InlineData("GetRelease", "get", "releases/{id}")]
     [InlineData("ScheduleRelease", "post", "releases/{id}/schedule")]
     [InlineData("CancelRelease", "post", "releases/{id}/cancel")]
+    [InlineData("PreviewRelease", "get", "releases/{id}/preview")]
+    [InlineData("ApproveRelease", "post", "releases/{id}/approve")]
+    [InlineData("TestSendRelease", "post", "releases/{id}/test-send")]
+    [InlineData("CorrectRelease", "post", "releases/{id}/correct")]
+    [InlineData("GetDeliveryReport", "get", "releases/{id}/report")]
+    [InlineData("ExportDeliveryReport", "get", "releases/{id}/report/csv")]
+    [InlineData("ListMediaLists", "get", "lists")]
+    [InlineData("CheckMediaList", "post", "lists/{name}/check")]
+    [InlineData("CreateMediaList", "post", "lists/{name}")]
+    [InlineData("ReplaceMediaList", "put", "lists/{name}")]
+    [InlineData("DownloadMediaList", "get", "lists/{name}")]
+    [InlineData("DeleteMediaList", "delete", "lists/{name}")]
+    [InlineData("ListSuppressions", "get", "suppressions")]
+    [InlineData("AddSuppression", "post", "suppressions")]
+    [InlineData("RemoveSuppression", "post", "suppressions/remove")]
+    [InlineData("ExportSuppressions", "get", "suppressions/csv")]
+    [InlineData("ListActivity", "get", "activity")]
     public void Staff_API_routes_need_a_function_key(string function, string method, string route)
     {
         var http = Triggers[function];

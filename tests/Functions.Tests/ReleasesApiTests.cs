@@ -7,13 +7,9 @@ namespace PressPipeline.Functions.Tests;
 public sealed class ReleasesApiTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 30, 6, 0, 0, TimeSpan.Zero);
-    private PipelineHarness harness = null!;
+    private OperationsHarness harness = null!;
 
-    public Task InitializeAsync()
-    {
-        harness = FunctionHarness.Start(Now);
-        return Task.CompletedTask;
-    }
+    public async Task InitializeAsync() => harness = await FunctionHarness.StartAsync(Now);
 
     public async Task DisposeAsync() => await harness.DisposeAsync();
 

@@ -34,7 +34,7 @@ public sealed class DispatchTests : IAsyncLifetime
         var first = harness.Get<DueWorkDispatcher>();
         var second = new DueWorkDispatcher(
             harness.Get<ScheduleIndex>(), harness.Get<ReleaseStatusStore>(), harness.Get<Storage.ReleaseBlobStore>(),
-            harness.Get<DispatchRequests>(), harness.Get<WorkQueue>(), harness.Time,
+            harness.Get<DispatchRequests>(), harness.Get<WorkQueue>(), harness.Get<Operations.ReleaseApprovals>(), harness.Time,
             Microsoft.Extensions.Logging.Abstractions.NullLogger<DueWorkDispatcher>.Instance);
         var runs = await Task.WhenAll(
             Task.Run(() => first.DispatchDueAsync(default)),

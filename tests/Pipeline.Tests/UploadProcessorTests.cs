@@ -34,6 +34,25 @@ public sealed class UploadProcessorTests : IAsyncLifetime
     private Task<IntakeResult?> ProcessAsync(string name) => harness.Get<UploadProcessor>().ProcessAsync(name, null, default);
 
     [Fact]
+    public async Task The_uploader_named_in_blob_metadata_is_recorded_and_a_file_dropped_by_hand_names_nobody()
+    {
+        using (var content = new MemoryStream(TestDocx.Build("Named uploader")))
+        {
+            await harness.Get<UploadsInbox>().PutAsync("named.docx", content, ReleaseInstructions.None, default, new Actor("Әлия Сейітова", Door.Cli));
+        }
+
+        await PutAsync("dropped.docx", TestDocx.Build("Dropped by hand"), ReleaseInstructions.None);
+
+        var named = (await ProcessAsync("named.docx"))!.Status;
+        var dropped = (await ProcessAsync("dropped.docx"))!.Status;
+
+        Assert.Equal(new Actor("Әлия Сейітова", Door.Cli), named.UploadedBy);
+        Assert.Equal(named.UploadedBy, named.History[0].By);
+        Assert.Equal(new Actor("unknown (uploads container)", Door.Upload), dropped.UploadedBy);
+        Assert.Equal(Actor.System, dropped.History[1].By);
+    }
+
+    [Fact]
     public async Task Blob_metadata_gives_lists_and_times()
     {
         await PutAsync("meta.docx", TestDocx.Build("Meta"), new ReleaseInstructions(["media", "ngo"], ["health"], "2026-12-01T09:00", "2026-12-01T10:00", "Asia/Almaty"));

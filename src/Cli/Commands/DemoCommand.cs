@@ -68,7 +68,7 @@ internal static class DemoCommand
             await using (var content = docx.OpenRead())
             {
                 var instructions = new ReleaseInstructions(ReleaseInstructions.SplitList(parse.GetValue(lists)), [], "now", null, parse.GetValue(zone));
-                await services.GetRequiredService<UploadsInbox>().PutAsync(docx.Name, content, instructions, cancellationToken);
+                await services.GetRequiredService<UploadsInbox>().PutAsync(docx.Name, content, instructions, cancellationToken, CliActor.From(parse));
             }
 
             var runner = services.GetRequiredService<LocalRunner>();

@@ -1,29 +1,24 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using PressPipeline.Cli.Output;
-using PressPipeline.Pipeline.Instructions;
-using PressPipeline.Pipeline.Uploads;
+using PressPipeline.Pipeline.Operations;
+using PressPipeline.Pipeline.Status;
 
 namespace PressPipeline.Cli.Commands;
 
 /// <summary>
 /// <c>presspipe upload &lt;docx&gt; --lists a,b --send-at 2026-12-01T09:00 --publish-at … --zone Asia/Almaty</c>:
-/// puts the file into the uploads container with its instructions as blob metadata (as staff would) and
-/// processes it at once, since no Event Grid fires locally.
+/// converts the release through the operations service (as the API's upload does) and schedules it when lists and
+/// a send time are given; the uploader is recorded for the two-person rule.
 /// </summary>
 internal static class UploadCommand
 {
     public static Command Create()
     {
         var file = new Argument<FileInfo>("docx") { Description = "The Word press release (.docx)." };
-        var lists = new Option<string?>("--lists") { Description = "Media lists, comma-separated (contacts/<list>.csv)." };
-        var tags = new Option<string?>("--tags") { Description = "Only contacts with one of these tags, comma-separated." };
-        var sendAt = new Option<string?>("--send-at") { Description = "Local send time in --zone, e.g. 2026-12-01T09:00, or 'now'." };
-        var publishAt = new Option<string?>("--publish-at") { Description = "Local publish (embargo lift) time; default: the document's embargo, else the send time." };
-        var zone = new Option<string?>("--zone") { Description = "IANA time zone of the times, e.g. Asia/Almaty." };
-        var attachPdf = new Option<bool>("--attach-pdf") { Description = "Attach the PDF to the e-mail as well as linking it." };
-
-        var command = new Command("upload", "Upload a .docx with lists and times; nothing is sent without both.") { file, lists, tags, sendAt, publishAt, zone, attachPdf };
+        var plan = new ReleaseArguments.PlanOptions();
+        var command = new Command("upload", "Upload a .docx with lists and times; nothing is sent without both.") { file };
+        plan.AddTo(command);
         command.SetAction((parse, cancellationToken) => CliAction.RunAsync(async () =>
         {
             var docx = parse.GetValue(file)!;
@@ -33,24 +28,17 @@ internal static class UploadCommand
                 return 2;
             }
 
-            var instructions = new ReleaseInstructions(
-                ReleaseInstructions.SplitList(parse.GetValue(lists)),
-                ReleaseInstructions.SplitList(parse.GetValue(tags)),
-                parse.GetValue(sendAt),
-                parse.GetValue(publishAt),
-                parse.GetValue(zone),
-                parse.GetValue(attachPdf));
-
             await using var services = CliServices.Build();
-            await using (var content = docx.OpenRead())
+            await using var content = docx.OpenRead();
+            var result = await services.GetRequiredService<ReleaseOperations>().UploadAsync(content, docx.Name, plan.Read(parse), CliActor.From(parse), cancellationToken);
+            Say.Done(result.AlreadyKnown ? $"{docx.Name} is release {result.ReleaseId}, uploaded before" : $"Uploaded {docx.Name} as release {result.ReleaseId}");
+            Say.Status(result.Status);
+            if (result.InstructionProblem is { } problem)
             {
-                await services.GetRequiredService<UploadsInbox>().PutAsync(docx.Name, content, instructions, cancellationToken);
+                Say.Problem($"Not scheduled: {problem}");
             }
 
-            Say.Done($"Uploaded uploads/{docx.Name}");
-            var result = await services.GetRequiredService<UploadProcessor>().ProcessAsync(docx.Name, null, cancellationToken);
-            Say.Status(result!.Status);
-            return result.InstructionProblem is null && result.Status.State != Pipeline.Status.ReleaseState.Rejected ? 0 : 2;
+            return result.InstructionProblem is null && result.Status.State != ReleaseState.Rejected ? 0 : 2;
         }));
         return command;
     }

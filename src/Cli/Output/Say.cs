@@ -1,4 +1,5 @@
 using PressPipeline.Pipeline.Local;
+using PressPipeline.Pipeline.Operations;
 using PressPipeline.Pipeline.Status;
 using PressPipeline.Pipeline.Time;
 using Spectre.Console;
@@ -13,6 +14,26 @@ internal static class Say
     public static void Done(string text) => AnsiConsole.MarkupLine($"[green]✓[/] {Markup.Escape(text)}");
 
     public static void Problem(string text) => AnsiConsole.MarkupLine($"[red]✗[/] {Markup.Escape(text)}");
+
+    public static void Line(string text) => AnsiConsole.MarkupLine(Markup.Escape(text));
+
+    public static void Warning(string text) => AnsiConsole.MarkupLine($"  [yellow]warning:[/] {Markup.Escape(text)}");
+
+    /// <summary>A media list's validation report: how many journalists it reaches, then each row to fix.</summary>
+    public static void ListCheck(ListCheck check)
+    {
+        if (!check.Usable)
+        {
+            Problem($"List '{check.List}' cannot be used: {check.Problems[0].Message}");
+            return;
+        }
+
+        Done($"List '{check.List}': {check.Contacts} contacts{(check.Stored ? ", stored" : ", not stored (check only)")}; {check.Problems.Count} row(s) will be skipped");
+        foreach (var problem in check.Problems)
+        {
+            AnsiConsole.MarkupLine($"  [yellow]row {problem.Row}:[/] {Markup.Escape(problem.Message)}");
+        }
+    }
 
     public static void Event(RunEvent e)
     {
@@ -51,9 +72,20 @@ internal static class Say
             AnsiConsole.MarkupLine($"  public since {published:yyyy-MM-dd HH:mm} UTC");
         }
 
+        if (status.Held is { } held)
+        {
+            AnsiConsole.MarkupLine($"  [red]{Markup.Escape(held)}[/]");
+        }
+
+        if (status.Approval is { } approval)
+        {
+            AnsiConsole.MarkupLine(Markup.Escape($"  approved by {approval.By.Name} at {approval.At:yyyy-MM-dd HH:mm} UTC"));
+        }
+
         foreach (var e in status.History)
         {
-            AnsiConsole.MarkupLine($"  [grey]{e.At:yyyy-MM-dd HH:mm:ss}Z[/] {State(e.State)} {Markup.Escape(e.Message)}");
+            var by = e.By is null ? "" : $" [grey]— {Markup.Escape(e.By.ToString())}[/]";
+            AnsiConsole.MarkupLine($"  [grey]{e.At:yyyy-MM-dd HH:mm:ss}Z[/] {State(e.State)} {Markup.Escape(e.Message)}{by}");
         }
     }
 

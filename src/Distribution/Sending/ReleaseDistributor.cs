@@ -27,6 +27,9 @@ public sealed class ReleaseDistributor(
     /// <summary>SendGrid's whole-request limit (attachments count base64-encoded).</summary>
     public const long MaxRequestBytes = 30L * 1024 * 1024;
 
+    /// <summary>A test is for a few staff members, not a hidden list.</summary>
+    public const int MaxTestRecipients = 20;
+
     public async Task<DistributionReport> DistributeAsync(DispatchRequest request, CancellationToken cancellationToken)
     {
         var problems = new List<string>();
@@ -98,29 +101,45 @@ public sealed class ReleaseDistributor(
     public Task<bool> AllowResendAsync(string releaseId, string batchId, CancellationToken cancellationToken) =>
         ledger.AllowResendAsync(releaseId, batchId, cancellationToken);
 
-    public async Task<DistributionReport> SendTestAsync(DispatchRequest request, CancellationToken cancellationToken)
+    public Task<DistributionReport> SendTestAsync(DispatchRequest request, CancellationToken cancellationToken) =>
+        SendTestAsync(request, [], cancellationToken);
+
+    public async Task<DistributionReport> SendTestAsync(DispatchRequest request, IReadOnlyList<string> addresses, CancellationToken cancellationToken)
     {
-        var addresses = mail.Value.TestRecipients
-            .Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(EmailAddressRules.IsDeliverable)
-            .ToArray();
-        if (addresses.Length == 0)
+        var given = addresses.Count > 0
+            ? addresses.SelectMany(a => a.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray()
+            : mail.Value.TestRecipients.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (given.FirstOrDefault(a => !EmailAddressRules.IsDeliverable(a)) is { } bad)
         {
-            return Blocked("Mail:TestRecipients names no valid address for a test send.", []);
+            return Blocked($"'{bad}' is not an e-mail address.", []);
+        }
+
+        var to = given.Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        if (to.Length == 0)
+        {
+            return Blocked("no test address was given and Mail:TestRecipients names none.", []);
+        }
+
+        if (to.Length > MaxTestRecipients)
+        {
+            return Blocked($"a test goes to at most {MaxTestRecipients} addresses; send the release to a media list instead.", []);
         }
 
         var problems = new List<string>();
         var release = await content.LoadAsync(request.ReleaseId, cancellationToken);
         var pdf = request.AttachPdf ? await content.LoadPdfAsync(request.ReleaseId, cancellationToken) : null;
         var releaseMail = mailFactory.Create(request, release, pdf, problems);
-        releaseMail = releaseMail with { Subject = "[TEST] " + releaseMail.Subject };
-        var batch = BatchPlanner.Plan(addresses.Select(a => new Recipient(identity.IdOf(a), a, null)), BatchPlanner.SendGridLimit)[0];
-        var outcome = await transport.SendAsync(request.ReleaseId, "test-" + batch.Id, composer.Compose(releaseMail, "test-" + batch.Id, batch.Members), cancellationToken);
+
+        // Tracked under its own id: webhook events and unsubscribe links of a test never touch the real send's counts.
+        releaseMail = releaseMail with { ReleaseId = IReleaseTestSender.TestReleaseId(request.ReleaseId), Subject = "[TEST] " + releaseMail.Subject };
+        var batch = BatchPlanner.Plan(to.Select(a => new Recipient(identity.IdOf(a), a, null)), BatchPlanner.SendGridLimit)[0];
+        var outcome = await transport.SendAsync(releaseMail.ReleaseId, "test-" + batch.Id, composer.Compose(releaseMail, "test-" + batch.Id, batch.Members), cancellationToken);
+        logger.LogInformation("Test send of release {Release} to {Count} address(es): {Outcome}", request.ReleaseId, to.Length, outcome.GetType().Name);
         return outcome switch
         {
-            SendOutcome.Accepted => new DistributionReport(addresses.Length, 0, 1, 0, problems),
-            SendOutcome.Failed f => new DistributionReport(addresses.Length, 0, 0, 1, [.. problems, $"The test e-mail was not sent: {f.Reason}"]),
-            SendOutcome.Unknown u => new DistributionReport(addresses.Length, 0, 0, 0, [.. problems, $"The test e-mail may not have been sent: {u.Reason}"], BatchesUnknown: 1),
+            SendOutcome.Accepted => new DistributionReport(to.Length, 0, 1, 0, problems),
+            SendOutcome.Failed f => new DistributionReport(to.Length, 0, 0, 1, [.. problems, $"The test e-mail was not sent: {f.Reason}"]),
+            SendOutcome.Unknown u => new DistributionReport(to.Length, 0, 0, 0, [.. problems, $"The test e-mail may not have been sent: {u.Reason}"], BatchesUnknown: 1),
             _ => throw new InvalidOperationException("Unexpected outcome."),
         };
     }

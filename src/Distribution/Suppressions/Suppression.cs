@@ -9,6 +9,10 @@ public enum SuppressionReason
     DoNotContact,
 }
 
+/// <summary>One entry of the suppression list as staff see it: the keyed hash, never the address.</summary>
+/// <param name="AddedBy">Staff member who added it by hand; null for unsubscribes, bounces and spam reports.</param>
+public sealed record Suppression(string ContactId, SuppressionReason Reason, string? ReleaseId, DateTimeOffset At, string? AddedBy, string? Note);
+
 /// <summary>The contacts that must not be mailed, by contact id, as of one moment.</summary>
 public sealed class SuppressionSnapshot(HashSet<string> contactIds, DateTimeOffset loadedFrom)
 {

@@ -19,7 +19,9 @@ public sealed class SuppressionList(TableProvider tables, IOptions<ContactsOptio
     public Task AddAsync(string email, SuppressionReason reason, string? releaseId, CancellationToken cancellationToken) =>
         AddByIdAsync(identity.IdOf(email), reason, releaseId, cancellationToken);
 
-    public async Task AddByIdAsync(string contactId, SuppressionReason reason, string? releaseId, CancellationToken cancellationToken)
+    /// <param name="addedBy">Who added it by hand (staff); null for unsubscribes and webhook events.</param>
+    /// <param name="note">Staff's own words on why (never the address itself).</param>
+    public async Task AddByIdAsync(string contactId, SuppressionReason reason, string? releaseId, CancellationToken cancellationToken, string? addedBy = null, string? note = null)
     {
         var table = await TableAsync(cancellationToken);
         var entity = new TableEntity(Partition, contactId)
@@ -27,9 +29,53 @@ public sealed class SuppressionList(TableProvider tables, IOptions<ContactsOptio
             ["Reason"] = reason.ToString(),
             ["ReleaseId"] = releaseId,
             ["At"] = time.GetUtcNow(),
+            ["AddedBy"] = addedBy,
+            ["Note"] = note,
         };
         await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
     }
+
+    /// <summary>Takes the address off the list; false when it was not on it.</summary>
+    public async Task<bool> RemoveAsync(string email, CancellationToken cancellationToken)
+    {
+        var table = await TableAsync(cancellationToken);
+        try
+        {
+            // Recent SDKs answer a missing entity with a 404 response rather than an exception; older ones throw.
+            var response = await table.DeleteEntityAsync(Partition, identity.IdOf(email), Azure.ETag.All, cancellationToken);
+            return response.Status != 404;
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 404)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The entry for one address, or null.</summary>
+    public async Task<Suppression?> FindAsync(string email, CancellationToken cancellationToken)
+    {
+        var table = await TableAsync(cancellationToken);
+        var found = await table.GetEntityIfExistsAsync<TableEntity>(Partition, identity.IdOf(email), cancellationToken: cancellationToken);
+        return found.HasValue && found.Value is { } row ? ToSuppression(row) : null;
+    }
+
+    /// <summary>Every entry, oldest first. Addresses are not stored, so entries carry the contact id only.</summary>
+    public async IAsyncEnumerable<Suppression> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var table = await TableAsync(cancellationToken);
+        await foreach (var row in table.QueryAsync<TableEntity>($"PartitionKey eq '{Partition}'", cancellationToken: cancellationToken))
+        {
+            yield return ToSuppression(row);
+        }
+    }
+
+    private static Suppression ToSuppression(TableEntity row) => new(
+        row.RowKey,
+        Enum.TryParse<SuppressionReason>(row.GetString("Reason"), out var reason) ? reason : SuppressionReason.DoNotContact,
+        row.GetString("ReleaseId"),
+        row.GetDateTimeOffset("At") ?? row.Timestamp ?? DateTimeOffset.MinValue,
+        row.GetString("AddedBy"),
+        row.GetString("Note"));
 
     public async Task<bool> IsSuppressedAsync(string email, CancellationToken cancellationToken)
     {

@@ -19,6 +19,11 @@ public sealed class DeliveryStatistics(IBatchLedger ledger, RecipientStatusStore
             Bounced: counts[RecipientEvent.Bounced],
             Opened: counts[RecipientEvent.Opened],
             Clicked: counts[RecipientEvent.Clicked],
-            Unsubscribed: counts[RecipientEvent.Unsubscribed]);
+            Unsubscribed: counts[RecipientEvent.Unsubscribed])
+        {
+            Deferred = counts[RecipientEvent.Deferred],
+            Dropped = counts[RecipientEvent.Dropped],
+            SpamReported = counts[RecipientEvent.SpamReported],
+        };
     }
 }

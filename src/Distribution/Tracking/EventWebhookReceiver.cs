@@ -144,6 +144,9 @@ public sealed class EventWebhookReceiver(
     private static (RecipientEvent? Flag, SuppressionReason? Suppression) Classify(string kind, string? bounceType) => kind switch
     {
         "delivered" => (RecipientEvent.Delivered, null),
+        "deferred" => (RecipientEvent.Deferred, null),
+        // SendGrid dropped it before sending (its own suppression, invalid address): our suppressions come from bounces.
+        "dropped" => (RecipientEvent.Dropped, null),
         "open" => (RecipientEvent.Opened, null),
         "click" => (RecipientEvent.Clicked, null),
         "bounce" when string.Equals(bounceType, "blocked", StringComparison.OrdinalIgnoreCase) => (RecipientEvent.Bounced, null),

@@ -13,7 +13,12 @@ public enum RecipientEvent
     Clicked,
     Unsubscribed,
     SpamReported,
+    Deferred,
+    Dropped,
 }
+
+/// <summary>Every flag one recipient of a release has, keyed by contact id (the table holds no addresses).</summary>
+public sealed record RecipientEvents(string ContactId, IReadOnlySet<RecipientEvent> Events);
 
 /// <summary>
 /// Per-recipient status in Table storage: partition = release, row = contact id, one boolean column per
@@ -50,6 +55,21 @@ public sealed class RecipientStatusStore(TableProvider tables, IOptions<SendGrid
         }
 
         return counts;
+    }
+
+    /// <summary>Every recipient of the release the webhook has heard about, with their flags (for the delivery report).</summary>
+    public async Task<IReadOnlyList<RecipientEvents>> ListAsync(string releaseId, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(options.Value.StatusTable, cancellationToken);
+        var partition = TableKeys.Safe(releaseId);
+        var rows = new List<RecipientEvents>();
+        await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken))
+        {
+            var flags = Enum.GetValues<RecipientEvent>().Where(e => row.GetBoolean(e.ToString()) == true).ToHashSet();
+            rows.Add(new RecipientEvents(row.RowKey, flags));
+        }
+
+        return rows;
     }
 
     /// <summary>Whether one recipient has a flag (for the status page and tests).</summary>

@@ -4,7 +4,10 @@ using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
+using PressPipeline.Distribution.Contacts;
+using PressPipeline.Distribution.Suppressions;
 using PressPipeline.Pipeline;
+using PressPipeline.Pipeline.Operations;
 
 namespace PressPipeline.Functions.Api;
 
@@ -12,6 +15,9 @@ namespace PressPipeline.Functions.Api;
 public static class ApiResults
 {
     private static readonly JsonSerializerOptions Options = PipelineJson.With(ApiJsonContext.Default);
+
+    /// <summary>JSON request bodies are small (an address list, a suppression).</summary>
+    private const long MaxJsonBytes = 1024 * 1024;
 
     public static ContentResult Json<T>(int statusCode, T value) => new()
     {
@@ -22,6 +28,57 @@ public static class ApiResults
 
     public static ContentResult Error(int statusCode, string sentence, string? releaseId = null) =>
         Json(statusCode, new ApiError(sentence, releaseId));
+
+    /// <summary>A CSV download (UTF-8 with BOM) under the given file name.</summary>
+    public static FileContentResult Csv(byte[] content, string fileName) =>
+        new(content, "text/csv; charset=utf-8") { FileDownloadName = fileName };
+
+    /// <summary>
+    /// Reads a JSON body into one of the API's request records; an empty body is null, a body that is not JSON a
+    /// 400 sentence showing <paramref name="example"/>.
+    /// </summary>
+    public static async Task<T?> ReadAsync<T>(HttpRequest request, string example, CancellationToken cancellationToken)
+        where T : class
+    {
+        var body = await BodyAsync(request, MaxJsonBytes, cancellationToken);
+        if (body.ToMemory().Span.Trim(" \t\r\n"u8).IsEmpty)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(body.ToMemory().Span, (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T)));
+        }
+        catch (JsonException)
+        {
+            throw new ReleaseProblemException(ProblemKind.Invalid, $"The body is not JSON; send it like {example}.");
+        }
+    }
+
+    /// <summary>The raw request body, refused when larger than <paramref name="maxBytes"/>.</summary>
+    public static async Task<BinaryData> BodyAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > maxBytes)
+        {
+            throw new ReleaseProblemException(ProblemKind.Invalid, $"The body is larger than {maxBytes / 1024 / 1024} MB.");
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                throw new ReleaseProblemException(ProblemKind.Invalid, $"The body is larger than {maxBytes / 1024 / 1024} MB.");
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return BinaryData.FromBytes(buffer.ToArray());
+    }
 
     /// <summary>Runs an endpoint: problems become their status code and sentence; anything else a 500 without internals.</summary>
     public static async Task<IActionResult> GuardAsync(ILogger logger, Func<Task<IActionResult>> endpoint)
@@ -52,9 +109,25 @@ public static class ApiResults
     public sealed record ApiError(string Error, string? Id = null);
 }
 
+/// <summary>Body of <c>POST /api/releases/{id}/test-send</c>: addresses, or none for the configured staff addresses.</summary>
+public sealed record TestSendBody(IReadOnlyList<string>? Addresses);
+
+/// <summary>Body of <c>POST /api/suppressions</c> and <c>/api/suppressions/remove</c>.</summary>
+public sealed record SuppressionBody(string? Email, string? Reason = null, string? Note = null);
+
 /// <summary>Source-generated metadata for the API's own records; the pipeline's types come from <see cref="PipelineJson"/>.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(ReleaseView))]
-[JsonSerializable(typeof(List<ListReleases.ReleaseSummary>))]
+[JsonSerializable(typeof(IReadOnlyList<ReleaseSummary>))]
+[JsonSerializable(typeof(ReleasePreview))]
+[JsonSerializable(typeof(TestSendResult))]
+[JsonSerializable(typeof(DeliveryReport))]
+[JsonSerializable(typeof(ListCheck))]
+[JsonSerializable(typeof(IReadOnlyList<MediaListInfo>))]
+[JsonSerializable(typeof(Suppression))]
+[JsonSerializable(typeof(IReadOnlyList<Suppression>))]
+[JsonSerializable(typeof(IReadOnlyList<OperationRecord>))]
+[JsonSerializable(typeof(TestSendBody))]
+[JsonSerializable(typeof(SuppressionBody))]
 [JsonSerializable(typeof(ApiResults.ApiError))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

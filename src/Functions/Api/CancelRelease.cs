@@ -2,13 +2,12 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
-using PressPipeline.Pipeline.Releases;
-using PressPipeline.Pipeline.Scheduling;
+using PressPipeline.Pipeline.Operations;
 
 namespace PressPipeline.Functions.Api;
 
 /// <summary><c>POST /api/releases/{id}/cancel</c>: stops the send and an unpublished page; 409 once sending started.</summary>
-public sealed class CancelRelease(ReleaseScheduler scheduler, ReleaseViews views, ILogger<CancelRelease> logger)
+public sealed class CancelRelease(ReleaseOperations operations, ILogger<CancelRelease> logger)
 {
     [Function(nameof(CancelRelease))]
     public Task<IActionResult> Run(
@@ -16,5 +15,5 @@ public sealed class CancelRelease(ReleaseScheduler scheduler, ReleaseViews views
         string id,
         CancellationToken cancellationToken) =>
         ApiResults.GuardAsync(logger, async () =>
-            ApiResults.Json(StatusCodes.Status200OK, views.Of(await scheduler.CancelAsync(ReleaseId.Require(id), cancellationToken))));
+            ApiResults.Json(StatusCodes.Status200OK, await operations.CancelAsync(id, StaffActor.From(request), cancellationToken)));
 }

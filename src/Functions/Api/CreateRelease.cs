@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using PressPipeline.Pipeline.Instructions;
+using PressPipeline.Pipeline.Operations;
 using PressPipeline.Pipeline.Status;
-using PressPipeline.Pipeline.Uploads;
 
 namespace PressPipeline.Functions.Api;
 
@@ -13,7 +13,7 @@ namespace PressPipeline.Functions.Api;
 /// <c>sendAt</c>, <c>publishAt</c>, <c>zone</c>, <c>attachPdf</c>. 201 with the status; 200 when the same file was
 /// uploaded before; 422 when the document is rejected; 400 when lists or times cannot be used.
 /// </summary>
-public sealed class CreateRelease(ReleaseIntake intake, ReleaseViews views, ILogger<CreateRelease> logger)
+public sealed class CreateRelease(ReleaseOperations operations, ReleaseViews views, ILogger<CreateRelease> logger)
 {
     [Function(nameof(CreateRelease))]
     public Task<IActionResult> Run(
@@ -43,7 +43,7 @@ public sealed class CreateRelease(ReleaseIntake intake, ReleaseViews views, ILog
                 bool.TryParse(Field("attachPdf"), out var attach) && attach);
 
             await using var content = file.OpenReadStream();
-            var result = await intake.IntakeAsync(content, Path.GetFileName(file.FileName), instructions, cancellationToken);
+            var result = await operations.UploadAsync(content, file.FileName, instructions, StaffActor.From(request), cancellationToken);
             if (result.Status.State == ReleaseState.Rejected)
             {
                 return ApiResults.Error(StatusCodes.Status422UnprocessableEntity, result.Status.Reasons.FirstOrDefault() ?? "The document was rejected.", result.ReleaseId);

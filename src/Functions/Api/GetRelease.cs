@@ -2,13 +2,12 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
-using PressPipeline.Pipeline.Releases;
-using PressPipeline.Pipeline.Status;
+using PressPipeline.Pipeline.Operations;
 
 namespace PressPipeline.Functions.Api;
 
-/// <summary><c>GET /api/releases/{id}</c>: status with history, warnings, times and links to every variant.</summary>
-public sealed class GetRelease(ReleaseStatusStore statuses, ReleaseViews views, ILogger<GetRelease> logger)
+/// <summary><c>GET /api/releases/{id}</c>: status with history (who, through which door), warnings, times and links to every variant.</summary>
+public sealed class GetRelease(ReleaseOperations operations, ILogger<GetRelease> logger)
 {
     [Function(nameof(GetRelease))]
     public Task<IActionResult> Run(
@@ -16,5 +15,5 @@ public sealed class GetRelease(ReleaseStatusStore statuses, ReleaseViews views, 
         string id,
         CancellationToken cancellationToken) =>
         ApiResults.GuardAsync(logger, async () =>
-            ApiResults.Json(StatusCodes.Status200OK, views.Of(await statuses.RequireAsync(ReleaseId.Require(id), cancellationToken))));
+            ApiResults.Json(StatusCodes.Status200OK, await operations.GetAsync(id, cancellationToken)));
 }

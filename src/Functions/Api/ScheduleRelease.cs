@@ -3,8 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using PressPipeline.Pipeline.Instructions;
-using PressPipeline.Pipeline.Releases;
-using PressPipeline.Pipeline.Scheduling;
+using PressPipeline.Pipeline.Operations;
 
 namespace PressPipeline.Functions.Api;
 
@@ -12,7 +11,7 @@ namespace PressPipeline.Functions.Api;
 /// <c>POST /api/releases/{id}/schedule</c> with JSON <c>{"lists": ["media"], "sendAt": "2026-12-01T09:00",
 /// "publishAt": "…", "zone": "Asia/Almaty"}</c>: schedules or reschedules until sending starts.
 /// </summary>
-public sealed class ScheduleRelease(ReleaseScheduler scheduler, ReleaseViews views, ILogger<ScheduleRelease> logger)
+public sealed class ScheduleRelease(ReleaseOperations operations, ILogger<ScheduleRelease> logger)
 {
     [Function(nameof(ScheduleRelease))]
     public Task<IActionResult> Run(
@@ -21,10 +20,9 @@ public sealed class ScheduleRelease(ReleaseScheduler scheduler, ReleaseViews vie
         CancellationToken cancellationToken) =>
         ApiResults.GuardAsync(logger, async () =>
         {
-            var releaseId = ReleaseId.Require(id);
             using var reader = new StreamReader(request.Body);
             var body = await reader.ReadToEndAsync(cancellationToken);
             var instructions = string.IsNullOrWhiteSpace(body) ? ReleaseInstructions.None : ReleaseInstructions.FromSidecar(body);
-            return ApiResults.Json(StatusCodes.Status200OK, views.Of(await scheduler.ScheduleAsync(releaseId, instructions, cancellationToken)));
+            return ApiResults.Json(StatusCodes.Status200OK, await operations.ScheduleAsync(id, instructions, StaffActor.From(request), cancellationToken));
         });
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using PressPipeline.Pipeline.Operations;
 using PressPipeline.Pipeline.Scheduling;
 using PressPipeline.Pipeline.Status;
 using PressPipeline.Pipeline.Storage;
@@ -21,6 +22,7 @@ public sealed class DueWorkDispatcher(
     ReleaseBlobStore store,
     DispatchRequests requests,
     WorkQueue queue,
+    ReleaseApprovals approvals,
     TimeProvider time,
     ILogger<DueWorkDispatcher> logger)
 {
@@ -38,6 +40,14 @@ public sealed class DueWorkDispatcher(
             var leaseId = await index.TryLeaseAsync(entry, cancellationToken);
             if (leaseId is null)
             {
+                skipped++;
+                continue;
+            }
+
+            if (await approvals.HoldIfUnapprovedAsync(entry, cancellationToken))
+            {
+                // Two-person rule: held with a sentence in the status; the entry goes, nothing is sent or published.
+                await index.RemoveAsync(entry, leaseId, cancellationToken);
                 skipped++;
                 continue;
             }
@@ -104,7 +114,7 @@ public sealed class DueWorkDispatcher(
                 entry.ReleaseId,
                 s => s.State == ReleaseState.Sending && s.Plan?.SendAt == entry.DueAt
                     ? s // a previous run claimed it and died before removing the entry: enqueue again
-                    : s.Plan?.SendAt == entry.DueAt
+                    : s.Plan?.SendAt == entry.DueAt && approvals.Allows(s)
                         ? s.MoveTo(ReleaseState.Sending, time.GetUtcNow(), $"Sending started to {string.Join(", ", s.Plan.Lists)}.")
                         : throw new ReleaseProblemException(ProblemKind.Conflict, "The schedule changed."),
                 cancellationToken);

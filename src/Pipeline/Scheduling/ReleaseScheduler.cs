@@ -18,7 +18,7 @@ public sealed class ReleaseScheduler(
     ILogger<ReleaseScheduler> logger)
 {
     /// <summary>Checks the instructions and schedules the send and the publish; throws a problem sentence otherwise.</summary>
-    public async Task<ReleaseStatus> ScheduleAsync(string id, ReleaseInstructions given, CancellationToken cancellationToken)
+    public async Task<ReleaseStatus> ScheduleAsync(string id, ReleaseInstructions given, CancellationToken cancellationToken, Actor? by = null)
     {
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["ReleaseId"] = id });
         var current = await statuses.RequireAsync(id, cancellationToken);
@@ -41,10 +41,11 @@ public sealed class ReleaseScheduler(
             {
                 previous = status.Plan;
                 var verb = status.State == ReleaseState.Scheduled ? "Rescheduled" : "Scheduled";
-                return status.MoveTo(ReleaseState.Scheduled, time.GetUtcNow(), $"{verb}: {Describe(plan)}.") with
+                return status.MoveTo(ReleaseState.Scheduled, time.GetUtcNow(), $"{verb}: {Describe(plan)}.", by) with
                 {
                     Plan = plan,
                     InstructionProblems = [],
+                    Held = null,
                 };
             },
             cancellationToken);
@@ -63,14 +64,14 @@ public sealed class ReleaseScheduler(
     }
 
     /// <summary>Cancels the send (and a publish that has not happened); refused once sending has started.</summary>
-    public async Task<ReleaseStatus> CancelAsync(string id, CancellationToken cancellationToken)
+    public async Task<ReleaseStatus> CancelAsync(string id, CancellationToken cancellationToken, Actor? by = null)
     {
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["ReleaseId"] = id });
         var updated = await statuses.UpdateAsync(
             id,
             status => status.State == ReleaseState.Cancelled
                 ? status
-                : status.MoveTo(ReleaseState.Cancelled, time.GetUtcNow(), "Cancelled; nothing will be sent or published."),
+                : status.MoveTo(ReleaseState.Cancelled, time.GetUtcNow(), "Cancelled; nothing will be sent or published.", by),
             cancellationToken);
 
         if (updated.Plan is { } plan)

@@ -2,8 +2,9 @@ using PressPipeline.Pipeline.Instructions;
 
 namespace PressPipeline.Pipeline.Status;
 
-/// <summary>One line of a release's history: when, what state it entered, and a sentence.</summary>
-public sealed record StatusEvent(DateTimeOffset At, ReleaseState State, string Message);
+/// <summary>One line of a release's history: when, what state it entered, a sentence, and who did it through which door.</summary>
+/// <param name="By">Null only in histories written before actors were recorded.</param>
+public sealed record StatusEvent(DateTimeOffset At, ReleaseState State, string Message, Actor? By = null);
 
 /// <summary>A file stored for the release (variant or image), relative to its folder.</summary>
 public sealed record StoredFile(string Variant, string FileName, string ContentType, long Bytes);
@@ -44,23 +45,39 @@ public sealed record ReleaseStatus(
 
     public DistributionSummary? Distribution { get; init; }
 
-    public static ReleaseStatus Received(string id, string sourceName, DateTimeOffset at) =>
-        new(id, ReleaseState.Received, sourceName, at, [new StatusEvent(at, ReleaseState.Received, $"Received {sourceName}.")]);
+    /// <summary>Who uploaded the release (the two-person rule compares the approver with this).</summary>
+    public Actor? UploadedBy { get; init; }
+
+    /// <summary>The second person's approval of the current version; cleared when a correction replaces it.</summary>
+    public Approval? Approval { get; init; }
+
+    /// <summary>1 for the upload; each correction before sending adds one.</summary>
+    public int Version { get; init; } = 1;
+
+    /// <summary>Why the release was held at its send time instead of sent (a sentence); cleared when it is scheduled again.</summary>
+    public string? Held { get; init; }
+
+    public static ReleaseStatus Received(string id, string sourceName, DateTimeOffset at, Actor? by = null) =>
+        new(id, ReleaseState.Received, sourceName, at, [new StatusEvent(at, ReleaseState.Received, $"Received {sourceName}.", by ?? Actor.System)])
+        {
+            UploadedBy = by,
+        };
 
     /// <summary>Moves to <paramref name="to"/> and records the event, or throws a Conflict sentence.</summary>
-    public ReleaseStatus MoveTo(ReleaseState to, DateTimeOffset at, string message)
+    /// <param name="by">Who made the move; the pipeline itself when not given (timer, queue).</param>
+    public ReleaseStatus MoveTo(ReleaseState to, DateTimeOffset at, string message, Actor? by = null)
     {
         if (!ReleaseStates.CanMove(State, to))
         {
             throw new ReleaseProblemException(ProblemKind.Conflict, $"Release {Id} is {Describe(State)}, so it cannot become {to}.");
         }
 
-        return this with { State = to, History = [.. History, new StatusEvent(at, to, message)] };
+        return this with { State = to, History = [.. History, new StatusEvent(at, to, message, by ?? Actor.System)] };
     }
 
-    /// <summary>Records an event without a change of state (publishing, a re-dispatch).</summary>
-    public ReleaseStatus Note(DateTimeOffset at, string message) =>
-        this with { History = [.. History, new StatusEvent(at, State, message)] };
+    /// <summary>Records an event without a change of state (publishing, a re-dispatch, an approval).</summary>
+    public ReleaseStatus Note(DateTimeOffset at, string message, Actor? by = null) =>
+        this with { History = [.. History, new StatusEvent(at, State, message, by ?? Actor.System)] };
 
     private static string Describe(ReleaseState state) => state switch
     {

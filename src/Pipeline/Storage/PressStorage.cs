@@ -1,19 +1,22 @@
 using System.Collections.Concurrent;
 using Azure.Core;
+using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
+using PressPipeline.Distribution.Storage;
 
 namespace PressPipeline.Pipeline.Storage;
 
 /// <summary>
 /// The storage account behind the pipeline, built from the same connection setting the triggers use
 /// (<c>PressStorage</c>): a connection string locally, service URIs plus managed identity in Azure.
-/// Containers are created on first use, so a fresh Azurite needs no setup.
+/// Containers are created on first use, so a fresh Azurite needs no setup. This is the one factory of storage
+/// clients: distribution's tables and blobs come from here too (<see cref="DistributionClients"/>), with one credential.
 /// </summary>
-public sealed class PressStorage(BlobServiceClient blobs, QueueServiceClient queues)
+public sealed class PressStorage(BlobServiceClient blobs, QueueServiceClient queues, TableServiceClient? tables = null)
 {
     private readonly ConcurrentDictionary<string, Lazy<Task>> ensured = new(StringComparer.Ordinal);
 
@@ -21,11 +24,18 @@ public sealed class PressStorage(BlobServiceClient blobs, QueueServiceClient que
 
     public QueueServiceClient Queues { get; } = queues;
 
+    /// <summary>Table storage (ledger, suppressions, delivery events, operations log).</summary>
+    public TableServiceClient Tables => tables ?? throw new InvalidOperationException(
+        $"Table storage is not configured: set {StorageNames.Connection}__tableServiceUri beside {StorageNames.Connection}__blobServiceUri.");
+
+    /// <summary>The same clients as distribution's storage, so both packages share one factory and one credential.</summary>
+    public DistributionStorage DistributionClients() => new(Blobs, Tables);
+
     /// <summary>Queue messages are Base64, as the Functions queue trigger expects by default.</summary>
     public static QueueClientOptions QueueOptions => new() { MessageEncoding = QueueMessageEncoding.Base64 };
 
     public static PressStorage FromConnectionString(string connectionString) =>
-        new(new BlobServiceClient(connectionString), new QueueServiceClient(connectionString, QueueOptions));
+        new(new BlobServiceClient(connectionString), new QueueServiceClient(connectionString, QueueOptions), new TableServiceClient(connectionString));
 
     /// <summary>
     /// Reads <c>PressStorage</c> (a connection string) or <c>PressStorage:blobServiceUri</c>,
@@ -49,9 +59,11 @@ public sealed class PressStorage(BlobServiceClient blobs, QueueServiceClient que
         }
 
         var credential = CreateCredential(section["credential"], section["clientId"]);
+        var tableUri = section["tableServiceUri"];
         return new PressStorage(
             new BlobServiceClient(new Uri(blobUri), credential),
-            new QueueServiceClient(new Uri(queueUri), credential, QueueOptions));
+            new QueueServiceClient(new Uri(queueUri), credential, QueueOptions),
+            string.IsNullOrWhiteSpace(tableUri) ? null : new TableServiceClient(new Uri(tableUri), credential));
     }
 
     public BlobContainerClient Container(string name) => Blobs.GetBlobContainerClient(name);

@@ -38,19 +38,20 @@ public sealed class ReleaseIntake(
         string sourceName,
         ReleaseInstructions instructions,
         CancellationToken cancellationToken,
-        string? instructionProblem = null)
+        string? instructionProblem = null,
+        Actor? by = null)
     {
         var content = await BinaryData.FromStreamAsync(upload, cancellationToken);
         var id = ReleaseId.FromContent(content.ToMemory().Span);
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["ReleaseId"] = id, ["SourceName"] = sourceName });
 
-        if (!await statuses.TryCreateAsync(ReleaseStatus.Received(id, sourceName, time.GetUtcNow()), cancellationToken))
+        if (!await statuses.TryCreateAsync(ReleaseStatus.Received(id, sourceName, time.GetUtcNow(), by), cancellationToken))
         {
             var existing = await statuses.RequireAsync(id, cancellationToken);
             if (existing.State == ReleaseState.Converted && existing.Plan is null && instructions.AsksToSend)
             {
                 // Converted earlier without lists/times (e.g. the sidecar came second): schedule now.
-                return await ApplyAsync(id, instructions, alreadyKnown: true, cancellationToken);
+                return await ApplyAsync(id, instructions, alreadyKnown: true, by, cancellationToken);
             }
 
             if (existing.State != ReleaseState.Received)
@@ -93,15 +94,15 @@ public sealed class ReleaseIntake(
         logger.LogInformation("Release {ReleaseId} converted: {Files} files, {Warnings} warnings", id, manifest.Files.Count, manifest.Warnings.Count);
 
         return instructions.AsksToSend
-            ? await ApplyAsync(id, instructions, alreadyKnown: false, cancellationToken)
+            ? await ApplyAsync(id, instructions, alreadyKnown: false, by, cancellationToken)
             : new IntakeResult(id, convertedStatus, AlreadyKnown: false, instructionProblem);
     }
 
-    private async Task<IntakeResult> ApplyAsync(string id, ReleaseInstructions instructions, bool alreadyKnown, CancellationToken cancellationToken)
+    private async Task<IntakeResult> ApplyAsync(string id, ReleaseInstructions instructions, bool alreadyKnown, Actor? by, CancellationToken cancellationToken)
     {
         try
         {
-            return new IntakeResult(id, await scheduler.ScheduleAsync(id, instructions, cancellationToken), alreadyKnown);
+            return new IntakeResult(id, await scheduler.ScheduleAsync(id, instructions, cancellationToken, by), alreadyKnown);
         }
         catch (ReleaseProblemException problem) when (problem.Kind is ProblemKind.Invalid or ProblemKind.Conflict)
         {
@@ -109,6 +110,21 @@ public sealed class ReleaseIntake(
             var status = await statuses.UpdateAsync(id, s => s with { InstructionProblems = [problem.Message] }, cancellationToken);
             return new IntakeResult(id, status, alreadyKnown, problem.Message);
         }
+    }
+
+    /// <summary>
+    /// Converts a corrected document into the existing release's folder (same id, same file names) and writes its
+    /// manifest; throws the converter's sentence when the correction is rejected, leaving the current version.
+    /// </summary>
+    internal async Task<ReleaseManifest> ConvertCorrectionAsync(string id, BinaryData content, string sourceName, CancellationToken cancellationToken)
+    {
+        var outcome = Convert(id, content);
+        if (outcome is ConversionOutcome.Rejected rejected)
+        {
+            throw new ReleaseProblemException(ProblemKind.Invalid, $"The corrected document was not used, the current version stays: {rejected.Rejection.Message}");
+        }
+
+        return await StoreAsync(id, sourceName, ((ConversionOutcome.Converted)outcome).Release, cancellationToken);
     }
 
     private ConversionOutcome Convert(string id, BinaryData content)

@@ -42,7 +42,7 @@ public sealed class UploadProcessor(PressStorage storage, ReleaseIntake intake, 
             content = download.Value.Content.ToStream();
         }
 
-        return await intake.IntakeAsync(content, documentName, instructions, cancellationToken, problem);
+        return await intake.IntakeAsync(content, documentName, instructions, cancellationToken, problem, UploadsInbox.UploaderOf(metadata));
     }
 
     private static async Task<(ReleaseInstructions Instructions, string? Problem)> ReadInstructionsAsync(

@@ -1,6 +1,7 @@
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Options;
 using PressPipeline.Pipeline.Instructions;
+using PressPipeline.Pipeline.Status;
 using PressPipeline.Pipeline.Storage;
 
 namespace PressPipeline.Pipeline.Uploads;
@@ -14,7 +15,11 @@ public sealed record PendingUpload(string Name, string ETag);
 /// </summary>
 public sealed class UploadsInbox(PressStorage storage, IOptions<PipelineOptions> options)
 {
-    public async Task PutAsync(string name, Stream content, ReleaseInstructions instructions, CancellationToken cancellationToken)
+    /// <summary>Blob metadata naming who put the upload there and through which door (ASCII, escaped).</summary>
+    public const string UploadedByKey = "uploadedby";
+    public const string DoorKey = "uploaddoor";
+
+    public async Task PutAsync(string name, Stream content, ReleaseInstructions instructions, CancellationToken cancellationToken, Actor? by = null)
     {
         var uploads = await storage.EnsureContainerAsync(options.Value.UploadsContainer, cancellationToken);
         var metadata = new Dictionary<string, string>();
@@ -36,6 +41,12 @@ public sealed class UploadsInbox(PressStorage storage, IOptions<PipelineOptions>
             Add("attachpdf", "true");
         }
 
+        if (by is not null)
+        {
+            Add(UploadedByKey, Uri.EscapeDataString(by.Name));
+            Add(DoorKey, by.Door.ToString().ToLowerInvariant());
+        }
+
         await uploads.GetBlobClient(name).UploadAsync(
             content,
             new BlobUploadOptions
@@ -44,6 +55,19 @@ public sealed class UploadsInbox(PressStorage storage, IOptions<PipelineOptions>
                 HttpHeaders = new BlobHttpHeaders { ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document" },
             },
             cancellationToken);
+    }
+
+    /// <summary>
+    /// Who an upload's metadata names; a file dropped into the container by hand (portal, Storage Explorer) names
+    /// nobody, and its door is the upload container.
+    /// </summary>
+    public static Actor UploaderOf(IDictionary<string, string> metadata)
+    {
+        var values = new Dictionary<string, string>(metadata, StringComparer.OrdinalIgnoreCase);
+        var door = values.TryGetValue(DoorKey, out var d) && Enum.TryParse<Door>(d, ignoreCase: true, out var parsed) ? parsed : Door.Upload;
+        return values.TryGetValue(UploadedByKey, out var name)
+            ? Actor.Of(Uri.UnescapeDataString(name), door)
+            : Actor.Of("unknown (uploads container)", door);
     }
 
     public async Task<IReadOnlyList<PendingUpload>> ListAsync(CancellationToken cancellationToken)

@@ -74,7 +74,7 @@ public sealed class EventWebhookTests : IAsyncLifetime
         Assert.Equal(8, result.Processed);
         Assert.Equal(1, result.Duplicates);
         var counts = await _host.Get<IDeliveryStatistics>().GetAsync("iom-2014", CancellationToken.None);
-        Assert.Equal(new DeliveryCounts(Queued: 4, Accepted: 4, Delivered: 2, Bounced: 1, Opened: 1, Clicked: 1, Unsubscribed: 1), counts);
+        Assert.Equal(new DeliveryCounts(Queued: 4, Accepted: 4, Delivered: 2, Bounced: 1, Opened: 1, Clicked: 1, Unsubscribed: 1) { SpamReported = 1 }, counts);
         var suppressions = _host.Get<SuppressionList>();
         Assert.False(await suppressions.IsSuppressedAsync("a@x.example", CancellationToken.None));
         Assert.True(await suppressions.IsSuppressedAsync("b@x.example", CancellationToken.None));

@@ -3,9 +3,9 @@ using PressPipeline.Pipeline.Publishing;
 using PressPipeline.Pipeline.Status;
 using PressPipeline.Pipeline.Time;
 
-namespace PressPipeline.Functions.Api;
+namespace PressPipeline.Pipeline.Operations;
 
-/// <summary>A release as the API shows it: its status, times in the zone staff used, and links to every variant.</summary>
+/// <summary>A release as the doors show it: its status, times in the zone staff used, and links to every variant.</summary>
 public sealed record ReleaseView(
     ReleaseStatus Status,
     string? SendAtLocal,
@@ -16,7 +16,7 @@ public sealed record ReleaseView(
 /// <summary>Builds <see cref="ReleaseView"/>s; preview links are signed and short-lived, public ones exist after publishing.</summary>
 public sealed class ReleaseViews(SignedLinks links, NewsroomUrls newsroom, TimeProvider time)
 {
-    private static readonly TimeSpan PreviewLifetime = TimeSpan.FromHours(24);
+    public static readonly TimeSpan PreviewLifetime = TimeSpan.FromHours(24);
 
     public ReleaseView Of(ReleaseStatus status)
     {

@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+using PressPipeline.Pipeline.Operations;
+
+namespace PressPipeline.Functions.Api;
+
+/// <summary>
+/// <c>POST /api/releases/{id}/correct</c>, multipart with the corrected .docx in <c>file</c>: a new version of the same
+/// release replaces the variants before sending (same id, links and schedule); 409 once sending started.
+/// </summary>
+public sealed class CorrectRelease(ReleaseOperations operations, ILogger<CorrectRelease> logger)
+{
+    [Function(nameof(CorrectRelease))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "releases/{id}/correct")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken) =>
+        ApiResults.GuardAsync(logger, async () =>
+        {
+            if (!request.HasFormContentType)
+            {
+                return ApiResults.Error(StatusCodes.Status400BadRequest, "Send the corrected release as multipart/form-data with the .docx in the field 'file'.");
+            }
+
+            var form = await request.ReadFormAsync(cancellationToken);
+            var file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault();
+            if (file is null || file.Length == 0)
+            {
+                return ApiResults.Error(StatusCodes.Status400BadRequest, "Attach the corrected Word document (.docx) as the form field 'file'.");
+            }
+
+            await using var content = file.OpenReadStream();
+            return ApiResults.Json(StatusCodes.Status200OK, await operations.CorrectAsync(id, content, file.FileName, StaffActor.From(request), cancellationToken));
+        });
+}

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+using PressPipeline.Pipeline.Operations;
+
+namespace PressPipeline.Functions.Api;
+
+/// <summary>
+/// <c>POST /api/lists/{name}</c> with the CSV as the body: checks and stores a new list (201 with the validation
+/// report); 409 when the name is taken, 400 when the list cannot be used at all.
+/// </summary>
+public sealed class CreateMediaList(MediaListOperations lists, ILogger<CreateMediaList> logger)
+{
+    [Function(nameof(CreateMediaList))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "lists/{name}")] HttpRequest request,
+        string name,
+        CancellationToken cancellationToken) =>
+        ApiResults.GuardAsync(logger, async () =>
+        {
+            var csv = await ApiResults.BodyAsync(request, MediaListOperations.MaxBytes, cancellationToken);
+            return ApiResults.Json(StatusCodes.Status201Created, await lists.UploadAsync(name, csv, replace: false, StaffActor.From(request), cancellationToken));
+        });
+}

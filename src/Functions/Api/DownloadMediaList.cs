@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+using PressPipeline.Pipeline.Operations;
+
+namespace PressPipeline.Functions.Api;
+
+/// <summary><c>GET /api/lists/{name}</c>: the list's CSV exactly as stored.</summary>
+public sealed class DownloadMediaList(MediaListOperations lists, ILogger<DownloadMediaList> logger)
+{
+    [Function(nameof(DownloadMediaList))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "lists/{name}")] HttpRequest request,
+        string name,
+        CancellationToken cancellationToken) =>
+        ApiResults.GuardAsync(logger, async () =>
+            ApiResults.Csv((await lists.DownloadAsync(name, cancellationToken)).ToArray(), $"{name}.csv"));
+}

@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+using PressPipeline.Pipeline.Operations;
+
+namespace PressPipeline.Functions.Api;
+
+/// <summary><c>GET /api/releases/{id}/preview</c>: every variant with a signed link for 24 hours, the warnings and the times.</summary>
+public sealed class PreviewRelease(ReleaseOperations operations, ILogger<PreviewRelease> logger)
+{
+    [Function(nameof(PreviewRelease))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "releases/{id}/preview")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken) =>
+        ApiResults.GuardAsync(logger, async () =>
+            ApiResults.Json(StatusCodes.Status200OK, await operations.PreviewAsync(id, cancellationToken)));
+}

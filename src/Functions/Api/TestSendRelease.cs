@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+using PressPipeline.Pipeline.Operations;
+
+namespace PressPipeline.Functions.Api;
+
+/// <summary>
+/// <c>POST /api/releases/{id}/test-send</c> with JSON <c>{"addresses": ["me@example.org"]}</c> (or none for the
+/// configured staff addresses): the release marked [TEST], never counted, never in the real send's ledger.
+/// </summary>
+public sealed class TestSendRelease(ReleaseOperations operations, ILogger<TestSendRelease> logger)
+{
+    [Function(nameof(TestSendRelease))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "releases/{id}/test-send")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken) =>
+        ApiResults.GuardAsync(logger, async () =>
+        {
+            var body = await ApiResults.ReadAsync<TestSendBody>(request, """{"addresses": ["me@example.org"]}""", cancellationToken);
+            return ApiResults.Json(StatusCodes.Status200OK, await operations.TestSendAsync(id, body?.Addresses ?? [], StaffActor.From(request), cancellationToken));
+        });
+}

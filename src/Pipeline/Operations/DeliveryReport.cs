@@ -1,0 +1,70 @@
+using PressPipeline.Distribution;
+using PressPipeline.Pipeline.Status;
+
+namespace PressPipeline.Pipeline.Operations;
+
+/// <summary>Where one recipient's e-mail is on our side (the ledger): the SendGrid events come on top.</summary>
+public enum RecipientSending
+{
+    /// <summary>On the lists but in no batch yet (not due, or the run stopped before it).</summary>
+    NotSent,
+
+    /// <summary>On the suppression list: never mailed.</summary>
+    Suppressed,
+
+    Pending,
+    Sending,
+    Accepted,
+    Failed,
+
+    /// <summary>The batch's outcome is unknown: held for staff, never resent automatically.</summary>
+    Unknown,
+}
+
+/// <summary>
+/// One recipient of a release. <see cref="Email"/>, <see cref="Name"/> and <see cref="Outlet"/> come from the
+/// current media lists and are only filled for staff doors that ask for addresses; storage holds contact ids only.
+/// </summary>
+public sealed record RecipientReport(
+    string ContactId,
+    string? Email,
+    string? Name,
+    string? Outlet,
+    RecipientSending Sending,
+    bool Delivered,
+    bool Deferred,
+    bool Bounced,
+    bool Dropped,
+    bool Opened,
+    bool Clicked,
+    bool Unsubscribed,
+    bool SpamReported);
+
+/// <summary>Counts per recipient state (each recipient counted once per column).</summary>
+public sealed record ReportCounts(
+    int Recipients,
+    int Accepted,
+    int Delivered,
+    int Deferred,
+    int Bounced,
+    int Dropped,
+    int Opened,
+    int Clicked,
+    int Unsubscribed,
+    int SpamReported,
+    int Suppressed,
+    int NotSent,
+    int Unknown,
+    int Failed);
+
+/// <summary>The delivery report of a release: the counts staff read first, then every recipient.</summary>
+/// <param name="Statistics">The distribution package's own counts (ledger and webhook), for comparison.</param>
+public sealed record DeliveryReport(
+    string ReleaseId,
+    string? Title,
+    ReleaseState State,
+    IReadOnlyList<string> Lists,
+    ReportCounts Counts,
+    DeliveryCounts Statistics,
+    bool AddressesShown,
+    IReadOnlyList<RecipientReport> Recipients);

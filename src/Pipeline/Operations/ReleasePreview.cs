@@ -1,0 +1,39 @@
+using PressPipeline.Pipeline.Status;
+
+namespace PressPipeline.Pipeline.Operations;
+
+/// <summary>One stored file of a release with a signed link staff can open now, and its public link once published.</summary>
+public sealed record PreviewFile(string Variant, string FileName, string ContentType, long Bytes, Uri Link, Uri? PublicLink);
+
+/// <summary>What staff check before sending: every variant with its link, the conversion warnings, the times, the subject line.</summary>
+/// <param name="LinksExpireAt">When the signed links stop working.</param>
+public sealed record ReleasePreview(
+    string Id,
+    string? Title,
+    ReleaseState State,
+    int Version,
+    string? SendAtLocal,
+    string? PublishAtLocal,
+    string? TimeZoneId,
+    IReadOnlyList<PreviewFile> Files,
+    IReadOnlyList<string> Warnings,
+    DateTimeOffset LinksExpireAt,
+    EmailSummary Email)
+{
+    public static ReleasePreview Of(ReleaseView view, DateTimeOffset linksExpireAt, EmailSummary email)
+    {
+        var status = view.Status;
+        return new ReleasePreview(
+            status.Id,
+            status.Title,
+            status.State,
+            status.Version,
+            view.SendAtLocal,
+            view.PublishAtLocal,
+            status.Plan?.TimeZoneId,
+            [.. status.Files.Select(f => new PreviewFile(f.Variant, f.FileName, f.ContentType, f.Bytes, view.Preview[f.FileName], view.Public.GetValueOrDefault(f.FileName)))],
+            status.Warnings,
+            linksExpireAt,
+            email);
+    }
+}

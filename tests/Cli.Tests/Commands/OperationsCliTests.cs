@@ -1,0 +1,165 @@
+using System.Text;
+using System.Text.Json;
+using PressPipeline.Distribution.Sending;
+using PressPipeline.Pipeline.Status;
+using PressPipeline.Pipeline.Tests.Support;
+using Spectre.Console;
+
+namespace PressPipeline.Cli.Tests.Commands;
+
+/// <summary>
+/// Every operations verb run as staff would type it (parsed and invoked in-process), against Azurite and the real
+/// SendGrid client talking to a local endpoint. One class: the console and the CLI's settings are process-wide.
+/// </summary>
+public sealed class OperationsCliTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
+    private readonly StringWriter output = new();
+    private readonly DirectoryInfo work = Directory.CreateTempSubdirectory("presspipe-ops-");
+    private OperationsHarness harness = null!;
+
+    public async Task InitializeAsync()
+    {
+        harness = await OperationsHarness.StartAsync(Now, settings: new Dictionary<string, string?> { ["Pipeline:RequireApproval"] = "true" });
+        CliServices.TestSettings = harness.Settings;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        console.Profile.Width = 400;
+        AnsiConsole.Console = console;
+    }
+
+    public async Task DisposeAsync()
+    {
+        CliServices.TestSettings = null;
+        await harness.DisposeAsync();
+        work.Delete(recursive: true);
+        output.Dispose();
+    }
+
+    private async Task<(int Exit, string Output)> RunAsync(params string[] args)
+    {
+        output.GetStringBuilder().Clear();
+        var exit = await CliApp.Root().Parse(args).InvokeAsync();
+        return (exit, output.ToString());
+    }
+
+    private string Write(string name, byte[] content)
+    {
+        var path = Path.Combine(work.FullName, name);
+        File.WriteAllBytes(path, content);
+        return path;
+    }
+
+    private async Task<string> UploadAsync(params string[] extra)
+    {
+        var docx = Write($"release-{Guid.NewGuid():N}.docx", TestDocx.Build($"CLI release {Guid.NewGuid():N}", "FOR IMMEDIATE RELEASE", "Astana – Body."));
+        var (exit, text) = await RunAsync(["upload", docx, "--as", "anna", .. extra]);
+        Assert.True(exit == 0, text);
+        var line = text.Split('\n').First(l => l.Contains("as release ", StringComparison.Ordinal));
+        return line[(line.IndexOf("as release ", StringComparison.Ordinal) + "as release ".Length)..].Trim();
+    }
+
+    [Fact]
+    public async Task A_release_goes_from_upload_through_test_send_approval_and_schedule_to_sent_with_every_step_recorded_as_cli()
+    {
+        var list = Write("media.csv", Encoding.UTF8.GetBytes("email,name\nj1@outlet.example,Journalist One\nj2@outlet.example,Journalist Two\nbroken,Bad\n"));
+        var (checkExit, check) = await RunAsync("lists", "check", "media", list);
+        var (uploadListExit, uploadList) = await RunAsync("lists", "upload", "media", list, "--as", "anna");
+        var id = await UploadAsync();
+
+        var (previewExit, preview) = await RunAsync("preview", id, "-o", Path.Combine(work.FullName, "preview"));
+        var (testExit, test) = await RunAsync("test-send", id, "--to", "anna@iom.example.org", "--as", "anna");
+        var (ownExit, own) = await RunAsync("approve", id, "--as", "anna");
+        var (approveExit, _) = await RunAsync("approve", id, "--as", "boris");
+        var (scheduleExit, _) = await RunAsync("schedule", id, "--lists", "media", "--send-at", "now", "--zone", "Asia/Almaty", "--as", "boris");
+        harness.Time.SetUtcNow(DateTimeOffset.UtcNow);
+        await harness.DispatchAsync();
+        await harness.WorkAsync();
+        var csv = Path.Combine(work.FullName, "report.csv");
+        var (reportExit, report) = await RunAsync("report", id, "--csv", csv);
+        var (statusExit, status) = await RunAsync("status", id);
+
+        Assert.Equal((0, 0), (checkExit, uploadListExit));
+        Assert.Contains("List 'media': 2 contacts, not stored (check only); 1 row(s) will be skipped", check, StringComparison.Ordinal);
+        Assert.Contains("row 4: 'broken' is not an e-mail address.", check, StringComparison.Ordinal);
+        Assert.Contains("List 'media': 2 contacts, stored", uploadList, StringComparison.Ordinal);
+        Assert.Equal(0, previewExit);
+        Assert.Contains("email", preview, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(work.FullName, "preview", "email.html")));
+        Assert.Equal(0, testExit);
+        Assert.Contains("sent to 1 address(es)", test, StringComparison.Ordinal);
+        Assert.Equal(2, ownExit);
+        Assert.Contains("anna uploaded release", own, StringComparison.Ordinal);
+        Assert.Equal((0, 0, 0, 0), (approveExit, scheduleExit, reportExit, statusExit));
+        Assert.Contains("Delivery report: building the report 2 of 2", report, StringComparison.Ordinal);
+        Assert.Contains("j1@outlet.example,Journalist One,,accepted", File.ReadAllText(csv), StringComparison.Ordinal);
+        Assert.Contains("— boris (cli)", status, StringComparison.Ordinal);
+
+        var stored = await harness.Get<ReleaseStatusStore>().RequireAsync(id, default);
+        Assert.Equal(ReleaseState.Sent, stored.State);
+        Assert.Equal(new Actor("anna", Door.Cli), stored.UploadedBy);
+        Assert.Equal(new Actor("boris", Door.Cli), stored.Approval!.By);
+        var sent = harness.Endpoint.Requests.ToArray();
+        Assert.StartsWith("[TEST] ", JsonDocument.Parse(sent[0].Body).RootElement.GetProperty("subject").GetString(), StringComparison.Ordinal);
+        Assert.Equal(["j1@outlet.example", "j2@outlet.example"], sent[1].Recipients.Order(StringComparer.Ordinal));
+        Assert.Single(await harness.Get<IBatchLedger>().ListAsync(id, default));
+    }
+
+    [Fact]
+    public async Task Cancel_and_correct_work_from_the_command_line_and_a_late_cancel_is_one_sentence()
+    {
+        var id = await UploadAsync("--lists", "media", "--send-at", "2099-12-01T09:00", "--zone", "Asia/Almaty");
+        var corrected = Write("corrected.docx", TestDocx.Build("Corrected headline", "FOR IMMEDIATE RELEASE", "Body."));
+
+        var (correctExit, correct) = await RunAsync("correct", id, corrected, "--as", "anna");
+        var (cancelExit, cancel) = await RunAsync("cancel", id, "--as", "anna");
+        var (unknownExit, unknown) = await RunAsync("cancel", "0123456789abcdef0123");
+
+        Assert.Equal(0, correctExit);
+        Assert.Contains("Corrected: version 2 from corrected.docx replaces the variants.", correct, StringComparison.Ordinal);
+        Assert.Equal(0, cancelExit);
+        Assert.Contains("Cancelled", cancel, StringComparison.Ordinal);
+        Assert.Equal(3, unknownExit);
+        Assert.Equal("✗ There is no release with id '0123456789abcdef0123'.", unknown.Trim());
+    }
+
+    [Fact]
+    public async Task Lists_and_suppressions_are_managed_from_the_command_line()
+    {
+        var list = Write("ngo.csv", Encoding.UTF8.GetBytes("email\na@ngo.example\n"));
+        await RunAsync("lists", "upload", "ngo", list);
+        var (takenExit, taken) = await RunAsync("lists", "upload", "ngo", list);
+        var (replaceExit, _) = await RunAsync("lists", "upload", "ngo", list, "--replace");
+        var (showExit, show) = await RunAsync("lists");
+        var downloaded = Path.Combine(work.FullName, "down.csv");
+        var (downloadExit, _) = await RunAsync("lists", "download", "ngo", "-o", downloaded);
+        var (deleteExit, _) = await RunAsync("lists", "delete", "ngo");
+
+        var (addExit, add) = await RunAsync("suppressions", "add", "editor@outlet.example", "--reason", "do-not-contact", "--note", "asked by phone", "--as", "anna");
+        var (checkExit, check) = await RunAsync("suppressions", "check", "Editor@outlet.example");
+        var exported = Path.Combine(work.FullName, "suppressions.csv");
+        var (exportExit, export) = await RunAsync("suppressions", "export", "-o", exported);
+        var (removeExit, _) = await RunAsync("suppressions", "remove", "editor@outlet.example");
+        var (againExit, again) = await RunAsync("suppressions", "check", "editor@outlet.example");
+        var (activityExit, activity) = await RunAsync("activity");
+
+        Assert.Equal(2, takenExit);
+        Assert.Contains("A list named 'ngo' already exists", taken, StringComparison.Ordinal);
+        Assert.Equal((0, 0, 0, 0), (replaceExit, showExit, downloadExit, deleteExit));
+        Assert.Contains("ngo", show, StringComparison.Ordinal);
+        Assert.Equal(File.ReadAllBytes(list), File.ReadAllBytes(downloaded));
+        Assert.Equal((0, 0, 0, 0, 0, 0), (addExit, checkExit, exportExit, removeExit, againExit, activityExit));
+        Assert.Contains("Suppressed (DoNotContact)", add, StringComparison.Ordinal);
+        Assert.Contains("by anna (cli): asked by phone", check, StringComparison.Ordinal);
+        Assert.Contains("Suppressions: reading suppressions 1 of 1", export, StringComparison.Ordinal);
+        Assert.DoesNotContain("outlet.example", File.ReadAllText(exported), StringComparison.Ordinal);
+        Assert.Contains("Not suppressed.", again, StringComparison.Ordinal);
+        Assert.Contains("suppression-remove", activity, StringComparison.Ordinal);
+        Assert.Contains("list-delete", activity, StringComparison.Ordinal);
+    }
+}
