@@ -79,6 +79,13 @@ param contactsHashKey string = ''
 @description('6-field NCRONTAB in UTC: how often due releases are looked for.')
 param dispatchSchedule string = '0 */1 * * * *'
 
+@description('Where e-mail goes. SendGrid (default): the app refuses to start until the sendgrid-api-key secret resolves. Outbox: every message is written to the outbox container instead, on purpose (a trial environment); a missing key never chooses it.')
+@allowed([
+  'SendGrid'
+  'Outbox'
+])
+param mailTransport string = 'SendGrid'
+
 @description('Sender address of the release e-mails; its domain must be authenticated in SendGrid (SPF/DKIM/DMARC).')
 @minLength(3)
 param mailFromAddress string
@@ -290,6 +297,7 @@ var appSettings = {
   Mail__TestRecipients: mailTestRecipients
   Mail__MaxAttachmentBytes: '5242880'
   Mail__OutboxContainer: containers.outbox
+  Mail__Transport: mailTransport
 
   SendGrid__ApiKey: '@Microsoft.KeyVault(VaultName=${names.keyVault};SecretName=${secretNames.sendGridApiKey})'
   SendGrid__WebhookPublicKey: '@Microsoft.KeyVault(VaultName=${names.keyVault};SecretName=${secretNames.sendGridWebhookPublicKey})'
@@ -382,3 +390,5 @@ output UPLOADS_CONTAINER string = containers.uploads
 output EVENTGRID_DEADLETTER_CONTAINER string = containers.eventGridDeadLetter
 output NEWSROOM_CONTAINER string = containers.newsroom
 output NEWSROOM_URL string = newsroomUrl
+// The postprovision hook requires the SendGrid key's reference to resolve only when SendGrid is the transport.
+output MAIL_TRANSPORT string = mailTransport
