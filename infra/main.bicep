@@ -14,14 +14,24 @@ param location string
 @description('Resource group to create or reuse; empty means rg-<environmentName>.')
 param resourceGroupName string = ''
 
-@description('Object id of the person or pipeline running azd (AZURE_PRINCIPAL_ID); they get blob upload and Key Vault secret rights. Empty grants nothing.')
+@description('Object id of the person or pipeline running azd (AZURE_PRINCIPAL_ID): Key Vault Secrets Officer (the postprovision hook creates secrets), and for a person also upload rights on the uploads container. Empty grants nothing.')
 param principalId string = ''
 
+@description('User for a person at the keyboard, ServicePrincipal for a pipeline (which gets no upload rights).')
 @allowed([
   'User'
   'ServicePrincipal'
 ])
 param principalType string = 'User'
+
+@description('Object id of the operators (an Entra group, or one person) who upload releases and rotate secrets when a pipeline deploys (OPERATOR_PRINCIPAL_ID); empty: none. Keeps the pipeline\'s identity apart from the operators\'.')
+param operatorPrincipalId string = ''
+
+@allowed([
+  'User'
+  'Group'
+])
+param operatorPrincipalType string = 'Group'
 
 // ---- scale ----
 
@@ -243,8 +253,11 @@ module rbac 'app/rbac.bicep' = {
     keyVaultName: names.keyVault
     identityName: names.identity
     identityPrincipalId: identity.outputs.principalId
+    uploadsContainer: containers.uploads
     deployerPrincipalId: principalId
     deployerPrincipalType: principalType
+    operatorPrincipalId: operatorPrincipalId
+    operatorPrincipalType: operatorPrincipalType
   }
   dependsOn: [
     storage
@@ -353,7 +366,7 @@ module eventGrid 'app/eventgrid.bicep' = {
     location: location
     tags: tags
     storageAccountName: names.storage
-    identityId: identity.outputs.id
+    deadLetterContainer: containers.eventGridDeadLetter
   }
   dependsOn: [
     storage

@@ -9,7 +9,7 @@ Set-StrictMode -Version Latest
 function Fail([string] $Text) { [Console]::Error.WriteLine("postdeploy: $Text"); exit 1 }
 
 foreach ($name in 'AZURE_SUBSCRIPTION_ID', 'AZURE_RESOURCE_GROUP', 'AZURE_FUNCTION_APP_NAME', 'AZURE_EVENTGRID_SYSTEM_TOPIC_NAME',
-    'AZURE_STORAGE_ACCOUNT_NAME', 'AZURE_USER_ASSIGNED_IDENTITY_ID', 'UPLOADS_CONTAINER', 'EVENTGRID_DEADLETTER_CONTAINER') {
+    'AZURE_STORAGE_ACCOUNT_NAME', 'UPLOADS_CONTAINER', 'EVENTGRID_DEADLETTER_CONTAINER') {
     if ([string]::IsNullOrEmpty([Environment]::GetEnvironmentVariable($name))) {
         Fail "$name is not set. Run 'azd provision' (or 'azd up') first so azd knows the deployed resources."
     }
@@ -50,7 +50,6 @@ try {
         "systemTopicName=$($env:AZURE_EVENTGRID_SYSTEM_TOPIC_NAME)",
         "functionAppName=$app",
         "storageAccountName=$($env:AZURE_STORAGE_ACCOUNT_NAME)",
-        "identityId=$($env:AZURE_USER_ASSIGNED_IDENTITY_ID)",
         "uploadsContainer=$($env:UPLOADS_CONTAINER)",
         "deadLetterContainer=$($env:EVENTGRID_DEADLETTER_CONTAINER)"
     )

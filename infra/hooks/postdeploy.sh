@@ -9,7 +9,7 @@
 set -eu
 
 for name in AZURE_SUBSCRIPTION_ID AZURE_RESOURCE_GROUP AZURE_FUNCTION_APP_NAME AZURE_EVENTGRID_SYSTEM_TOPIC_NAME \
-  AZURE_STORAGE_ACCOUNT_NAME AZURE_USER_ASSIGNED_IDENTITY_ID UPLOADS_CONTAINER EVENTGRID_DEADLETTER_CONTAINER; do
+  AZURE_STORAGE_ACCOUNT_NAME UPLOADS_CONTAINER EVENTGRID_DEADLETTER_CONTAINER; do
   eval "value=\${$name:-}"
   if [ -z "$value" ]; then
     echo "postdeploy: $name is not set. Run 'azd provision' (or 'azd up') first so azd knows the deployed resources." >&2
@@ -49,7 +49,6 @@ set -- \
   systemTopicName="$AZURE_EVENTGRID_SYSTEM_TOPIC_NAME" \
   functionAppName="$AZURE_FUNCTION_APP_NAME" \
   storageAccountName="$AZURE_STORAGE_ACCOUNT_NAME" \
-  identityId="$AZURE_USER_ASSIGNED_IDENTITY_ID" \
   uploadsContainer="$UPLOADS_CONTAINER" \
   deadLetterContainer="$EVENTGRID_DEADLETTER_CONTAINER"
 # Only for a deliberate override; the default in eventgrid-subscription.bicep is checked against the code by CI.

@@ -172,7 +172,8 @@ public sealed partial class SecurityBaselineTests
     public void The_managed_identity_holds_exactly_the_roles_the_app_needs()
     {
         var forApp = main.AllResources
-            .Where(resource => resource.Type == "Microsoft.Authorization/roleAssignments" && !resource.IsConditional)
+            .Where(resource => resource.Type == "Microsoft.Authorization/roleAssignments"
+                && resource.Property("properties.principalId")!.GetValue<string>() == "[reference('identity').outputs.principalId.value]")
             .ToList();
 
         var granted = forApp.Select(assignment => RoleId(assignment.Property("properties.roleDefinitionId")!.GetValue<string>())).Order().ToList();
@@ -208,7 +209,7 @@ public sealed partial class SecurityBaselineTests
 
         Assert.Equal("Microsoft.Storage.StorageAccounts", topic.Property("properties.topicType")!.GetValue<string>());
         Assert.Contains("Microsoft.Storage/storageAccounts", topic.Property("properties.source")!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Equal("UserAssigned", topic.Property("identity.type")!.GetValue<string>());
+        Assert.Equal("SystemAssigned", topic.Property("identity.type")!.GetValue<string>());
     }
 
     internal static void AssertIdentityBasedConnection(IReadOnlyDictionary<string, string> settings, string connection)
