@@ -60,9 +60,25 @@ param publicAppUrl string = ''
 @minValue(1)
 param uploadsRetentionDays int = 30
 
+@description('Days a deleted or overwritten blob (a release, a media list, an export) can be restored: soft delete and previous versions.')
+@minValue(7)
+@maxValue(365)
+param blobRetentionDays int = 30
+
+@description('Days the daily exports of the suppression and ledger tables are kept.')
+@minValue(7)
+param exportRetentionDays int = 90
+
+@description('6-field NCRONTAB in UTC: when the suppression and ledger tables are exported to the table-exports container.')
+param exportSchedule string = '0 30 2 * * *'
+
+@description('Production: a CanNotDelete lock on the storage account and the Key Vault, so neither can be deleted (nor the resource group) until the lock is removed on purpose. azd down fails while they exist.')
+param deleteLocks bool = false
+
 // ---- Key Vault ----
 
-param keyVaultPurgeProtection bool = false
+@description('On by default: a deleted vault or secret cannot be purged before its 90-day retention ends. Off only for throwaway environments (KEY_VAULT_PURGE_PROTECTION=false), and only when the vault is first created: it cannot be switched off later.')
+param keyVaultPurgeProtection bool = true
 
 @secure()
 @description('SendGrid API key (Mail Send permission only). Empty leaves the vault secret as it is.')
@@ -152,6 +168,7 @@ var containers = {
   outbox: 'outbox'
   deploymentPackage: 'deployment-package'
   eventGridDeadLetter: 'eventgrid-deadletter'
+  tableExports: 'table-exports'
 }
 var workQueue = 'release-work'
 var tables = {
@@ -198,7 +215,18 @@ module storage 'app/storage.bicep' = {
       containers.outbox
       containers.deploymentPackage
       containers.eventGridDeadLetter
+      containers.tableExports
     ]
+    // Containers whose blobs cannot be made again: their previous versions are kept for blobRetentionDays; other
+    // containers' previous versions are pruned after a day (the schedule index changes every minute).
+    versionedContainers: [
+      containers.releases
+      containers.contacts
+      containers.tableExports
+    ]
+    exportsContainer: containers.tableExports
+    exportRetentionDays: exportRetentionDays
+    deleteLock: deleteLocks
     newsroomContainer: containers.newsroom
     publicNewsroom: publicNewsroom
     queues: [
@@ -212,7 +240,7 @@ module storage 'app/storage.bicep' = {
     ]
     uploadsContainer: containers.uploads
     uploadsRetentionDays: uploadsRetentionDays
-    softDeleteRetentionDays: 7
+    softDeleteRetentionDays: blobRetentionDays
   }
 }
 
@@ -234,7 +262,9 @@ module keyVault 'app/keyvault.bicep' = {
     location: location
     tags: tags
     enablePurgeProtection: keyVaultPurgeProtection
-    softDeleteRetentionInDays: 7
+    // The longest Key Vault allows: a secret deleted by mistake (the contacts hash key) can be recovered for 90 days.
+    softDeleteRetentionInDays: 90
+    deleteLock: deleteLocks
     secretNames: secretNames
     sendGridApiKey: sendGridApiKey
     sendGridWebhookPublicKey: sendGridWebhookPublicKey
@@ -287,6 +317,8 @@ var appSettings = {
   PressStorage__tableServiceUri: storageEndpoints.table
 
   Dispatch__Schedule: dispatchSchedule
+  Export__Schedule: exportSchedule
+  Export__Container: containers.tableExports
 
   Pipeline__UploadsContainer: containers.uploads
   Pipeline__ReleasesContainer: containers.releases

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PressPipeline.Distribution.Backup;
 using PressPipeline.Distribution.Composition;
 using PressPipeline.Distribution.Contacts;
 using PressPipeline.Distribution.Outbox;
@@ -60,6 +61,9 @@ public static class DistributionServiceCollectionExtensions
             sp.GetRequiredService<IOptions<MailOptions>>().Value.Transport == MailTransport.Outbox
                 ? new OutboxTransport(sp.GetRequiredService<IOutbox>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<OutboxTransport>>())
                 : ActivatorUtilities.CreateInstance<SendGridTransport>(sp));
+
+        services.AddOptions<ExportOptions>().Bind(configuration.GetSection(ExportOptions.Section));
+        services.TryAddSingleton<TableExport>();
 
         services.TryAddSingleton<ReleaseDistributor>();
         services.TryAddSingleton<IReleaseDistributor>(sp => sp.GetRequiredService<ReleaseDistributor>());
