@@ -135,6 +135,10 @@ param organisation string = ''
 @description('IANA zone used when neither the staff nor the document names one, e.g. Asia/Almaty.')
 param defaultTimeZone string = 'UTC'
 
+@description('Minutes between two runs of dispatchSchedule; the dispatch alert fires after three periods without a run.')
+@minValue(1)
+param dispatchPeriodMinutes int = 1
+
 @description('E-mail address alerts go to; empty: alerts show in the portal only.')
 param alertEmail string = ''
 
@@ -414,8 +418,29 @@ module alerts 'app/alerts.bicep' = {
     namePrefix: 'alert-${resourceToken}'
     alertEmail: alertEmail
     systemTopicName: names.systemTopic
+    logAnalyticsId: monitoring.outputs.logAnalyticsId
+    dispatchPeriodMinutes: dispatchPeriodMinutes
+    http5xxPercent: 5
   }
   dependsOn: [
+    eventGrid
+  ]
+}
+
+module diagnostics 'app/diagnostics.bicep' = {
+  scope: rg
+  params: {
+    logAnalyticsId: monitoring.outputs.logAnalyticsId
+    // Names, not module outputs, so what-if can predict the settings.
+    functionAppName: names.functionApp
+    storageAccountName: names.storage
+    keyVaultName: names.keyVault
+    systemTopicName: names.systemTopic
+  }
+  dependsOn: [
+    storage
+    functionApp
+    keyVault
     eventGrid
   ]
 }
