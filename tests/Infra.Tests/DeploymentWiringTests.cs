@@ -122,7 +122,8 @@ public sealed partial class DeploymentWiringTests
 
         Assert.True(((YamlMappingNode)deploy.At("on")).Children.ContainsKey(new YamlScalarNode("workflow_dispatch")));
         Assert.Equal("write", deploy.Text("permissions", "id-token"));
-        Assert.Single(steps, step => step.Uses.StartsWith("azure/login@", StringComparison.Ordinal));
+        // The Azure CLI signs in with the job's OIDC token itself; azd with its federated provider.
+        Assert.Contains("--federated-token \"$token\"", string.Join('\n', steps.Select(step => step.Run)), StringComparison.Ordinal);
         Assert.Contains("--federated-credential-provider github", string.Join('\n', steps.Select(step => step.Run)), StringComparison.Ordinal);
         Assert.Contains(steps, step => step.Run.Contains("azd deploy", StringComparison.Ordinal));
         // No stored Azure credential: OIDC needs none.
@@ -130,6 +131,35 @@ public sealed partial class DeploymentWiringTests
         Assert.DoesNotContain("AZURE_CREDENTIALS", text, StringComparison.Ordinal);
         // Nothing is deployed that has not passed the tests.
         Assert.Equal("test", deploy.Text("jobs", "deploy", "needs"));
+    }
+
+    [Fact]
+    public void Deploy_workflow_previews_the_infrastructure_change_before_making_it()
+    {
+        var deploy = Yaml.Load(BuildFacts.InRepository(".github", "workflows", "deploy.yml"));
+        var runs = Steps(deploy.At("jobs", "deploy")).Select(step => step.Run).ToList();
+
+        var preview = runs.FindIndex(run => run == "azd provision --preview --no-prompt");
+        var provision = runs.FindIndex(run => run == "azd provision --no-prompt");
+        Assert.True(preview >= 0 && provision > preview, "azd provision --preview must run before azd provision.");
+    }
+
+    [Fact]
+    public void Every_action_is_pinned_by_commit()
+    {
+        foreach (var file in Directory.EnumerateFiles(BuildFacts.InRepository(".github", "workflows"), "*.yml"))
+        {
+            var workflow = Yaml.Load(file);
+            foreach (var job in ((YamlMappingNode)workflow.At("jobs")).Children.Values)
+            {
+                Assert.All(Steps(job).Where(step => step.Uses.Length > 0), step =>
+                    Assert.Matches(@"^[A-Za-z0-9-]+/[A-Za-z0-9._-]+@[0-9a-f]{40}$", step.Uses));
+            }
+
+            // The tag each commit was read from stays beside it for people.
+            Assert.All(File.ReadAllLines(file).Where(line => line.Contains("uses:", StringComparison.Ordinal)), line =>
+                Assert.Matches(@"@[0-9a-f]{40} # v\d+\.\d+\.\d+$", line));
+        }
     }
 
     private static List<(string Uses, string Run)> Steps(YamlNode job) =>
