@@ -7,9 +7,68 @@ targetScope = 'subscription'
 @maxLength(64)
 param environmentName string
 
-@description('Azure region for every resource; must offer Flex Consumption.')
-@minLength(1)
+// Regions offering Flex Consumption, from `az functionapp list-flexconsumption-locations` as documented in late 2026;
+// a region added later is refused here until it is added to this list (docs/deploy.md, "Parameters").
+@description('Azure region for every resource; one that offers Flex Consumption.')
+@metadata({
+  azd: {
+    type: 'location'
+  }
+})
+@allowed([
+  'australiaeast'
+  'australiasoutheast'
+  'brazilsouth'
+  'canadacentral'
+  'centralindia'
+  'centralus'
+  'eastasia'
+  'eastus'
+  'eastus2'
+  'francecentral'
+  'germanywestcentral'
+  'italynorth'
+  'japaneast'
+  'japanwest'
+  'koreacentral'
+  'northcentralus'
+  'northeurope'
+  'norwayeast'
+  'polandcentral'
+  'southafricanorth'
+  'southcentralus'
+  'southeastasia'
+  'southindia'
+  'spaincentral'
+  'swedencentral'
+  'switzerlandnorth'
+  'uaenorth'
+  'uksouth'
+  'ukwest'
+  'westcentralus'
+  'westeurope'
+  'westus'
+  'westus2'
+  'westus3'
+])
 param location string
+
+@description('Owner tag on every resource: who to ask about this environment (a team or address).')
+param owner string = ''
+
+@description('Cost-centre tag on every resource, for the organisation\'s billing.')
+param costCentre string = ''
+
+@description('Client id of the Entra ID app registration for staff sign-in (App Service Authentication); empty keeps authentication off. docs/deploy.md, "Staff sign-in".')
+param authClientId string = ''
+
+@description('Tenant of that app registration; empty: the subscription\'s tenant.')
+param authTenantId string = ''
+
+@description('Days Log Analytics keeps logs (30-730).')
+@minValue(30)
+@maxValue(730)
+param logRetentionDays int = 30
 
 @description('Resource group to create or reuse; empty means rg-<environmentName>.')
 param resourceGroupName string = ''
@@ -143,10 +202,25 @@ param dispatchPeriodMinutes int = 1
 param alertEmail string = ''
 
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
-var tags = {
-  'azd-env-name': environmentName
-  application: 'presspipeline'
-}
+var tags = union(
+  {
+    'azd-env-name': environmentName
+    application: 'presspipeline'
+  },
+  empty(owner) ? {} : { owner: owner },
+  empty(costCentre) ? {} : { 'cost-centre': costCentre }
+)
+
+// Routes that must answer without sign-in: one-click unsubscribe (RFC 8058: a POST with no other step), signed file
+// links for journalists (src/Pipeline/Links: /api/files/{id}/{grant}/{file}), SendGrid's signed event webhook, and
+// the blob trigger's Event Grid webhook (guarded by the blobs_extension key). A route renamed in the code must be
+// renamed here; tests/Infra.Tests checks them against functions.metadata.
+var anonymousPaths = [
+  '/api/unsubscribe'
+  '/api/files/*'
+  '/api/sendgrid/events'
+  '/runtime/webhooks/blobs'
+]
 
 var names = {
   resourceGroup: empty(resourceGroupName) ? 'rg-${environmentName}' : resourceGroupName
@@ -255,7 +329,7 @@ module monitoring 'app/monitoring.bicep' = {
     applicationInsightsName: names.applicationInsights
     location: location
     tags: tags
-    retentionInDays: 30
+    retentionInDays: logRetentionDays
   }
 }
 
@@ -387,6 +461,9 @@ module functionApp 'app/functions.bicep' = {
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
     appSettings: appSettings
+    authClientId: authClientId
+    authTenantId: empty(authTenantId) ? subscription().tenantId : authTenantId
+    anonymousPaths: anonymousPaths
   }
   // The app starts reading storage and secrets as soon as it exists; give it its roles first.
   dependsOn: [
