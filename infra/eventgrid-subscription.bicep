@@ -28,9 +28,6 @@ param storageAccountName string
 @description('Container undeliverable events are written to.')
 param deadLetterContainer string = 'eventgrid-deadletter'
 
-@description('Resource id of the user-assigned identity the topic writes dead letters with.')
-param identityId string
-
 @description('Delivery attempts before an event is dead-lettered.')
 @minValue(1)
 @maxValue(30)
@@ -86,11 +83,11 @@ resource uploadsSubscription 'Microsoft.EventGrid/systemTopics/eventSubscription
       maxDeliveryAttempts: maxDeliveryAttempts
       eventTimeToLiveInMinutes: eventTimeToLiveInMinutes
     }
-    // Shared keys are off on the account, so dead letters are written with the topic's managed identity.
+    // Shared keys are off on the account, so dead letters are written with the topic's own (system-assigned)
+    // identity, which may write to the dead-letter container and nothing else (app/eventgrid.bicep).
     deadLetterWithResourceIdentity: {
       identity: {
-        type: 'UserAssigned'
-        userAssignedIdentity: identityId
+        type: 'SystemAssigned'
       }
       deadLetterDestination: {
         endpointType: 'StorageBlob'

@@ -7,21 +7,90 @@ targetScope = 'subscription'
 @maxLength(64)
 param environmentName string
 
-@description('Azure region for every resource; must offer Flex Consumption.')
-@minLength(1)
+// Regions offering Flex Consumption, from `az functionapp list-flexconsumption-locations` as documented in late 2026;
+// a region added later is refused here until it is added to this list (docs/deploy.md, "Parameters").
+@description('Azure region for every resource; one that offers Flex Consumption.')
+@metadata({
+  azd: {
+    type: 'location'
+  }
+})
+@allowed([
+  'australiaeast'
+  'australiasoutheast'
+  'brazilsouth'
+  'canadacentral'
+  'centralindia'
+  'centralus'
+  'eastasia'
+  'eastus'
+  'eastus2'
+  'francecentral'
+  'germanywestcentral'
+  'italynorth'
+  'japaneast'
+  'japanwest'
+  'koreacentral'
+  'northcentralus'
+  'northeurope'
+  'norwayeast'
+  'polandcentral'
+  'southafricanorth'
+  'southcentralus'
+  'southeastasia'
+  'southindia'
+  'spaincentral'
+  'swedencentral'
+  'switzerlandnorth'
+  'uaenorth'
+  'uksouth'
+  'ukwest'
+  'westcentralus'
+  'westeurope'
+  'westus'
+  'westus2'
+  'westus3'
+])
 param location string
+
+@description('Owner tag on every resource: who to ask about this environment (a team or address).')
+param owner string = ''
+
+@description('Cost-centre tag on every resource, for the organisation\'s billing.')
+param costCentre string = ''
+
+@description('Client id of the Entra ID app registration for staff sign-in (App Service Authentication); empty keeps authentication off. docs/deploy.md, "Staff sign-in".')
+param authClientId string = ''
+
+@description('Tenant of that app registration; empty: the subscription\'s tenant.')
+param authTenantId string = ''
+
+@description('Days Log Analytics keeps logs (30-730).')
+@minValue(30)
+@maxValue(730)
+param logRetentionDays int = 30
 
 @description('Resource group to create or reuse; empty means rg-<environmentName>.')
 param resourceGroupName string = ''
 
-@description('Object id of the person or pipeline running azd (AZURE_PRINCIPAL_ID); they get blob upload and Key Vault secret rights. Empty grants nothing.')
+@description('Object id of the person or pipeline running azd (AZURE_PRINCIPAL_ID): Key Vault Secrets Officer (the postprovision hook creates secrets), and for a person also upload rights on the uploads container. Empty grants nothing.')
 param principalId string = ''
 
+@description('User for a person at the keyboard, ServicePrincipal for a pipeline (which gets no upload rights).')
 @allowed([
   'User'
   'ServicePrincipal'
 ])
 param principalType string = 'User'
+
+@description('Object id of the operators (an Entra group, or one person) who upload releases and rotate secrets when a pipeline deploys (OPERATOR_PRINCIPAL_ID); empty: none. Keeps the pipeline\'s identity apart from the operators\'.')
+param operatorPrincipalId string = ''
+
+@allowed([
+  'User'
+  'Group'
+])
+param operatorPrincipalType string = 'Group'
 
 // ---- scale ----
 
@@ -50,9 +119,25 @@ param publicAppUrl string = ''
 @minValue(1)
 param uploadsRetentionDays int = 30
 
+@description('Days a deleted or overwritten blob (a release, a media list, an export) can be restored: soft delete and previous versions.')
+@minValue(7)
+@maxValue(365)
+param blobRetentionDays int = 30
+
+@description('Days the daily exports of the suppression and ledger tables are kept.')
+@minValue(7)
+param exportRetentionDays int = 90
+
+@description('6-field NCRONTAB in UTC: when the suppression and ledger tables are exported to the table-exports container.')
+param exportSchedule string = '0 30 2 * * *'
+
+@description('Production: a CanNotDelete lock on the storage account and the Key Vault, so neither can be deleted (nor the resource group) until the lock is removed on purpose. azd down fails while they exist.')
+param deleteLocks bool = false
+
 // ---- Key Vault ----
 
-param keyVaultPurgeProtection bool = false
+@description('On by default: a deleted vault or secret cannot be purged before its 90-day retention ends. Off only for throwaway environments (KEY_VAULT_PURGE_PROTECTION=false), and only when the vault is first created: it cannot be switched off later.')
+param keyVaultPurgeProtection bool = true
 
 @secure()
 @description('SendGrid API key (Mail Send permission only). Empty leaves the vault secret as it is.')
@@ -79,6 +164,13 @@ param contactsHashKey string = ''
 @description('6-field NCRONTAB in UTC: how often due releases are looked for.')
 param dispatchSchedule string = '0 */1 * * * *'
 
+@description('Where e-mail goes. SendGrid (default): the app refuses to start until the sendgrid-api-key secret resolves. Outbox: every message is written to the outbox container instead, on purpose (a trial environment); a missing key never chooses it.')
+@allowed([
+  'SendGrid'
+  'Outbox'
+])
+param mailTransport string = 'SendGrid'
+
 @description('Sender address of the release e-mails; its domain must be authenticated in SendGrid (SPF/DKIM/DMARC).')
 @minLength(3)
 param mailFromAddress string
@@ -102,14 +194,33 @@ param organisation string = ''
 @description('IANA zone used when neither the staff nor the document names one, e.g. Asia/Almaty.')
 param defaultTimeZone string = 'UTC'
 
+@description('Minutes between two runs of dispatchSchedule; the dispatch alert fires after three periods without a run.')
+@minValue(1)
+param dispatchPeriodMinutes int = 1
+
 @description('E-mail address alerts go to; empty: alerts show in the portal only.')
 param alertEmail string = ''
 
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
-var tags = {
-  'azd-env-name': environmentName
-  application: 'presspipeline'
-}
+var tags = union(
+  {
+    'azd-env-name': environmentName
+    application: 'presspipeline'
+  },
+  empty(owner) ? {} : { owner: owner },
+  empty(costCentre) ? {} : { 'cost-centre': costCentre }
+)
+
+// Routes that must answer without sign-in: one-click unsubscribe (RFC 8058: a POST with no other step), signed file
+// links for journalists (src/Pipeline/Links: /api/files/{id}/{grant}/{file}), SendGrid's signed event webhook, and
+// the blob trigger's Event Grid webhook (guarded by the blobs_extension key). A route renamed in the code must be
+// renamed here; tests/Infra.Tests checks them against functions.metadata.
+var anonymousPaths = [
+  '/api/unsubscribe'
+  '/api/files/*'
+  '/api/sendgrid/events'
+  '/runtime/webhooks/blobs'
+]
 
 var names = {
   resourceGroup: empty(resourceGroupName) ? 'rg-${environmentName}' : resourceGroupName
@@ -135,6 +246,7 @@ var containers = {
   outbox: 'outbox'
   deploymentPackage: 'deployment-package'
   eventGridDeadLetter: 'eventgrid-deadletter'
+  tableExports: 'table-exports'
 }
 var workQueue = 'release-work'
 var tables = {
@@ -181,7 +293,18 @@ module storage 'app/storage.bicep' = {
       containers.outbox
       containers.deploymentPackage
       containers.eventGridDeadLetter
+      containers.tableExports
     ]
+    // Containers whose blobs cannot be made again: their previous versions are kept for blobRetentionDays; other
+    // containers' previous versions are pruned after a day (the schedule index changes every minute).
+    versionedContainers: [
+      containers.releases
+      containers.contacts
+      containers.tableExports
+    ]
+    exportsContainer: containers.tableExports
+    exportRetentionDays: exportRetentionDays
+    deleteLock: deleteLocks
     newsroomContainer: containers.newsroom
     publicNewsroom: publicNewsroom
     queues: [
@@ -195,7 +318,7 @@ module storage 'app/storage.bicep' = {
     ]
     uploadsContainer: containers.uploads
     uploadsRetentionDays: uploadsRetentionDays
-    softDeleteRetentionDays: 7
+    softDeleteRetentionDays: blobRetentionDays
   }
 }
 
@@ -206,7 +329,7 @@ module monitoring 'app/monitoring.bicep' = {
     applicationInsightsName: names.applicationInsights
     location: location
     tags: tags
-    retentionInDays: 30
+    retentionInDays: logRetentionDays
   }
 }
 
@@ -217,7 +340,9 @@ module keyVault 'app/keyvault.bicep' = {
     location: location
     tags: tags
     enablePurgeProtection: keyVaultPurgeProtection
-    softDeleteRetentionInDays: 7
+    // The longest Key Vault allows: a secret deleted by mistake (the contacts hash key) can be recovered for 90 days.
+    softDeleteRetentionInDays: 90
+    deleteLock: deleteLocks
     secretNames: secretNames
     sendGridApiKey: sendGridApiKey
     sendGridWebhookPublicKey: sendGridWebhookPublicKey
@@ -236,8 +361,11 @@ module rbac 'app/rbac.bicep' = {
     keyVaultName: names.keyVault
     identityName: names.identity
     identityPrincipalId: identity.outputs.principalId
+    uploadsContainer: containers.uploads
     deployerPrincipalId: principalId
     deployerPrincipalType: principalType
+    operatorPrincipalId: operatorPrincipalId
+    operatorPrincipalType: operatorPrincipalType
   }
   dependsOn: [
     storage
@@ -267,6 +395,8 @@ var appSettings = {
   PressStorage__tableServiceUri: storageEndpoints.table
 
   Dispatch__Schedule: dispatchSchedule
+  Export__Schedule: exportSchedule
+  Export__Container: containers.tableExports
 
   Pipeline__UploadsContainer: containers.uploads
   Pipeline__ReleasesContainer: containers.releases
@@ -290,6 +420,7 @@ var appSettings = {
   Mail__TestRecipients: mailTestRecipients
   Mail__MaxAttachmentBytes: '5242880'
   Mail__OutboxContainer: containers.outbox
+  Mail__Transport: mailTransport
 
   SendGrid__ApiKey: '@Microsoft.KeyVault(VaultName=${names.keyVault};SecretName=${secretNames.sendGridApiKey})'
   SendGrid__WebhookPublicKey: '@Microsoft.KeyVault(VaultName=${names.keyVault};SecretName=${secretNames.sendGridWebhookPublicKey})'
@@ -330,6 +461,9 @@ module functionApp 'app/functions.bicep' = {
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
     appSettings: appSettings
+    authClientId: authClientId
+    authTenantId: empty(authTenantId) ? subscription().tenantId : authTenantId
+    anonymousPaths: anonymousPaths
   }
   // The app starts reading storage and secrets as soon as it exists; give it its roles first.
   dependsOn: [
@@ -345,7 +479,7 @@ module eventGrid 'app/eventgrid.bicep' = {
     location: location
     tags: tags
     storageAccountName: names.storage
-    identityId: identity.outputs.id
+    deadLetterContainer: containers.eventGridDeadLetter
   }
   dependsOn: [
     storage
@@ -361,8 +495,29 @@ module alerts 'app/alerts.bicep' = {
     namePrefix: 'alert-${resourceToken}'
     alertEmail: alertEmail
     systemTopicName: names.systemTopic
+    logAnalyticsId: monitoring.outputs.logAnalyticsId
+    dispatchPeriodMinutes: dispatchPeriodMinutes
+    http5xxPercent: 5
   }
   dependsOn: [
+    eventGrid
+  ]
+}
+
+module diagnostics 'app/diagnostics.bicep' = {
+  scope: rg
+  params: {
+    logAnalyticsId: monitoring.outputs.logAnalyticsId
+    // Names, not module outputs, so what-if can predict the settings.
+    functionAppName: names.functionApp
+    storageAccountName: names.storage
+    keyVaultName: names.keyVault
+    systemTopicName: names.systemTopic
+  }
+  dependsOn: [
+    storage
+    functionApp
+    keyVault
     eventGrid
   ]
 }
@@ -382,3 +537,5 @@ output UPLOADS_CONTAINER string = containers.uploads
 output EVENTGRID_DEADLETTER_CONTAINER string = containers.eventGridDeadLetter
 output NEWSROOM_CONTAINER string = containers.newsroom
 output NEWSROOM_URL string = newsroomUrl
+// The postprovision hook requires the SendGrid key's reference to resolve only when SendGrid is the transport.
+output MAIL_TRANSPORT string = mailTransport

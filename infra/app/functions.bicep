@@ -32,6 +32,15 @@ param maximumInstanceCount int
 @description('Application settings the code reads (names with __ for nested keys); Key Vault references for secrets.')
 param appSettings object
 
+@description('Client id of the Entra ID app registration staff sign in with (App Service Authentication); empty: authentication stays off.')
+param authClientId string
+
+@description('Tenant of that app registration.')
+param authTenantId string
+
+@description('Paths reachable without signing in: whoever calls them is authenticated otherwise (a signed token, a SendGrid signature, the blobs extension key).')
+param anonymousPaths string[]
+
 resource storage 'Microsoft.Storage/storageAccounts@2026-06-01' existing = {
   name: storageAccountName
 }
@@ -131,6 +140,50 @@ resource ftpBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@20
   name: 'ftp'
   properties: {
     allow: false
+  }
+}
+
+// App Service Authentication (Easy Auth) in front of the staff console and API: Microsoft Entra ID, every path signs
+// in except the anonymous ones. Checked against the authsettingsV2 resource reference (globalValidation.excludedPaths,
+// identityProviders.azureActiveDirectory.registration.openIdIssuer/clientId) and the App Service docs on excluded
+// paths (a trailing * matches a prefix). Off unless a client id is given, so a first deployment works before the
+// app registration exists (docs/deploy.md, "Staff sign-in").
+resource auth 'Microsoft.Web/sites/config@2025-03-01' = if (!empty(authClientId)) {
+  parent: app
+  name: 'authsettingsV2'
+  properties: {
+    platform: {
+      enabled: true
+    }
+    globalValidation: {
+      requireAuthentication: true
+      unauthenticatedClientAction: 'RedirectToLoginPage'
+      redirectToProvider: 'azureactivedirectory'
+      excludedPaths: anonymousPaths
+    }
+    httpSettings: {
+      requireHttps: true
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          clientId: authClientId
+          openIdIssuer: '${environment().authentication.loginEndpoint}${authTenantId}/v2.0'
+        }
+        validation: {
+          allowedAudiences: [
+            'api://${authClientId}'
+            authClientId
+          ]
+        }
+      }
+    }
+    login: {
+      tokenStore: {
+        enabled: false
+      }
+    }
   }
 }
 

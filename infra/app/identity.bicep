@@ -1,4 +1,4 @@
-metadata description = 'The one user-assigned identity the function app, its deployment storage and Event Grid dead-lettering authenticate with.'
+metadata description = 'The function app\'s user-assigned identity: storage, the deployment package, Key Vault references and telemetry. The Event Grid topic has its own (eventgrid.bicep).'
 
 param name string
 param location string

@@ -11,6 +11,9 @@ param enablePurgeProtection bool
 @maxValue(90)
 param softDeleteRetentionInDays int
 
+@description('A CanNotDelete lock on the vault (production).')
+param deleteLock bool
+
 @description('Secret names in the vault, by role.')
 param secretNames {
   sendGridApiKey: string
@@ -101,6 +104,16 @@ resource contactsHashKeySecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = 
   properties: {
     value: contactsHashKey
     contentType: 'text/plain'
+  }
+}
+
+// Deleting the vault would take every secret with it, the contacts hash key included (every unsubscribe).
+resource lock 'Microsoft.Authorization/locks@2020-05-01' = if (deleteLock) {
+  name: 'do-not-delete'
+  scope: vault
+  properties: {
+    level: 'CanNotDelete'
+    notes: 'Holds the contacts hash key: deleting it forgets every unsubscribe. Remove this lock on purpose first (docs/deploy.md, "Tear-down").'
   }
 }
 

@@ -1,4 +1,4 @@
-metadata description = 'Role assignments: what the app\'s managed identity may do (and, optionally, the person deploying).'
+metadata description = 'Role assignments: what the app\'s identity may do, and what the people and pipelines around it may do, each at the narrowest scope that works.'
 
 param storageAccountName string
 param applicationInsightsName string
@@ -10,6 +10,9 @@ param identityName string
 @description('Principal (object) id of the app\'s user-assigned identity.')
 param identityPrincipalId string
 
+@description('Container staff upload .docx files to; the only container people are given data rights on.')
+param uploadsContainer string
+
 @description('Object id of the person or pipeline running azd (AZURE_PRINCIPAL_ID); empty to grant nothing.')
 param deployerPrincipalId string
 
@@ -19,6 +22,15 @@ param deployerPrincipalId string
   'ServicePrincipal'
 ])
 param deployerPrincipalType string
+
+@description('Object id of the operator (a person or, better, an Entra group of operators) who uploads releases and rotates secrets when a pipeline deploys; empty: none. Kept apart from the pipeline\'s own identity.')
+param operatorPrincipalId string
+
+@allowed([
+  'User'
+  'Group'
+])
+param operatorPrincipalType string
 
 // Built-in role definition ids (the same in every tenant).
 var roles = {
@@ -41,6 +53,16 @@ resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing
 
 resource vault 'Microsoft.KeyVault/vaults@2026-05-15' existing = {
   name: keyVaultName
+}
+
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2026-06-01' existing = {
+  parent: storage
+  name: 'default'
+}
+
+resource uploads 'Microsoft.Storage/storageAccounts/blobServices/containers@2026-06-01' existing = {
+  parent: blobService
+  name: uploadsContainer
 }
 
 // The blob trigger and the host need Blob Data Owner (blob leases, receipts) and Queue Data Contributor (poison queue).
@@ -104,10 +126,11 @@ resource appSecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
-// The operator can upload .docx files and set or rotate secrets without any key.
-resource deployerBlobContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(deployerPrincipalId)) {
-  name: guid(storage.id, deployerPrincipalId, roles.storageBlobDataContributor)
-  scope: storage
+// A person running azd can upload .docx files (the uploads container only: never contacts, releases or the ledger)
+// and set or rotate secrets. A pipeline (ServicePrincipal) gets only what the postprovision hook needs: the secrets.
+resource deployerBlobContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(deployerPrincipalId) && deployerPrincipalType == 'User') {
+  name: guid(uploads.id, deployerPrincipalId, roles.storageBlobDataContributor)
+  scope: uploads
   properties: {
     principalId: deployerPrincipalId
     principalType: deployerPrincipalType
@@ -124,6 +147,30 @@ resource deployerSecretsOfficer 'Microsoft.Authorization/roleAssignments@2022-04
   properties: {
     principalId: deployerPrincipalId
     principalType: deployerPrincipalType
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsOfficer)
+  }
+}
+
+// When a pipeline deploys, the operators keep their rights through their own principal, not the pipeline's.
+resource operatorBlobContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(operatorPrincipalId)) {
+  name: guid(uploads.id, operatorPrincipalId, roles.storageBlobDataContributor)
+  scope: uploads
+  properties: {
+    principalId: operatorPrincipalId
+    principalType: operatorPrincipalType
+    roleDefinitionId: subscriptionResourceId(
+      'Microsoft.Authorization/roleDefinitions',
+      roles.storageBlobDataContributor
+    )
+  }
+}
+
+resource operatorSecretsOfficer 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(operatorPrincipalId)) {
+  name: guid(vault.id, operatorPrincipalId, roles.keyVaultSecretsOfficer)
+  scope: vault
+  properties: {
+    principalId: operatorPrincipalId
+    principalType: operatorPrincipalType
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsOfficer)
   }
 }

@@ -26,10 +26,28 @@ param uploadsContainer string
 @minValue(1)
 param uploadsRetentionDays int
 
-@description('Days deleted blobs and containers can be restored.')
+@description('Days deleted blobs and containers can be restored; previous versions in versionedContainers are kept as long.')
 @minValue(1)
 @maxValue(365)
 param softDeleteRetentionDays int
+
+@description('Containers whose previous blob versions are kept for softDeleteRetentionDays (releases, media lists, exports); elsewhere they are pruned after a day.')
+param versionedContainers string[]
+
+@description('The container the daily table exports go to; exports older than exportRetentionDays are deleted.')
+param exportsContainer string
+
+@minValue(1)
+param exportRetentionDays int
+
+@description('A CanNotDelete lock on the account (production).')
+param deleteLock bool
+
+// Containers with high churn whose old versions are worth nothing once replaced.
+var prunedContainers = filter(
+  concat(privateContainers, [newsroomContainer]),
+  container => !contains(versionedContainers, container)
+)
 
 resource storage 'Microsoft.Storage/storageAccounts@2026-06-01' = {
   name: name
@@ -60,6 +78,8 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2026-06-01'
   parent: storage
   name: 'default'
   properties: {
+    // Every overwrite keeps the previous version (account-wide; the lifecycle rules below decide how long).
+    isVersioningEnabled: true
     deleteRetentionPolicy: {
       enabled: true
       days: softDeleteRetentionDays
@@ -142,8 +162,80 @@ resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2026-06
             }
           }
         }
+        {
+          name: 'keep-versions-of-releases-contacts-exports'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: [
+                'blockBlob'
+              ]
+              prefixMatch: [for container in versionedContainers: '${container}/']
+            }
+            actions: {
+              version: {
+                delete: {
+                  daysAfterCreationGreaterThan: softDeleteRetentionDays
+                }
+              }
+            }
+          }
+        }
+        {
+          name: 'prune-versions-elsewhere'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: [
+                'blockBlob'
+              ]
+              prefixMatch: [for container in prunedContainers: '${container}/']
+            }
+            actions: {
+              version: {
+                delete: {
+                  daysAfterCreationGreaterThan: 1
+                }
+              }
+            }
+          }
+        }
+        {
+          name: 'delete-old-exports'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: [
+                'blockBlob'
+              ]
+              prefixMatch: [
+                '${exportsContainer}/'
+              ]
+            }
+            actions: {
+              baseBlob: {
+                delete: {
+                  daysAfterModificationGreaterThan: exportRetentionDays
+                }
+              }
+            }
+          }
+        }
       ]
     }
+  }
+}
+
+// Deleting the account would take releases, media lists, suppressions, the ledger and the exports with it.
+resource lock 'Microsoft.Authorization/locks@2020-05-01' = if (deleteLock) {
+  name: 'do-not-delete'
+  scope: storage
+  properties: {
+    level: 'CanNotDelete'
+    notes: 'Holds releases, media lists, suppressions and the send ledger. Remove this lock on purpose first (docs/deploy.md, "Tear-down").'
   }
 }
 

@@ -10,7 +10,8 @@ namespace PressPipeline.Cli;
 /// <summary>
 /// The pipeline's and distribution's services for the terminal: the same registrations as the Functions app,
 /// configured from environment variables (<c>PressStorage</c>, <c>Pipeline__…</c>, <c>Links__…</c>, <c>Mail__…</c>)
-/// over local defaults. Without <c>SendGrid__ApiKey</c> e-mail goes to a local outbox folder.
+/// over local defaults. E-mail goes to a local outbox folder (<c>Mail:Transport=Outbox</c>) unless
+/// <c>Mail__Transport=SendGrid</c> and <c>SendGrid__ApiKey</c> are set.
 /// </summary>
 internal static class CliServices
 {
@@ -27,6 +28,8 @@ internal static class CliServices
             ["PressStorage"] = "UseDevelopmentStorage=true",
             ["Pipeline:DefaultTimeZone"] = "Asia/Almaty",
             ["Mail:OutboxFolder"] = Path.Combine(StateFolder, "outbox"),
+            // The outbox on purpose: a missing key never chooses it (docs/deploy.md, "Key Vault references").
+            ["Mail:Transport"] = "Outbox",
             ["Mail:PostalAddress"] = "PressPipeline local run (no postal address configured)",
         };
         foreach (var (key, value) in LoadOrCreateSecrets())

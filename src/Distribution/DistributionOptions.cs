@@ -1,9 +1,25 @@
 namespace PressPipeline.Distribution;
 
+/// <summary>Where messages go. Chosen by <c>Mail:Transport</c>, never by whether a key happens to be set.</summary>
+public enum MailTransport
+{
+    /// <summary>The SendGrid API; needs <c>SendGrid:ApiKey</c> (the app refuses to start without it).</summary>
+    SendGrid,
+
+    /// <summary>The outbox: .eml files and the SendGrid requests that would have been sent (local runs, trials).</summary>
+    Outbox,
+}
+
 /// <summary>Section <c>Mail</c>: who the e-mail comes from and what every message carries.</summary>
 public sealed class MailOptions
 {
     public const string Section = "Mail";
+
+    /// <summary>
+    /// SendGrid unless set to Outbox on purpose (the CLI, the tests and local.settings.json do): an absent key in
+    /// Azure must stop the app at start-up rather than quietly divert every release to the outbox.
+    /// </summary>
+    public MailTransport Transport { get; set; } = MailTransport.SendGrid;
 
     public string FromAddress { get; set; } = "press@example.org";
 
@@ -25,7 +41,7 @@ public sealed class MailOptions
     /// <summary>Folder for the local outbox (CLI and demo); when empty the blob container is used.</summary>
     public string? OutboxFolder { get; set; }
 
-    /// <summary>Blob container for the outbox when the app runs without a SendGrid key.</summary>
+    /// <summary>Blob container for the outbox when <see cref="Transport"/> is Outbox and no folder is set.</summary>
     public string OutboxContainer { get; set; } = "outbox";
 }
 
@@ -34,7 +50,7 @@ public sealed class SendGridOptions
 {
     public const string Section = "SendGrid";
 
-    /// <summary>Secret (Key Vault). Empty means "no SendGrid": messages go to the outbox.</summary>
+    /// <summary>Secret (Key Vault). Required when <see cref="MailOptions.Transport"/> is SendGrid; the app refuses to start without it.</summary>
     public string? ApiKey { get; set; }
 
     /// <summary>API host; tests point it at a local endpoint.</summary>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PressPipeline.Distribution.Backup;
 using PressPipeline.Distribution.Composition;
 using PressPipeline.Distribution.Contacts;
 using PressPipeline.Distribution.Outbox;
@@ -21,9 +22,14 @@ public static class DistributionServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.Section));
-        services.AddOptions<SendGridOptions>().Bind(configuration.GetSection(SendGridOptions.Section));
-        services.AddOptions<UnsubscribeOptions>().Bind(configuration.GetSection(UnsubscribeOptions.Section));
-        services.AddOptions<ContactsOptions>().Bind(configuration.GetSection(ContactsOptions.Section));
+        // Secrets are checked when the host starts (ValidateOnStart) and again whenever they are read: an empty value
+        // or an unresolved Key Vault reference stops the app with a sentence naming the setting (docs/deploy.md).
+        services.AddOptions<SendGridOptions>().Bind(configuration.GetSection(SendGridOptions.Section)).ValidateOnStart();
+        services.AddOptions<UnsubscribeOptions>().Bind(configuration.GetSection(UnsubscribeOptions.Section)).ValidateOnStart();
+        services.AddOptions<ContactsOptions>().Bind(configuration.GetSection(ContactsOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SendGridOptions>, SendGridOptionsValidation>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<UnsubscribeOptions>, UnsubscribeOptionsValidation>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ContactsOptions>, ContactsOptionsValidation>());
 
         services.TryAddSingleton(_ => DistributionStorage.FromConfiguration(configuration));
         services.TryAddSingleton(sp => new TableProvider(sp.GetRequiredService<DistributionStorage>().Tables));
@@ -52,9 +58,12 @@ public static class DistributionServiceCollectionExtensions
                 : new FolderOutbox(mail.OutboxFolder);
         });
         services.TryAddSingleton<IMailTransport>(sp =>
-            string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<SendGridOptions>>().Value.ApiKey)
+            sp.GetRequiredService<IOptions<MailOptions>>().Value.Transport == MailTransport.Outbox
                 ? new OutboxTransport(sp.GetRequiredService<IOutbox>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<OutboxTransport>>())
                 : ActivatorUtilities.CreateInstance<SendGridTransport>(sp));
+
+        services.AddOptions<ExportOptions>().Bind(configuration.GetSection(ExportOptions.Section));
+        services.TryAddSingleton<TableExport>();
 
         services.TryAddSingleton<ReleaseDistributor>();
         services.TryAddSingleton<IReleaseDistributor>(sp => sp.GetRequiredService<ReleaseDistributor>());

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using PressPipeline.Conversion;
 using PressPipeline.Distribution;
 using PressPipeline.Pipeline.Dispatch;
@@ -24,7 +25,9 @@ public static class PipelineServiceCollectionExtensions
     public static IServiceCollection AddPressPipeline(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<PipelineOptions>().Bind(configuration.GetSection(PipelineOptions.Section));
-        services.AddOptions<LinkOptions>().Bind(configuration.GetSection(LinkOptions.Section));
+        // Checked at host start and on every read: an empty or unresolved signing secret stops the app (docs/deploy.md).
+        services.AddOptions<LinkOptions>().Bind(configuration.GetSection(LinkOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LinkOptions>, LinkOptionsValidation>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => PressStorage.FromConfiguration(configuration));
 

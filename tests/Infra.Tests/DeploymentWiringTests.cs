@@ -73,7 +73,8 @@ public sealed partial class DeploymentWiringTests
         var readFromAzd = RequiredVariables().Match(text).Groups["names"].Value
             .Split([' ', '\\', '\n'], StringSplitOptions.RemoveEmptyEntries);
         Assert.NotEmpty(readFromAzd);
-        Assert.All(readFromAzd, name => Assert.Contains(name, outputs));
+        // azd itself puts the subscription into every environment; the rest are main.bicep outputs.
+        Assert.All(readFromAzd.Where(name => name != "AZURE_SUBSCRIPTION_ID"), name => Assert.Contains(name, outputs));
 
         // Every parameter of the second step without a default is passed by the hook.
         var passed = PassedParameter().Matches(text).Select(match => match.Groups["name"].Value).Append("blobsExtensionKey").ToHashSet(StringComparer.Ordinal);
@@ -92,7 +93,9 @@ public sealed partial class DeploymentWiringTests
 
         Assert.True((File.GetUnixFileMode(script) & UnixFileMode.UserExecute) != 0, "The hook must be executable.");
         var generated = HookSecretList().Matches(text).SelectMany(match => match.Groups["names"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
-        Assert.Equal(secretNames.Order(), generated.Order());
+        // Generated here: the three the app signs and hashes with; SendGrid's two are checked by name.
+        Assert.Equal(["contacts-hash-key", "links-signing-secret", "unsubscribe-signing-secret"], generated.Order());
+        Assert.All(secretNames.Except(generated), name => Assert.Contains($"secret_state {name}", text, StringComparison.Ordinal));
         // Signing keys are generated, never typed; SendGrid's keys come from SendGrid and are only reported.
         Assert.Contains("openssl rand", text, StringComparison.Ordinal);
         Assert.DoesNotContain("--value", text, StringComparison.Ordinal);
@@ -119,7 +122,8 @@ public sealed partial class DeploymentWiringTests
 
         Assert.True(((YamlMappingNode)deploy.At("on")).Children.ContainsKey(new YamlScalarNode("workflow_dispatch")));
         Assert.Equal("write", deploy.Text("permissions", "id-token"));
-        Assert.Single(steps, step => step.Uses.StartsWith("azure/login@", StringComparison.Ordinal));
+        // The Azure CLI signs in with the job's OIDC token itself; azd with its federated provider.
+        Assert.Contains("--federated-token \"$token\"", string.Join('\n', steps.Select(step => step.Run)), StringComparison.Ordinal);
         Assert.Contains("--federated-credential-provider github", string.Join('\n', steps.Select(step => step.Run)), StringComparison.Ordinal);
         Assert.Contains(steps, step => step.Run.Contains("azd deploy", StringComparison.Ordinal));
         // No stored Azure credential: OIDC needs none.
@@ -127,6 +131,35 @@ public sealed partial class DeploymentWiringTests
         Assert.DoesNotContain("AZURE_CREDENTIALS", text, StringComparison.Ordinal);
         // Nothing is deployed that has not passed the tests.
         Assert.Equal("test", deploy.Text("jobs", "deploy", "needs"));
+    }
+
+    [Fact]
+    public void Deploy_workflow_previews_the_infrastructure_change_before_making_it()
+    {
+        var deploy = Yaml.Load(BuildFacts.InRepository(".github", "workflows", "deploy.yml"));
+        var runs = Steps(deploy.At("jobs", "deploy")).Select(step => step.Run).ToList();
+
+        var preview = runs.FindIndex(run => run == "azd provision --preview --no-prompt");
+        var provision = runs.FindIndex(run => run == "azd provision --no-prompt");
+        Assert.True(preview >= 0 && provision > preview, "azd provision --preview must run before azd provision.");
+    }
+
+    [Fact]
+    public void Every_action_is_pinned_by_commit()
+    {
+        foreach (var file in Directory.EnumerateFiles(BuildFacts.InRepository(".github", "workflows"), "*.yml"))
+        {
+            var workflow = Yaml.Load(file);
+            foreach (var job in ((YamlMappingNode)workflow.At("jobs")).Children.Values)
+            {
+                Assert.All(Steps(job).Where(step => step.Uses.Length > 0), step =>
+                    Assert.Matches(@"^[A-Za-z0-9-]+/[A-Za-z0-9._-]+@[0-9a-f]{40}$", step.Uses));
+            }
+
+            // The tag each commit was read from stays beside it for people.
+            Assert.All(File.ReadAllLines(file).Where(line => line.Contains("uses:", StringComparison.Ordinal)), line =>
+                Assert.Matches(@"@[0-9a-f]{40} # v\d+\.\d+\.\d+$", line));
+        }
     }
 
     private static List<(string Uses, string Run)> Steps(YamlNode job) =>

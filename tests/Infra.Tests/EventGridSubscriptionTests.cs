@@ -56,7 +56,8 @@ public sealed class EventGridSubscriptionTests
 
         Assert.Equal(30, Subscription.Property("properties.retryPolicy.maxDeliveryAttempts")!.GetValue<int>());
         Assert.Equal(1440, Subscription.Property("properties.retryPolicy.eventTimeToLiveInMinutes")!.GetValue<int>());
-        Assert.Equal("UserAssigned", Subscription.Property("properties.deadLetterWithResourceIdentity.identity.type")!.GetValue<string>());
+        // The topic's own identity, not the app's (IdentityTests).
+        Assert.Equal("SystemAssigned", Subscription.Property("properties.deadLetterWithResourceIdentity.identity.type")!.GetValue<string>());
         Assert.Equal("StorageBlob", Subscription.Property("properties.deadLetterWithResourceIdentity.deadLetterDestination.endpointType")!.GetValue<string>());
         Assert.Null(Subscription.Property("properties.deadLetterDestination"));
         // The container the subscription writes to is one main.bicep provisions.

@@ -6,6 +6,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PressPipeline.Distribution.Composition;
+using PressPipeline.Distribution.Configuration;
 using PressPipeline.Distribution.Contacts;
 using PressPipeline.Distribution.Storage;
 using PressPipeline.Distribution.Suppressions;
@@ -46,9 +47,11 @@ public sealed class EventWebhookReceiver(
     public async Task<WebhookResult> ReceiveAsync(byte[] rawBody, string? signature, string? timestamp, CancellationToken cancellationToken)
     {
         var key = options.Value.WebhookPublicKey;
-        if (string.IsNullOrWhiteSpace(key))
+        // The verification key is optional at start-up (it exists only once the webhook is set up in SendGrid), so an
+        // unresolved Key Vault reference means "not configured", never a key to check signatures with.
+        if (string.IsNullOrWhiteSpace(key) || SecretSetting.IsUnresolvedReference(key))
         {
-            logger.LogError("SendGrid:WebhookPublicKey is not configured; event webhook deliveries are refused.");
+            logger.LogError("SendGrid:WebhookPublicKey is not configured (or its Key Vault reference is unresolved); event webhook deliveries are refused.");
             return new(WebhookVerdict.NotConfigured);
         }
 

@@ -60,9 +60,11 @@ public sealed class DistributionHost : IAsyncDisposable
             ["Mail:PostalAddress"] = "IOM Central Asia, 14 Mambetov Street, Astana, Kazakhstan",
             ["Mail:TestRecipients"] = "officer@iom.example.org; editor@iom.example.org",
             ["Mail:OutboxFolder"] = outbox,
+            ["Mail:Transport"] = "Outbox",
         };
         if (endpoint is not null)
         {
+            values["Mail:Transport"] = "SendGrid";
             values["SendGrid:ApiKey"] = "SG.test-only-key";
             values["SendGrid:Host"] = endpoint.Host;
         }

@@ -36,6 +36,7 @@ public sealed class DistributionFunctionsTests : IAsyncDisposable
             ["SendGrid:StatusTable"] = "fnstatus" + suffix,
             ["SendGrid:WebhookPublicKey"] = Convert.ToBase64String(_sendGridKey.ExportSubjectPublicKeyInfo()),
             ["Unsubscribe:SigningSecret"] = "test-only-signing-secret",
+            ["Mail:Transport"] = "Outbox",
         }).Build();
         _services = new ServiceCollection().AddLogging().AddPressDistribution(configuration).BuildServiceProvider();
     }

@@ -31,13 +31,16 @@ internal sealed partial class ArmTemplate
         new(JsonNode.Parse(File.ReadAllText(path))?.AsObject() ?? throw new InvalidDataException($"{path} is empty."),
             Path.GetFileNameWithoutExtension(path), parent: null, deployment: null);
 
-    /// <summary>The template's own resources; language version 2.0 keys them by symbolic name, 1.0 lists them.</summary>
-    public IEnumerable<ArmResource> Resources => root["resources"] switch
+    /// <summary>
+    /// The resources the template deploys; language version 2.0 keys them by symbolic name (and lists the
+    /// <c>existing</c> ones it only reads, which are left out here), 1.0 lists them.
+    /// </summary>
+    public IEnumerable<ArmResource> Resources => (root["resources"] switch
     {
         JsonObject bySymbol => bySymbol.Select(pair => new ArmResource(this, pair.Key, pair.Value!.AsObject())),
         JsonArray list => list.Select((node, index) => new ArmResource(this, $"#{index}", node!.AsObject())),
         _ => [],
-    };
+    }).Where(resource => resource.Json["existing"]?.GetValue<bool>() != true);
 
     /// <summary>Every resource here and in every nested module template.</summary>
     public IEnumerable<ArmResource> AllResources =>
