@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using PressPipeline.Conversion.Time;
 using PressPipeline.Pipeline.Time;
 
 namespace PressPipeline.Pipeline.Instructions;
@@ -29,7 +30,7 @@ public sealed partial class PlanResolver(TimeProvider time, string defaultTimeZo
         }
 
         var zoneId = given.Zone ?? line.TimeZoneId ?? defaultTimeZone;
-        TimeZoneInfo? zone = null;
+        NamedZone? zone = null;
         try
         {
             zone = TimeZones.Resolve(zoneId);
@@ -63,7 +64,7 @@ public sealed partial class PlanResolver(TimeProvider time, string defaultTimeZo
             publishAt = line switch
             {
                 { Kind: ReleaseLineKind.Embargoed, LiftsAt: { } lifts } => lifts,
-                { Kind: ReleaseLineKind.EmbargoedUnparsed } => Missing(problems, $"The document says \"{line.Text}\" but its time could not be understood; give a publish time."),
+                { Kind: ReleaseLineKind.EmbargoedUnparsed } => Missing(problems, $"The document says \"{line.Text}\" but its time could not be understood ({line.Problem ?? "the date, time or zone is unclear"}); give a publish time."),
                 _ => sendAt,
             };
         }
@@ -76,7 +77,7 @@ public sealed partial class PlanResolver(TimeProvider time, string defaultTimeZo
         return new DeliveryPlan(given.Lists, given.Tags, sendAt.Value, publishAt.Value, zone.Id, given.AttachPdf);
     }
 
-    private static DateTimeOffset? Parse(string text, TimeZoneInfo zone, string label, DateTimeOffset now, List<string> problems)
+    private static DateTimeOffset? Parse(string text, NamedZone zone, string label, DateTimeOffset now, List<string> problems)
     {
         if (text.Trim().Equals("now", StringComparison.OrdinalIgnoreCase))
         {
