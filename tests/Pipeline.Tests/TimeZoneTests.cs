@@ -88,6 +88,25 @@ public sealed class TimeZoneTests
     }
 
     [Fact]
+    public void A_document_date_that_reads_two_ways_holds_the_release_with_both_readings()
+    {
+        var line = ReleaseLine.From(new Conversion.Model.ReleaseInstruction.EmbargoedUnparsed(
+            "EMBARGOED UNTIL 09:00 GMT, 06/05/2027",
+            "the date 06/05/2027 could be 6 May 2027 or 5 June 2027, so it is not guessed; write the month as a word"));
+        var resolver = new PlanResolver(new FakeTimeProvider(new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero)), "UTC");
+
+        var problem = Assert.Throws<ReleaseProblemException>(() => resolver.Resolve(new ReleaseInstructions(["media"], [], "2027-05-01T09:00", null, "GMT"), line));
+
+        Assert.Equal(
+            "The document says \"EMBARGOED UNTIL 09:00 GMT, 06/05/2027\" but its time could not be understood (the date 06/05/2027 could be 6 May 2027 or 5 June 2027, so it is not guessed; write the month as a word); give a publish time.",
+            problem.Message);
+
+        // Staff giving the publish time settle it.
+        var plan = resolver.Resolve(new ReleaseInstructions(["media"], [], "2027-05-01T09:00", "2027-06-05T09:00", "GMT"), line);
+        Assert.Equal(new DateTimeOffset(2027, 6, 5, 9, 0, 0, TimeSpan.Zero), plan.PublishAt);
+    }
+
+    [Fact]
     public void Garbled_time_is_refused_with_the_expected_shape()
     {
         var problem = Assert.Throws<ReleaseProblemException>(() => Resolve(DateTimeOffset.UnixEpoch, "1st of December", "Asia/Almaty"));

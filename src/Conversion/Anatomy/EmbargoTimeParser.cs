@@ -10,7 +10,7 @@ namespace PressPipeline.Conversion.Anatomy;
 /// </summary>
 internal static partial class EmbargoTimeParser
 {
-    public sealed record Parsed(DateTimeOffset LiftsAt, string TimeZoneId, bool TimeAssumed);
+    public sealed record Parsed(DateTimeOffset LiftsAt, string TimeZoneId);
 
     /// <summary>The instant, or null with what is missing or unclear ("the time zone is missing").</summary>
     public static (Parsed? Value, string? Problem) Parse(string text)
@@ -19,6 +19,12 @@ internal static partial class EmbargoTimeParser
         if (found is not { } date)
         {
             return (null, "the date is missing or unclear");
+        }
+
+        if (date.OtherReading is { } other)
+        {
+            var written = text[date.Start..date.End];
+            return (null, $"the date {written} could be {Long(date.Date)} or {Long(other)}, so it is not guessed; write the month as a word");
         }
 
         NamedZone zone;
@@ -35,8 +41,13 @@ internal static partial class EmbargoTimeParser
 
         // Remove the date before looking for a time, so "22.05.2014" is not read as 22:05.
         var withoutDate = string.Concat(text.AsSpan(0, date.Start), new string(' ', date.End - date.Start), text.AsSpan(date.End));
-        var time = FindTime(withoutDate);
-        var local = date.Date.ToDateTime(time ?? TimeOnly.MinValue);
+        if (FindTime(withoutDate) is not { } time)
+        {
+            // Midnight at the start or the end of the day is a day apart: never assumed.
+            return (null, "it gives no time of day; give the time");
+        }
+
+        var local = date.Date.ToDateTime(time);
 
         // A time the clocks skip is read as the moment they land on (02:30 → 03:30), never earlier.
         if (zone.Rules.IsInvalidTime(local))
@@ -47,8 +58,10 @@ internal static partial class EmbargoTimeParser
         // A time that occurs twice (clocks go back) means its first occurrence: the larger offset.
         var offset = zone.Rules.IsAmbiguousTime(local) ? zone.Rules.GetAmbiguousTimeOffsets(local).Max() : zone.Rules.GetUtcOffset(local);
         var instant = new DateTimeOffset(local, offset).ToUniversalTime();
-        return (new Parsed(instant, zone.Id, time is null), null);
+        return (new Parsed(instant, zone.Id), null);
     }
+
+    private static string Long(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
     private static TimeOnly? FindTime(string text)
     {

@@ -70,11 +70,6 @@ internal static class ReleaseLineParser
             return new ReleaseInstruction.EmbargoedUnparsed(text, problem);
         }
 
-        if (parsed.TimeAssumed)
-        {
-            warn("embargo.time-assumed", $"The embargo line \"{text}\" gives no time of day, so midnight ({parsed.TimeZoneId}) was assumed.");
-        }
-
         return new ReleaseInstruction.Embargoed(text, parsed.LiftsAt, parsed.TimeZoneId);
     }
 }

@@ -90,6 +90,31 @@ public sealed class ReleaseLineTests
         Assert.Contains("write the place", unparsed.Problem, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("EMBARGOED UNTIL 09:00 GMT, 22/05/2027", "2027-05-22T09:00:00Z")]
+    [InlineData("EMBARGOED UNTIL 09:00 GMT, 05/22/2027", "2027-05-22T09:00:00Z")]
+    [InlineData("EMBARGOED UNTIL 09:00 GMT, 06.05.2027", "2027-05-06T09:00:00Z")]
+    [InlineData("EMBARGOED UNTIL 09:00 GMT, 05/05/2027", "2027-05-05T09:00:00Z")]
+    [InlineData("EMBARGOED UNTIL 09:00 GMT, 2027-06-05", "2027-06-05T09:00:00Z")]
+    public void Numeric_dates_with_one_reading_are_read(string line, string utc)
+    {
+        var embargo = Assert.IsType<ReleaseInstruction.Embargoed>(Parse(line));
+        Assert.Equal(DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture), embargo.LiftsAt);
+    }
+
+    [Theory]
+    [InlineData("EMBARGOED UNTIL 09:00 GMT, 06/05/2027", "the date 06/05/2027 could be 6 May 2027 or 5 June 2027, so it is not guessed; write the month as a word")]
+    [InlineData("EMBARGOED UNTIL 09:00 GMT, 06-05-2027", "the date 06-05-2027 could be 6 May 2027 or 5 June 2027, so it is not guessed; write the month as a word")]
+    [InlineData("EMBARGOED UNTIL 5 June 2027 GMT", "it gives no time of day; give the time")]
+    [InlineData("Под эмбарго до 5 июня 2027 г. по времени Астаны", "it gives no time of day; give the time")]
+    public void Dates_that_read_two_ways_or_have_no_time_are_held_not_guessed(string line, string problem)
+    {
+        var warnings = new List<string>();
+        var unparsed = Assert.IsType<ReleaseInstruction.EmbargoedUnparsed>(Parse(line, warnings));
+        Assert.Equal(problem, unparsed.Problem);
+        Assert.Contains("embargo.unparsed", warnings);
+    }
+
     [Fact]
     public void Embargo_without_a_date_is_kept_unparsed()
     {
