@@ -19,8 +19,8 @@ internal static class UploadCommand
         var lists = new Option<string?>("--lists") { Description = "Media lists, comma-separated (contacts/<list>.csv)." };
         var tags = new Option<string?>("--tags") { Description = "Only contacts with one of these tags, comma-separated." };
         var sendAt = new Option<string?>("--send-at") { Description = "Local send time in --zone, e.g. 2026-12-01T09:00, or 'now'." };
-        var publishAt = new Option<string?>("--publish-at") { Description = "Local publish (embargo lift) time; default: the document's embargo, else the send time." };
-        var zone = new Option<string?>("--zone") { Description = "IANA time zone of the times, e.g. Asia/Almaty." };
+        var publishAt = new Option<string?>("--publish-at") { Description = "Local publish (embargo lift) time, not before the document's embargo, or 'now' to publish at once; default: the document's embargo, else the send time." };
+        var zone = new Option<string?>("--zone") { Description = "Zone of the times: an IANA id (Asia/Almaty), a place ('Astana time') or a fixed abbreviation (GMT, CET, UTC+5); see docs/time-zones.md." };
         var attachPdf = new Option<bool>("--attach-pdf") { Description = "Attach the PDF to the e-mail as well as linking it." };
 
         var command = new Command("upload", "Upload a .docx with lists and times; nothing is sent without both.") { file, lists, tags, sendAt, publishAt, zone, attachPdf };

@@ -78,6 +78,9 @@ public sealed class ReleaseIntake(
 
         var converted = ((ConversionOutcome.Converted)outcome).Release;
         var manifest = await StoreAsync(id, sourceName, converted, cancellationToken);
+
+        // An embargo that has already passed (an old template) is said at once, not only when staff schedule.
+        instructionProblem ??= PlanResolver.PassedEmbargo(manifest.ReleaseLine, time.GetUtcNow());
         var convertedStatus = await statuses.UpdateAsync(
             id,
             s => s.State != ReleaseState.Received ? s : s.MoveTo(ReleaseState.Converted, time.GetUtcNow(), Converted(manifest)) with
