@@ -1,7 +1,7 @@
 using System.Globalization;
 using PressPipeline.Conversion.Model;
-using PressPipeline.Conversion.Time;
 using PressPipeline.Conversion.Rendering.Pdf.Text;
+using PressPipeline.Conversion.Time;
 using PressPipeline.Templates;
 using SkiaSharp;
 using ModelText = PressPipeline.Conversion.Model.Text;
