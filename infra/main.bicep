@@ -410,7 +410,6 @@ var appSettings = {
   Pipeline__PublicBaseUrl: newsroomUrl
 
   Links__BaseUrl: appUrl
-  Links__Lifetime: '30.00:00:00'
   Links__SigningSecret: '@Microsoft.KeyVault(VaultName=${names.keyVault};SecretName=${secretNames.linksSigningSecret})'
 
   Mail__FromAddress: mailFromAddress

@@ -45,13 +45,13 @@ public sealed class TemplateLibrary
     public IReadOnlyDictionary<string, string> Labels(string language) => labels.GetOrAdd(language, LoadLabels);
 
     /// <summary>
-    /// The place people name an IANA zone by, in a language ("Asia/Almaty" is "Astana" time to Kazakh
-    /// journalists); falls back to the zone's last segment ("America/New_York" → "New York").
+    /// The place people name an IANA zone by in a language other than English ("Asia/Almaty" is "Астана" in
+    /// Russian); null when the labels have no translation (the English names are in the Conversion zone table).
     /// </summary>
-    public string ZonePlace(string timeZoneId, string language)
+    public string? ZonePlace(string timeZoneId, string language)
     {
         var names = zones.GetOrAdd(language, LoadZones);
-        return names.TryGetValue(timeZoneId, out var place) ? place : timeZoneId[(timeZoneId.LastIndexOf('/') + 1)..].Replace('_', ' ');
+        return names.TryGetValue(timeZoneId, out var place) ? place : null;
     }
 
     private string Load(string name)

@@ -63,7 +63,9 @@ public sealed class DispatchTests : IAsyncLifetime
         Assert.Equal(["media", "ngo"], request.Lists);
         Assert.Equal(SendAt, request.SendAt);
         Assert.Equal("Asia/Almaty", request.TimeZoneId);
-        Assert.EndsWith($"/{id}/index.html", request.WebPageUrl!.AbsoluteUri, StringComparison.Ordinal);
+        // Immediate or not, the e-mail links through the route that redirects to the newsroom once public.
+        Assert.StartsWith($"https://press.example.org/api/files/{id}/0.", request.WebPageUrl!.AbsoluteUri, StringComparison.Ordinal);
+        Assert.EndsWith("/index.html", request.WebPageUrl!.AbsoluteUri, StringComparison.Ordinal);
         var status = await harness.Get<ReleaseStatusStore>().RequireAsync(id, default);
         Assert.Equal(ReleaseState.Sent, status.State);
         Assert.Equal(3, status.Distribution!.Recipients);

@@ -144,9 +144,9 @@ public sealed class SchedulingTests : IAsyncLifetime
     {
         var id = (await harness.UploadAsync(TestDocx.Build("Zone"))).ReleaseId;
 
-        var problem = await Assert.ThrowsAsync<ReleaseProblemException>(() => Scheduler.ScheduleAsync(id, Flow.Send("2026-12-01T09:00", zone: "Astana"), default));
+        var problem = await Assert.ThrowsAsync<ReleaseProblemException>(() => Scheduler.ScheduleAsync(id, Flow.Send("2026-12-01T09:00", zone: "Pacific Standard Time"), default));
 
-        Assert.Equal("Zone 'Astana' is not an IANA time zone; use Asia/Almaty.", problem.Message);
+        Assert.Equal("Zone 'Pacific Standard Time' is not a time zone we know; use America/Los_Angeles.", problem.Message);
     }
 
     [Fact]

@@ -47,7 +47,7 @@ public sealed class SignedLinkTests : IAsyncLifetime
         var refused = Assert.IsType<SignedFileResult.Refused>(await OpenAsync("release.pdf", exp, sig));
 
         Assert.Equal(LinkCheck.Expired, refused.Check);
-        Assert.StartsWith("This link has expired", refused.Message, StringComparison.Ordinal);
+        Assert.StartsWith("This preview link has expired", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]

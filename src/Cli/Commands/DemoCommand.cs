@@ -15,7 +15,7 @@ namespace PressPipeline.Cli.Commands;
 
 /// <summary>
 /// <c>presspipe demo</c>: the whole flow on the sample release against a local Azurite (started if none answers):
-/// upload with the sample media list and "send now", then Received → Converted → Scheduled → dispatched → sent
+/// upload with the sample media list, "send now" and "publish now", then Received → Converted → Scheduled → dispatched → sent
 /// and published, the variants downloaded to out/demo/. Each run uses fresh containers so it always starts clean.
 /// </summary>
 internal static class DemoCommand
@@ -64,10 +64,12 @@ internal static class DemoCommand
             });
             await UploadSampleListsAsync(services, root, $"{run}-contacts", cancellationToken);
 
-            Say.Step($"Uploading {docx.Name} to {run}-uploads with lists '{parse.GetValue(lists)}', send now ({parse.GetValue(zone)})");
+            Say.Step($"Uploading {docx.Name} to {run}-uploads with lists '{parse.GetValue(lists)}', send now and publish now ({parse.GetValue(zone)})");
             await using (var content = docx.OpenRead())
             {
-                var instructions = new ReleaseInstructions(ReleaseInstructions.SplitList(parse.GetValue(lists)), [], "now", null, parse.GetValue(zone));
+                // The sample's own embargo line (22 May 2014) has long passed: the demo says "publish now" explicitly,
+                // as staff would, so the whole flow runs and no e-mail carries a stale EMBARGOED line.
+                var instructions = new ReleaseInstructions(ReleaseInstructions.SplitList(parse.GetValue(lists)), [], "now", "now", parse.GetValue(zone));
                 await services.GetRequiredService<UploadsInbox>().PutAsync(docx.Name, content, instructions, cancellationToken, CliActor.From(parse));
             }
 

@@ -17,9 +17,9 @@ internal static class ReleaseArguments
 
         public Option<string?> SendAt { get; } = new("--send-at") { Description = "Local send time in --zone, e.g. 2026-12-01T09:00, or 'now'." };
 
-        public Option<string?> PublishAt { get; } = new("--publish-at") { Description = "Local publish (embargo lift) time; default: the document's embargo, else the send time." };
+        public Option<string?> PublishAt { get; } = new("--publish-at") { Description = "Local publish (embargo lift) time, not before the document's embargo, or 'now' to publish at once; default: the document's embargo, else the send time." };
 
-        public Option<string?> Zone { get; } = new("--zone") { Description = "IANA time zone of the times, e.g. Asia/Almaty." };
+        public Option<string?> Zone { get; } = new("--zone") { Description = "Zone of the times: an IANA id (Asia/Almaty), a place ('Astana time') or a fixed abbreviation (GMT, CET, UTC+5); see docs/time-zones.md." };
 
         public Option<bool> AttachPdf { get; } = new("--attach-pdf") { Description = "Attach the PDF to the e-mail as well as linking it." };
 

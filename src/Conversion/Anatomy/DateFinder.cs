@@ -14,8 +14,12 @@ internal static partial class DateFinder
 
     public static DateOnly? Find(string text) => FindWithSpan(text)?.Date;
 
-    /// <summary>The date and the character span it was found in.</summary>
-    public static (DateOnly Date, int Start, int End)? FindWithSpan(string text)
+    /// <summary>
+    /// The date and the character span it was found in. A numeric date with slashes or hyphens that reads both
+    /// ways ("06/05/2027": 6 May or June 5) gives the day-first reading with the month-first one as
+    /// <c>OtherReading</c>, for callers that must not guess; dots ("06.05.2027") are day-first by convention.
+    /// </summary>
+    public static (DateOnly Date, int Start, int End, DateOnly? OtherReading)? FindWithSpan(string text)
     {
         var numeric = NumericDate().Match(text);
         if (numeric.Success)
@@ -24,9 +28,12 @@ internal static partial class DateFinder
             var year = int.Parse(iso ? numeric.Groups["y1"].Value : numeric.Groups["y2"].Value, CultureInfo.InvariantCulture);
             var month = int.Parse(iso ? numeric.Groups["m1"].Value : numeric.Groups["m2"].Value, CultureInfo.InvariantCulture);
             var day = int.Parse(iso ? numeric.Groups["d1"].Value : numeric.Groups["d2"].Value, CultureInfo.InvariantCulture);
-            if (Valid(year, month, day) is { } date)
+            var dayFirst = Valid(year, month, day);
+            var monthFirst = iso || numeric.Groups["sep"].Value == "." ? null : Valid(year, day, month);
+            if ((dayFirst ?? monthFirst) is { } date)
             {
-                return (date, numeric.Index, numeric.Index + numeric.Length);
+                var other = dayFirst is not null && monthFirst is { } m && m != date ? m : (DateOnly?)null;
+                return (date, numeric.Index, numeric.Index + numeric.Length, other);
             }
         }
 
@@ -44,7 +51,7 @@ internal static partial class DateFinder
             {
                 var start = Math.Min(tokens[i].Start, Math.Min(d.Start, y.Start));
                 var end = Math.Max(tokens[i].End, Math.Max(d.End, y.End));
-                return (date, start, end);
+                return (date, start, end, null);
             }
         }
 
@@ -161,6 +168,6 @@ internal static partial class DateFinder
         return months;
     }
 
-    [GeneratedRegex(@"(?<![\d.])(?:(?<y1>\d{4})-(?<m1>\d{1,2})-(?<d1>\d{1,2})|(?<d2>\d{1,2})[./](?<m2>\d{1,2})[./](?<y2>\d{4}))(?![\d.]\d)")]
+    [GeneratedRegex(@"(?<![\d.])(?:(?<y1>\d{4})-(?<m1>\d{1,2})-(?<d1>\d{1,2})|(?<d2>\d{1,2})(?<sep>[./-])(?<m2>\d{1,2})\k<sep>(?<y2>\d{4}))(?![\d.]\d)")]
     private static partial Regex NumericDate();
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using PressPipeline.Conversion.Time;
 
 namespace PressPipeline.Conversion.Anatomy;
 
@@ -9,47 +10,58 @@ namespace PressPipeline.Conversion.Anatomy;
 /// </summary>
 internal static partial class EmbargoTimeParser
 {
-    public sealed record Parsed(DateTimeOffset LiftsAt, string TimeZoneId, bool TimeAssumed);
+    public sealed record Parsed(DateTimeOffset LiftsAt, string TimeZoneId);
 
-    /// <summary>The instant, or null with the reason when the date or the zone is missing.</summary>
+    /// <summary>The instant, or null with what is missing or unclear ("the time zone is missing").</summary>
     public static (Parsed? Value, string? Problem) Parse(string text)
     {
         var found = DateFinder.FindWithSpan(text);
         if (found is not { } date)
         {
-            return (null, "the date");
+            return (null, "the date is missing or unclear");
         }
 
-        var normalised = BlockText.Normalise(text);
-        var zoneId = TimeZoneWords.Find(normalised);
-        if (zoneId is null)
+        if (date.OtherReading is { } other)
         {
-            return (null, "the time zone");
+            var written = text[date.Start..date.End];
+            return (null, $"the date {written} could be {Long(date.Date)} or {Long(other)}, so it is not guessed; write the month as a word");
         }
 
-        TimeZoneInfo zone;
-        try
+        NamedZone zone;
+        switch (ZoneTable.FindIn(text))
         {
-            zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
-        }
-        catch (Exception error) when (error is TimeZoneNotFoundException or InvalidTimeZoneException)
-        {
-            return (null, "the time zone");
+            case ZoneLookup.Found f:
+                zone = f.Zone;
+                break;
+            case ZoneLookup.Ambiguous a:
+                return (null, a.Sentence);
+            default:
+                return (null, "the time zone is missing or unclear");
         }
 
         // Remove the date before looking for a time, so "22.05.2014" is not read as 22:05.
         var withoutDate = string.Concat(text.AsSpan(0, date.Start), new string(' ', date.End - date.Start), text.AsSpan(date.End));
-        var time = FindTime(withoutDate);
-        var local = date.Date.ToDateTime(time ?? TimeOnly.MinValue);
-        if (zone.IsInvalidTime(local))
+        if (FindTime(withoutDate) is not { } time)
+        {
+            // Midnight at the start or the end of the day is a day apart: never assumed.
+            return (null, "it gives no time of day; give the time");
+        }
+
+        var local = date.Date.ToDateTime(time);
+
+        // A time the clocks skip is read as the moment they land on (02:30 → 03:30), never earlier.
+        if (zone.Rules.IsInvalidTime(local))
         {
             local = local.AddHours(1);
         }
 
-        var offset = zone.GetUtcOffset(local);
+        // A time that occurs twice (clocks go back) means its first occurrence: the larger offset.
+        var offset = zone.Rules.IsAmbiguousTime(local) ? zone.Rules.GetAmbiguousTimeOffsets(local).Max() : zone.Rules.GetUtcOffset(local);
         var instant = new DateTimeOffset(local, offset).ToUniversalTime();
-        return (new Parsed(instant, zoneId, time is null), null);
+        return (new Parsed(instant, zone.Id), null);
     }
+
+    private static string Long(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
     private static TimeOnly? FindTime(string text)
     {

@@ -66,13 +66,8 @@ internal static class ReleaseLineParser
         var (parsed, problem) = EmbargoTimeParser.Parse(text);
         if (parsed is null)
         {
-            warn("embargo.unparsed", $"The embargo line \"{text}\" could not be read as a time ({problem} is missing or unclear): write it like \"EMBARGOED UNTIL 22 May 2014, 11:30 Astana time\".");
-            return new ReleaseInstruction.EmbargoedUnparsed(text);
-        }
-
-        if (parsed.TimeAssumed)
-        {
-            warn("embargo.time-assumed", $"The embargo line \"{text}\" gives no time of day, so midnight ({parsed.TimeZoneId}) was assumed.");
+            warn("embargo.unparsed", $"The embargo line \"{text}\" could not be read as a time ({problem}): write it like \"EMBARGOED UNTIL 22 May 2014, 11:30 Astana time\".");
+            return new ReleaseInstruction.EmbargoedUnparsed(text, problem);
         }
 
         return new ReleaseInstruction.Embargoed(text, parsed.LiftsAt, parsed.TimeZoneId);

@@ -49,7 +49,8 @@ public abstract record ReleaseInstruction
 
     /// <summary>An embargo line whose time could not be understood; the text is kept and a warning raised.</summary>
     /// <param name="Text">The release line as written.</param>
-    public sealed record EmbargoedUnparsed(string Text) : ReleaseInstruction;
+    /// <param name="Problem">What is missing or unclear, as a clause ("the time zone is missing or unclear").</param>
+    public sealed record EmbargoedUnparsed(string Text, string? Problem = null) : ReleaseInstruction;
 }
 
 /// <summary>The dateline that opens the body: place and date as written, the date parsed when possible.</summary>

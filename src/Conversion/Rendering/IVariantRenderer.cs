@@ -37,14 +37,16 @@ public sealed record RenderedFile(string Variant, string FileName, string Conten
 
 /// <summary>Where the variants will live, so renderers can write absolute links.</summary>
 /// <param name="ImageBaseUrl">Base URL for images in the e-mail (absolute); null writes relative "images/…" paths.</param>
-/// <param name="WebPageUrl">Public URL of the web page, for canonical and Open Graph tags; null when unknown.</param>
-/// <param name="PdfUrl">Public URL of the PDF, linked from the web page and the e-mail; null when unknown.</param>
+/// <param name="WebPageUrl">Link to the web page that works before and after the lift (the e-mail's "Read online"); null when unknown.</param>
+/// <param name="PdfUrl">Link to the PDF, from the web page, the e-mail and the text; null when unknown.</param>
 /// <param name="Organisation">Fallback organisation name when the document names none.</param>
+/// <param name="CanonicalUrl">The web page's permanent public address, for canonical and Open Graph tags; <paramref name="WebPageUrl"/> when null.</param>
 public sealed record RenderContext(
     Uri? ImageBaseUrl = null,
     Uri? WebPageUrl = null,
     Uri? PdfUrl = null,
-    string? Organisation = null)
+    string? Organisation = null,
+    Uri? CanonicalUrl = null)
 {
     /// <summary>Context for a local conversion with relative links.</summary>
     public static RenderContext Local { get; } = new();

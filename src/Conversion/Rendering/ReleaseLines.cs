@@ -1,12 +1,13 @@
 using System.Globalization;
 using PressPipeline.Conversion.Model;
+using PressPipeline.Conversion.Time;
 using PressPipeline.Templates;
 
 namespace PressPipeline.Conversion.Rendering;
 
 /// <summary>
-/// The release line as shown to journalists: the embargo instant written in its own zone with the
-/// zone's offset at that instant, from the tz database ("EMBARGOED until 22 May 2014, 11:30 Astana time (UTC+6)").
+/// The release line as shown to journalists: the embargo instant written in its own zone, named the way the
+/// zone table names it ("EMBARGOED until 22 May 2014, 11:30 Astana time (UTC+6)", "… 00:01 GMT").
 /// </summary>
 public static class ReleaseLines
 {
@@ -21,22 +22,29 @@ public static class ReleaseLines
 
         var labels = templates.Labels(language);
         var culture = Culture(language);
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(embargoed.TimeZoneId, out var zone))
-        {
-            zone = TimeZoneInfo.Utc;
-        }
-
-        var local = TimeZoneInfo.ConvertTime(embargoed.LiftsAt, zone);
-        var offset = local.Offset;
-        var offsetText = offset == TimeSpan.Zero
-            ? string.Empty
-            : (offset < TimeSpan.Zero ? "−" : "+") + offset.Duration().ToString(offset.Minutes == 0 ? "%h" : @"h\:mm", CultureInfo.InvariantCulture);
-        var place = zone == TimeZoneInfo.Utc && embargoed.TimeZoneId != "UTC" ? "UTC" : templates.ZonePlace(embargoed.TimeZoneId, language);
+        var zone = ZoneTable.Resolve(embargoed.TimeZoneId) ?? ZoneTable.Resolve("UTC")!;
+        var local = zone.ToLocal(embargoed.LiftsAt);
         return labels["embargo_line"]
             .Replace("{date}", local.ToString(labels["date_format"], culture), StringComparison.Ordinal)
             .Replace("{time}", local.ToString(labels["time_format"], culture), StringComparison.Ordinal)
-            .Replace("{zone}", place, StringComparison.Ordinal)
-            .Replace("{offset}", offsetText, StringComparison.Ordinal);
+            .Replace("{zone}", ZonePhrase(zone, local.Offset, language, labels, templates), StringComparison.Ordinal);
+    }
+
+    /// <summary>"GMT", "CET (UTC+1)", "Astana time (UTC+5)" in the release's language, from the shared zone table.</summary>
+    private static string ZonePhrase(NamedZone zone, TimeSpan offset, string language, IReadOnlyDictionary<string, string> labels, TemplateLibrary templates)
+    {
+        var utcOffset = ZoneTable.OffsetText(offset);
+        if (zone.Kind == ZoneKind.FixedOffset)
+        {
+            var plain = offset == TimeSpan.Zero || zone.Place.StartsWith("UTC", StringComparison.Ordinal);
+            return labels[plain ? "zone_fixed" : "zone_fixed_offset"]
+                .Replace("{abbr}", zone.Place, StringComparison.Ordinal)
+                .Replace("{utc_offset}", utcOffset, StringComparison.Ordinal);
+        }
+
+        return labels["zone_region"]
+            .Replace("{place}", templates.ZonePlace(zone.Id, language) ?? zone.Place, StringComparison.Ordinal)
+            .Replace("{utc_offset}", utcOffset, StringComparison.Ordinal);
     }
 
     /// <summary>The "for immediate release" line as the document wrote it, or null.</summary>

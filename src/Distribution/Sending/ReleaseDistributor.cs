@@ -38,9 +38,9 @@ public sealed class ReleaseDistributor(
             return Blocked("no media list was chosen.", problems);
         }
 
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(request.TimeZoneId, out _))
+        if (Conversion.Time.ZoneTable.Resolve(request.TimeZoneId) is null)
         {
-            return Blocked($"'{request.TimeZoneId}' is not a time zone of the tz database (write it like Asia/Almaty).", problems);
+            return Blocked($"'{request.TimeZoneId}' is not a time zone of the zone table (write it like Asia/Almaty, GMT or UTC+5).", problems);
         }
 
         var release = await content.LoadAsync(request.ReleaseId, cancellationToken);

@@ -7,8 +7,9 @@ using PressPipeline.Pipeline.Links;
 namespace PressPipeline.Functions.Files;
 
 /// <summary>
-/// <c>GET /api/files/{id}/{exp}.{sig}/{file}</c>: a release's file for the holder of a signed link (journalists
-/// before the embargo lifts). Anonymous at the Functions level: the signature is the credential.
+/// <c>GET /api/files/{id}/{exp}.{sig}/{file}</c>: a release's file for the holder of a signed link before the
+/// release is public, a permanent redirect (308) to the public newsroom after. Anonymous at the Functions level:
+/// the signature is the credential.
 /// </summary>
 public sealed class SignedFile(SignedFileReader reader)
 {
@@ -23,6 +24,7 @@ public sealed class SignedFile(SignedFileReader reader)
         return result switch
         {
             SignedFileResult.Found found => new FileContentResult(found.Content.ToArray(), found.ContentType),
+            SignedFileResult.Moved moved => new RedirectResult(moved.PublicUrl.AbsoluteUri, permanent: true, preserveMethod: true),
             SignedFileResult.Refused { Check: LinkCheck.Expired } refused => ApiResults.Error(StatusCodes.Status410Gone, refused.Message),
             SignedFileResult.Refused refused => ApiResults.Error(StatusCodes.Status403Forbidden, refused.Message),
             _ => ApiResults.Error(StatusCodes.Status403Forbidden, "This link is not valid."),

@@ -10,7 +10,4 @@ public sealed class LinkOptions
 
     /// <summary>Base URL of the Functions app, e.g. https://press.example.org (the links add /api/files/…).</summary>
     public Uri BaseUrl { get; set; } = new("http://localhost:7071");
-
-    /// <summary>How long a signed link keeps working after the publish time.</summary>
-    public TimeSpan Lifetime { get; set; } = TimeSpan.FromDays(30);
 }

@@ -1,3 +1,4 @@
+using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -17,7 +18,9 @@ public enum PublishOutcome
 
 /// <summary>
 /// Makes the web page, PDF and images public by copying them to the newsroom container at the publish time.
-/// Nothing is copied before that instant, whoever asks; copying again is harmless.
+/// Nothing is copied before that instant, whoever asks; copying again is harmless. Publishing and cancelling
+/// cannot interleave: the status's ETag is taken before the copy and checked when <c>publishedAt</c> is written
+/// after it; if the release was cancelled or its publish time moved meanwhile, the copies are deleted again.
 /// </summary>
 public sealed class ReleasePublisher(
     PressStorage storage,
@@ -27,15 +30,18 @@ public sealed class ReleasePublisher(
     IOptions<PipelineOptions> options,
     ILogger<ReleasePublisher> logger)
 {
+    /// <summary>Runs between the copy and the check (tests put a cancel there to race the two deterministically).</summary>
+    internal Func<CancellationToken, Task>? AfterCopy { get; set; }
+
     public async Task<PublishOutcome> PublishAsync(string id, CancellationToken cancellationToken)
     {
-        var status = await statuses.RequireAsync(id, cancellationToken);
+        var (status, etag) = await statuses.RequireWithETagAsync(id, cancellationToken);
         if (status.PublishedAt is not null)
         {
             return PublishOutcome.AlreadyPublished;
         }
 
-        if (status.Plan is not { } plan || status.State is ReleaseState.Cancelled or ReleaseState.Rejected or ReleaseState.Received)
+        if (status.Plan is not { } plan || !IsPublishable(status))
         {
             logger.LogWarning("Release {ReleaseId} is {State} without a plan to publish; nothing was made public", id, status.State);
             return PublishOutcome.NotPublishable;
@@ -48,21 +54,73 @@ public sealed class ReleasePublisher(
 
         var manifest = await store.RequireManifestAsync(id, cancellationToken);
         var newsroom = await storage.EnsureContainerAsync(options.Value.NewsroomContainer, cancellationToken, PublicAccessType.Blob);
+        var copied = new List<BlobClient>();
         foreach (var file in manifest.PublicFiles)
         {
             var content = await store.ReadAsync(id, file.FileName, cancellationToken)
                 ?? throw new InvalidOperationException($"Release {id} lists {file.FileName} in its manifest but the file is missing.");
-            await newsroom.GetBlobClient($"{id}/{file.FileName}").UploadAsync(
+            var blob = newsroom.GetBlobClient($"{id}/{file.FileName}");
+            copied.Add(blob);
+            await blob.UploadAsync(
                 content,
                 new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = file.ContentType } },
                 cancellationToken);
         }
 
-        await statuses.UpdateAsync(
-            id,
-            s => s.PublishedAt is not null ? s : s.Note(time.GetUtcNow(), "Published: the web page and PDF are public.") with { PublishedAt = time.GetUtcNow() },
-            cancellationToken);
-        logger.LogInformation("Release {ReleaseId} published ({Files} files)", id, manifest.PublicFiles.Count());
+        if (AfterCopy is { } afterCopy)
+        {
+            await afterCopy(cancellationToken);
+        }
+
+        if (!await ConfirmAsync(status, etag, plan.PublishAt, cancellationToken))
+        {
+            // Cancelled or moved while we copied: take back what was copied; the release stays private.
+            foreach (var blob in copied)
+            {
+                await blob.DeleteIfExistsAsync(DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: CancellationToken.None);
+            }
+
+            logger.LogWarning("Release {ReleaseId} was cancelled or rescheduled while it was being published; the copies were removed", id);
+            return PublishOutcome.NotPublishable;
+        }
+
+        logger.LogInformation("Release {ReleaseId} published ({Files} files)", id, copied.Count);
         return PublishOutcome.Published;
     }
+
+    /// <summary>
+    /// Writes publishedAt if nothing changed since <paramref name="etag"/>; if something did, writes it only when
+    /// the fresh status is still publishable at the same instant (a harmless change such as Scheduled → Sending).
+    /// </summary>
+    private async Task<bool> ConfirmAsync(ReleaseStatus read, Azure.ETag etag, DateTimeOffset publishAt, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (await statuses.TryReplaceAsync(Published(read, now), etag, cancellationToken))
+        {
+            return true;
+        }
+
+        try
+        {
+            var fresh = await statuses.UpdateAsync(
+                read.Id,
+                s => s.PublishedAt is not null
+                    ? s
+                    : IsPublishable(s) && s.Plan?.PublishAt == publishAt
+                        ? Published(s, now)
+                        : throw new ReleaseProblemException(ProblemKind.Conflict, "The release was cancelled or rescheduled while it was being published."),
+                cancellationToken);
+            return fresh.PublishedAt is not null;
+        }
+        catch (ReleaseProblemException e) when (e.Kind == ProblemKind.Conflict)
+        {
+            return false;
+        }
+    }
+
+    private static bool IsPublishable(ReleaseStatus status) =>
+        status.State is not (ReleaseState.Cancelled or ReleaseState.Rejected or ReleaseState.Received);
+
+    private static ReleaseStatus Published(ReleaseStatus status, DateTimeOffset now) =>
+        status.Note(now, "Published: the web page and PDF are public.") with { PublishedAt = now };
 }

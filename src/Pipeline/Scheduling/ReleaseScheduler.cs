@@ -71,7 +71,13 @@ public sealed class ReleaseScheduler(
             id,
             status => status.State == ReleaseState.Cancelled
                 ? status
-                : status.MoveTo(ReleaseState.Cancelled, time.GetUtcNow(), "Cancelled; nothing will be sent or published.", by),
+                : status.MoveTo(
+                    ReleaseState.Cancelled,
+                    time.GetUtcNow(),
+                    status.PublishedAt is null
+                        ? "Cancelled; nothing will be sent or published."
+                        : "Cancelled; nothing will be sent. The web page and PDF were already public and stay so.",
+                    by),
             cancellationToken);
 
         if (updated.Plan is { } plan)

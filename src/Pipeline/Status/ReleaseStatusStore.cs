@@ -38,6 +38,24 @@ public sealed class ReleaseStatusStore(PressStorage storage, IOptions<PipelineOp
     public async Task<ReleaseStatus?> GetAsync(string id, CancellationToken cancellationToken) =>
         (await ReadAsync(id, cancellationToken))?.Status;
 
+    /// <summary>The status with its ETag, for work that must know afterwards whether anything changed meanwhile.</summary>
+    public async Task<(ReleaseStatus Status, ETag ETag)> RequireWithETagAsync(string id, CancellationToken cancellationToken) =>
+        await ReadAsync(id, cancellationToken) ?? throw ReleaseProblemException.NotFound(id);
+
+    /// <summary>Writes <paramref name="status"/> only if status.json still has <paramref name="etag"/>; false when it changed.</summary>
+    public async Task<bool> TryReplaceAsync(ReleaseStatus status, ETag etag, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await (await BlobAsync(status.Id, cancellationToken)).UploadAsync(Serialize(status), Options(new BlobRequestConditions { IfMatch = etag }), cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            return false;
+        }
+    }
+
     public async Task<ReleaseStatus> RequireAsync(string id, CancellationToken cancellationToken) =>
         await GetAsync(id, cancellationToken) ?? throw ReleaseProblemException.NotFound(id);
 

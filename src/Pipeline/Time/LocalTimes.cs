@@ -1,4 +1,5 @@
 using System.Globalization;
+using PressPipeline.Conversion.Time;
 
 namespace PressPipeline.Pipeline.Time;
 
@@ -12,7 +13,7 @@ public static class LocalTimes
     private static readonly string[] Formats = ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss"];
 
     /// <param name="label">"send time" or "publish time", for the sentence.</param>
-    public static DateTimeOffset ToInstant(string text, TimeZoneInfo zone, string label)
+    public static DateTimeOffset ToInstant(string text, NamedZone zone, string label)
     {
         var raw = text.Trim();
         if (!DateTime.TryParseExact(raw, Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
@@ -31,14 +32,15 @@ public static class LocalTimes
         return ToInstant(local, zone, label);
     }
 
-    public static DateTimeOffset ToInstant(DateTime local, TimeZoneInfo zone, string label)
+    public static DateTimeOffset ToInstant(DateTime local, NamedZone named, string label)
     {
+        var zone = named.Rules;
         local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
         if (zone.IsInvalidTime(local))
         {
             throw new ReleaseProblemException(
                 ProblemKind.Invalid,
-                $"{label} {Format(local)} does not exist in {zone.Id} because the clocks go forward then; pick a time an hour later.");
+                $"{label} {Format(local)} does not exist in {named.Id} because the clocks go forward then; pick a time an hour later.");
         }
 
         // The larger offset is the first of the two occurrences when clocks go back.
@@ -48,7 +50,7 @@ public static class LocalTimes
 
     /// <summary>The instant as local time in the zone, written the way staff typed it.</summary>
     public static string ToLocalText(DateTimeOffset instant, string zoneId) =>
-        Format(TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById(zoneId)).DateTime);
+        Format(TimeZones.FromId(zoneId).ToLocal(instant).DateTime);
 
     private static string Format(DateTime local) => local.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
 }

@@ -1,57 +1,27 @@
+using PressPipeline.Conversion.Time;
+
 namespace PressPipeline.Pipeline.Time;
 
 /// <summary>
-/// Resolves the IANA zone staff wrote their times in. Only IANA ids are accepted (they are what journalists are
-/// shown and what the tz database keeps current, e.g. Kazakhstan's move to UTC+5 in 2024); anything else gets a
-/// sentence naming the zone to use instead.
+/// Resolves the zone staff wrote their times in through the zone table the document reader uses too
+/// (<see cref="ZoneTable"/>): IANA ids, places ("Astana", "London time") and fixed-offset abbreviations ("GMT",
+/// "CET", "UTC+5"). An abbreviation that means different offsets in different places (IST, BST…) and anything
+/// unknown get a sentence saying what to write instead.
 /// </summary>
 public static class TimeZones
 {
-    // Names people type that are not zone ids and whose zone the last segment of an id would not find.
-    private static readonly Dictionary<string, string> Aliases = new(StringComparer.OrdinalIgnoreCase)
+    public static NamedZone Resolve(string zone) => ZoneTable.Lookup(zone) switch
     {
-        ["Astana"] = "Asia/Almaty",
-        ["Nur-Sultan"] = "Asia/Almaty",
-        ["Kazakhstan"] = "Asia/Almaty",
-        ["Bishkek"] = "Asia/Bishkek",
-        ["Kyrgyzstan"] = "Asia/Bishkek",
-        ["Washington"] = "America/New_York",
-        ["Geneva"] = "Europe/Zurich",
-        ["GMT"] = "Etc/UTC",
+        ZoneLookup.Found found => found.Zone,
+        ZoneLookup.Ambiguous ambiguous => throw new ReleaseProblemException(ProblemKind.Invalid, $"zone {ambiguous.Sentence}."),
+        ZoneLookup.Unknown { Suggestion: { } suggestion } => throw Unknown(zone, $"use {suggestion}"),
+        _ => throw Unknown(zone, "use a name such as Asia/Almaty, Europe/Berlin, \"Astana time\", GMT or UTC+5"),
     };
 
-    public static TimeZoneInfo Resolve(string zone)
-    {
-        var trimmed = zone.Trim();
-        if (IsIanaId(trimmed) && TimeZoneInfo.TryFindSystemTimeZoneById(trimmed, out var found))
-        {
-            return found;
-        }
+    /// <summary>A stored zone id (from a plan or release line) back to its zone.</summary>
+    public static NamedZone FromId(string zoneId) =>
+        ZoneTable.Resolve(zoneId) ?? throw new InvalidOperationException($"'{zoneId}' is not a zone of the zone table.");
 
-        var suggestion = Suggest(trimmed);
-        var hint = suggestion is null ? "use a name such as Asia/Almaty or Europe/Berlin" : $"use {suggestion}";
-        throw new ReleaseProblemException(ProblemKind.Invalid, $"zone '{trimmed}' is not an IANA time zone; {hint}.");
-    }
-
-    private static bool IsIanaId(string zone) =>
-        zone.Contains('/', StringComparison.Ordinal) || zone is "UTC" || TimeZoneInfo.TryConvertIanaIdToWindowsId(zone, out _);
-
-    private static string? Suggest(string zone)
-    {
-        if (Aliases.TryGetValue(zone, out var alias))
-        {
-            return alias;
-        }
-
-        if (TimeZoneInfo.TryConvertWindowsIdToIanaId(zone, out var fromWindows))
-        {
-            return fromWindows;
-        }
-
-        var city = zone.Replace(' ', '_');
-        return TimeZoneInfo.GetSystemTimeZones()
-            .Select(z => z.Id)
-            .Where(id => id.Contains('/', StringComparison.Ordinal))
-            .FirstOrDefault(id => id[(id.LastIndexOf('/') + 1)..].Equals(city, StringComparison.OrdinalIgnoreCase));
-    }
+    private static ReleaseProblemException Unknown(string zone, string hint) =>
+        new(ProblemKind.Invalid, $"zone '{zone.Trim()}' is not a time zone we know; {hint}.");
 }

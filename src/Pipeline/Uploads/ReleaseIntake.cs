@@ -26,7 +26,6 @@ public sealed class ReleaseIntake(
     SignedLinks links,
     TimeProvider time,
     IOptions<PipelineOptions> options,
-    IOptions<LinkOptions> linkOptions,
     ILogger<ReleaseIntake> logger)
 {
     /// <summary>File names the web and PDF renderers write (their public links are known before rendering).</summary>
@@ -79,6 +78,9 @@ public sealed class ReleaseIntake(
 
         var converted = ((ConversionOutcome.Converted)outcome).Release;
         var manifest = await StoreAsync(id, sourceName, converted, cancellationToken);
+
+        // An embargo that has already passed (an old template) is said at once, not only when staff schedule.
+        instructionProblem ??= PlanResolver.PassedEmbargo(manifest.ReleaseLine, time.GetUtcNow());
         var convertedStatus = await statuses.UpdateAsync(
             id,
             s => s.State != ReleaseState.Received ? s : s.MoveTo(ReleaseState.Converted, time.GetUtcNow(), Converted(manifest)) with
@@ -129,12 +131,15 @@ public sealed class ReleaseIntake(
 
     private ConversionOutcome Convert(string id, BinaryData content)
     {
-        // The e-mail is usually sent before the embargo lifts, when the newsroom copy does not exist yet: its
-        // images come from the release's signed folder, which works for recipients from now on.
+        // Every link a variant carries (the e-mail's buttons and images, the text's PDF link, the web page's PDF
+        // link and og:image) goes through the signed-file route: it serves recipients before the lift and redirects
+        // to the newsroom after, so the same bytes work in an e-mail sent today and opened in ten years. Only the
+        // canonical address names the newsroom itself.
         var context = new RenderContext(
-            ImageBaseUrl: links.Folder(id, time.GetUtcNow() + linkOptions.Value.Lifetime),
-            WebPageUrl: newsroom.FileOf(id, WebFileName),
-            PdfUrl: newsroom.FileOf(id, PdfFileName),
+            ImageBaseUrl: links.Folder(id),
+            WebPageUrl: links.Create(id, WebFileName),
+            PdfUrl: links.Create(id, PdfFileName),
+            CanonicalUrl: newsroom.FileOf(id, WebFileName),
             Organisation: options.Value.Organisation);
         try
         {

@@ -31,6 +31,9 @@ public class EmbargoLineTests
     [InlineData("Asia/Kolkata", "22 May 2026, 12:00 India time (UTC+5:30)")]
     [InlineData("America/New_York", "22 May 2026, 02:30 New York time (UTC-4)")]
     [InlineData("Etc/UTC", "22 May 2026, 06:30 UTC")]
+    [InlineData("GMT", "22 May 2026, 06:30 GMT")]
+    [InlineData("CET", "22 May 2026, 07:30 CET (UTC+1)")]
+    [InlineData("EST", "22 May 2026, 01:30 EST (UTC-5)")]
     public void Other_zones_are_named_after_their_city_with_the_offset_of_the_day(string zone, string expected) =>
         Assert.Equal(expected, EmbargoLine.Format(new DateTimeOffset(2026, 5, 22, 6, 30, 0, TimeSpan.Zero), zone));
 

@@ -38,7 +38,7 @@ public sealed class WebRenderer(TemplateLibrary templates) : IVariantRenderer
             new HtmlBodyOptions(Variant, image => "images/" + Uri.EscapeDataString(image.FileName), release.Metadata.Direction, view.HeadingOffset),
             warnings);
 
-        var pageUrl = SafeUrl.Format(context.WebPageUrl);
+        var pageUrl = SafeUrl.Format(context.CanonicalUrl ?? context.WebPageUrl);
         var firstImage = FirstImage(release.Body);
         var imageUrl = firstImage is null ? null : AbsoluteImageUrl(release, firstImage, context);
         var description = Description(release, view);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using PressPipeline.Conversion.Model;
 using PressPipeline.Conversion.Rendering.Pdf.Text;
+using PressPipeline.Conversion.Time;
 using PressPipeline.Templates;
 using SkiaSharp;
 using ModelText = PressPipeline.Conversion.Model.Text;
@@ -110,29 +111,21 @@ internal sealed class ReleaseLayouter(LayoutContext context, string? organisatio
         return items;
     }
 
-    /// <summary>"Embargo lifts 22 May 2014, 11:30 (Asia/Almaty, UTC+06:00)": the zone is always shown.</summary>
+    /// <summary>"Embargo lifts 22 May 2014, 11:30 Astana time (UTC+6)": the zone is always shown, as the zone table names it.</summary>
     private string EmbargoLift(ReleaseInstruction.Embargoed embargo)
     {
-        var local = embargo.LiftsAt.ToUniversalTime();
-        var zoneName = "UTC";
-        try
-        {
-            var zone = TimeZoneInfo.FindSystemTimeZoneById(embargo.TimeZoneId);
-            local = TimeZoneInfo.ConvertTime(embargo.LiftsAt, zone);
-            zoneName = embargo.TimeZoneId;
-        }
-        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
+        var zone = ZoneTable.Resolve(embargo.TimeZoneId);
+        if (zone is null)
         {
             context.Warn("pdf.embargo-zone-unknown", $"The embargo time zone '{embargo.TimeZoneId}' is not known here, so the PDF shows the embargo in UTC.");
+            zone = ZoneTable.Resolve("UTC")!;
         }
 
+        var local = zone.ToLocal(embargo.LiftsAt);
         var culture = CultureFor(Metadata.Language);
-        var offset = local.Offset;
-        var sign = offset < TimeSpan.Zero ? "-" : "+";
         return Styles.Theme.Labels.EmbargoLifts
             .Replace("{time}", local.ToString("d MMMM yyyy, HH:mm", culture), StringComparison.Ordinal)
-            .Replace("{zone}", zoneName, StringComparison.Ordinal)
-            .Replace("{offset}", sign + offset.Duration().ToString(@"hh\:mm", CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            .Replace("{zone}", zone.Describe(embargo.LiftsAt), StringComparison.Ordinal);
     }
 
     private static CultureInfo CultureFor(string language)
