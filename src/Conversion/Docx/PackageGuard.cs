@@ -50,9 +50,19 @@ internal static class PackageGuard
         }
 
         using var zip = OpenZip(package);
-        CheckEntries(zip, package.Length, limits);
-        CheckContentTypes(zip, limits);
-        CheckXmlPartsInflateHonestly(zip, limits);
+        try
+        {
+            CheckEntries(zip, package.Length, limits);
+            CheckContentTypes(zip, limits);
+            CheckXmlPartsInflateHonestly(zip, limits);
+        }
+        catch (Exception error) when (error is not DocumentRejectedException and not OutOfMemoryException)
+        {
+            // The zip reader reads the central directory lazily, on the first look at the entries, and reports
+            // a damaged one with whatever exception fits (InvalidDataException for a wrong entry count,
+            // ArgumentException or IOException for bad offsets). Every one of them means the same to staff.
+            throw Damaged(error);
+        }
     }
 
     private static ZipArchive OpenZip(byte[] package)
@@ -61,14 +71,17 @@ internal static class PackageGuard
         {
             return new ZipArchive(new MemoryStream(package, writable: false), ZipArchiveMode.Read);
         }
-        catch (Exception error) when (error is InvalidDataException or IOException or ArgumentException)
+        catch (Exception error) when (error is not OutOfMemoryException)
         {
-            throw new DocumentRejectedException(
-                RejectionKind.CorruptPart,
-                "The file is damaged or was not uploaded completely: open it in Word, save it again and upload the new copy.",
-                error);
+            throw Damaged(error);
         }
     }
+
+    private static DocumentRejectedException Damaged(Exception error) =>
+        new(
+            RejectionKind.CorruptPart,
+            "The file is damaged or was not uploaded completely: open it in Word, save it again and upload the new copy.",
+            error);
 
     private static void CheckEntries(ZipArchive zip, long packageBytes, ConversionLimits limits)
     {
