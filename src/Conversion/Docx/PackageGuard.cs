@@ -156,41 +156,31 @@ internal static class PackageGuard
     /// <summary>
     /// The central directory can lie about sizes. Every part the SDK will parse is inflated here once with a
     /// hard cap (its declared size, and the expanded-size limit overall) so a lying entry is caught before
-    /// the SDK inflates it without bounds. Media parts are not inflated here: the reader copies them bounded.
+    /// the SDK inflates it without bounds, and its nesting is measured with an XML reader. A part is taken for
+    /// XML by its first bytes as well as by its name, since a relationship can point the SDK at any name. Other
+    /// parts (pictures) are not inflated here: the reader copies them bounded.
     /// </summary>
     private static void CheckXmlPartsInflateHonestly(ZipArchive zip, ConversionLimits limits)
     {
-        long budget = limits.MaxExpandedBytes;
-        var buffer = new byte[16 * 1024];
+        var budget = new ExpansionBudget(limits.MaxExpandedBytes);
         foreach (var entry in zip.Entries)
         {
-            if (!IsParsedBySdk(entry.FullName))
-            {
-                continue;
-            }
-
-            long read = 0;
-            var nesting = new NestingMeter();
             try
             {
-                using var stream = entry.Open();
-                int n;
-                while ((n = stream.Read(buffer, 0, buffer.Length)) > 0)
+                if (!IsXml(entry))
                 {
-                    read += n;
-                    budget -= n;
-                    if (read > entry.Length || budget < 0)
-                    {
-                        throw ZipBomb();
-                    }
-
-                    if (nesting.Feed(buffer.AsSpan(0, n)) > MaxXmlDepth)
-                    {
-                        throw new DocumentRejectedException(
-                            RejectionKind.CorruptPart,
-                            $"Part of the document ({entry.FullName}) is nested far deeper than any real document: open the file in Word, save it again and upload the new copy.");
-                    }
+                    continue;
                 }
+
+                using var stream = new InflationCheck(entry.Open(), entry.Length, budget);
+                if (NestingMeter.Deepest(stream, MaxXmlDepth) > MaxXmlDepth)
+                {
+                    throw new DocumentRejectedException(
+                        RejectionKind.CorruptPart,
+                        $"Part of the document ({entry.FullName}) is nested far deeper than any real document: open the file in Word, save it again and upload the new copy.");
+                }
+
+                stream.ReadToEnd();
             }
             catch (Exception error) when (error is InvalidDataException or IOException or NotSupportedException)
             {
@@ -199,9 +189,19 @@ internal static class PackageGuard
         }
     }
 
-    private static bool IsParsedBySdk(string name) =>
-        name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)
-        || name.EndsWith(".rels", StringComparison.OrdinalIgnoreCase);
+    private static bool IsXml(ZipArchiveEntry entry)
+    {
+        var name = entry.FullName;
+        if (name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".rels", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        Span<byte> start = stackalloc byte[64];
+        using var stream = entry.Open();
+        var read = stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
+        return NestingMeter.LooksLikeXml(start[..read]);
+    }
 
     private static string ReadEntryText(ZipArchiveEntry entry, ConversionLimits limits)
     {
