@@ -5,19 +5,31 @@
 #   deep-nesting.docx  the sample with 20,002 nested elements, each hiding a "/>" in an attribute value
 #   photos-20mb.docx   30 distinct 4000×3000 JPEG photos, about 20 MB (python-docx)
 #
-#   bash bench/hostile-inputs.sh            # 5 runs each, the CLI run with `dotnet presspipe.dll` (Release build)
-#   RUNS=11 bash bench/hostile-inputs.sh
+#   bash bench/hostile-inputs.sh            # 5 runs each of `dotnet presspipe.dll` (Release build)
+#   PRESSPIPE=/tmp/pp/presspipe bash bench/hostile-inputs.sh   # a published Native AOT build
+#   RUNS=11 KEEP=/tmp/hostile bash bench/hostile-inputs.sh
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 runs="${RUNS:-5}"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+# KEEP=/some/dir keeps the generated files there (to look at them, or to convert them by hand).
+if [ -n "${KEEP:-}" ]; then
+  work="$KEEP"; mkdir -p "$work"
+else
+  work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
+fi
 
-dotnet build "$root/src/Cli/PressPipeline.Cli.csproj" -c Release --nologo -v q >/dev/null
-cli="$(find "$root/src/Cli/bin/Release" -name presspipe.dll | head -n 1)"
+# PRESSPIPE=/path/to/presspipe times a published build (scripts/publish-cli.sh, Native AOT, as the benchmarks do);
+# without it, the Release build run as `dotnet presspipe.dll` (which adds about a second of JIT start-up per run).
+if [ -n "${PRESSPIPE:-}" ]; then
+  run=("$PRESSPIPE")
+else
+  dotnet build "$root/src/Cli/PressPipeline.Cli.csproj" -c Release --nologo -v q >/dev/null
+  run=(dotnet "$(find "$root/src/Cli/bin/Release" -name presspipe.dll | head -n 1)")
+fi
 
 for i in $(seq 1 30); do
-  convert -size 4000x3000 gradient:"hsl($((i * 12)),80%,50%)"-white -seed "$i" -attenuate 1.5 +noise Gaussian -quality 70 "$work/photo$i.jpg"
+  [ -f "$work/photo$i.jpg" ] && continue
+  convert -size 4000x3000 gradient:"hsl($((i * 12)),80%,50%)"-white -seed "$i" -attenuate 0.4 +noise Gaussian -quality 60 "$work/photo$i.jpg"
 done
 
 /usr/bin/python3 - "$root/samples/iom-roundtable-2014.docx" "$work" <<'PY'
@@ -65,7 +77,7 @@ for file in huge-png deep-nesting photos-20mb; do
   times=(); peaks=(); codes=()
   for _ in $(seq 1 "$runs"); do
     set +e
-    /usr/bin/time -v dotnet "$cli" convert "$work/$file.docx" --output "$work/out-$file" >/dev/null 2>"$work/time.txt"
+    /usr/bin/time -v "${run[@]}" convert "$work/$file.docx" --output "$work/out-$file" >/dev/null 2>"$work/time.txt"
     codes+=("$?")
     set -e
     times+=("$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$work/time.txt")")

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using PressPipeline.Conversion.Rendering;
 using PressPipeline.Conversion.Rendering.Pdf.Layout;
 using PressPipeline.Conversion.Tests.Docx;
@@ -17,15 +16,14 @@ public sealed class PixelBudgetTests
         var docx = TestDocument.Create().Paragraph("Headline").ImagePart("rIdImg", png)
             .Body(LinkAndImageTests.Drawing("rIdImg", "A map", 1270000, 1270000)).Build();
 
-        var watch = Stopwatch.StartNew();
+        // Time and memory are measured by bench/hostile-inputs.sh, alone on the machine (docs/robustness.md);
+        // here the promise is that the picture is refused from its header, which the warning shows.
         var outcome = ReleaseConverter.CreateDefault().Convert(new MemoryStream(docx), RenderContext.Local);
-        watch.Stop();
 
         var release = Assert.IsType<ConversionOutcome.Converted>(outcome).Release;
         var warning = Assert.Single(release.Warnings, w => w.Code == "pdf.image-too-large");
         Assert.Contains("20,000×20,000 pixels", warning.Message, StringComparison.Ordinal);
         Assert.Contains(release.Files, f => f.FileName.EndsWith(".pdf", StringComparison.Ordinal));
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed.TotalMilliseconds:F0} ms");
     }
 
     [Fact]

@@ -36,7 +36,7 @@ internal static class BoundedDecode
     {
         var info = new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
         var bitmap = new SKBitmap(info);
-        if (codec.GetPixels(info, bitmap.GetPixels()) is SKCodecResult.Success or SKCodecResult.IncompleteInput)
+        if (codec.GetPixels(info, bitmap.GetPixels()) == SKCodecResult.Success)
         {
             return bitmap;
         }
