@@ -40,9 +40,10 @@ public sealed class SignedFileReader(SignedLinks links, ReleaseBlobStore store)
         // Only files the manifest lists as variants or images: never status.json or the original upload.
         var manifest = await store.GetManifestAsync(releaseId, cancellationToken);
         var file = manifest?.Files.FirstOrDefault(f => f.FileName == fileName);
-        var content = file is null ? null : await store.ReadAsync(releaseId, fileName, cancellationToken);
-        return content is null || file is null
+        var contentType = file is null ? null : ServedContentType.Of(file);
+        var content = contentType is null ? null : await store.ReadAsync(releaseId, fileName, cancellationToken);
+        return content is null || contentType is null
             ? new SignedFileResult.Refused(LinkCheck.Forged, "This link is not valid.")
-            : new SignedFileResult.Found(content, file.ContentType);
+            : new SignedFileResult.Found(content, contentType);
     }
 }

@@ -50,11 +50,17 @@ public sealed class ReleasePublisher(
         var newsroom = await storage.EnsureContainerAsync(options.Value.NewsroomContainer, cancellationToken, PublicAccessType.Blob);
         foreach (var file in manifest.PublicFiles)
         {
+            if (ServedContentType.Of(file) is not { } contentType)
+            {
+                logger.LogWarning("Release {ReleaseId} lists {File} as an image of type {ContentType}; it was not made public", id, file.FileName, file.ContentType);
+                continue;
+            }
+
             var content = await store.ReadAsync(id, file.FileName, cancellationToken)
                 ?? throw new InvalidOperationException($"Release {id} lists {file.FileName} in its manifest but the file is missing.");
             await newsroom.GetBlobClient($"{id}/{file.FileName}").UploadAsync(
                 content,
-                new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = file.ContentType } },
+                new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType } },
                 cancellationToken);
         }
 
