@@ -50,7 +50,7 @@ internal static class UploadCommand
             Say.Done($"Uploaded uploads/{docx.Name}");
             var result = await services.GetRequiredService<UploadProcessor>().ProcessAsync(docx.Name, null, cancellationToken);
             Say.Status(result!.Status);
-            return result.InstructionProblem is null && result.Status.State != Pipeline.Status.ReleaseState.Rejected ? 0 : 2;
+            return result.InstructionProblem is null && result.Status.State is not (Pipeline.Status.ReleaseState.Rejected or Pipeline.Status.ReleaseState.Failed) ? 0 : 2;
         }));
         return command;
     }

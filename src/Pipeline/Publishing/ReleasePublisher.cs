@@ -35,7 +35,7 @@ public sealed class ReleasePublisher(
             return PublishOutcome.AlreadyPublished;
         }
 
-        if (status.Plan is not { } plan || status.State is ReleaseState.Cancelled or ReleaseState.Rejected or ReleaseState.Received)
+        if (status.Plan is not { } plan || status.State is ReleaseState.Cancelled or ReleaseState.Rejected or ReleaseState.Received or ReleaseState.Failed)
         {
             logger.LogWarning("Release {ReleaseId} is {State} without a plan to publish; nothing was made public", id, status.State);
             return PublishOutcome.NotPublishable;
