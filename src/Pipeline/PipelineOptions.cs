@@ -44,6 +44,12 @@ public sealed class PipelineOptions
     /// <summary>Table of the operations log (who did what to lists, suppressions and releases).</summary>
     public string OperationsTable { get; set; } = StorageNames.OperationsTable;
 
+    /// <summary>
+    /// The largest upload accepted, in bytes, checked while the file streams in and before it is kept in memory:
+    /// the converter's own package limit (50 MB) unless set.
+    /// </summary>
+    public long MaxUploadBytes { get; set; } = Conversion.Docx.ConversionLimits.Default.MaxPackageBytes;
+
     /// <summary>How many times a work item may fail before it is set aside (mirrors host.json maxDequeueCount).</summary>
     public int MaxDequeueCount { get; set; } = 5;
 }

@@ -81,6 +81,21 @@ public sealed class ReleasesApiTests : IAsyncLifetime
         Assert.Equal("Attach the Word document (.docx) as the form field 'file'.", body.GetProperty("error").GetString());
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_file_larger_than_the_upload_limit_is_413_with_a_sentence_whether_or_not_its_length_is_declared(bool declared)
+    {
+        harness.Options.MaxUploadBytes = 256 * 1024;
+        var request = FunctionHarness.Multipart(new byte[1024 * 1024], new Dictionary<string, string>());
+        request.ContentLength = declared ? request.Body.Length : null;
+
+        var (status, body) = FunctionHarness.Read(await harness.Function<CreateRelease>().Run(request, default));
+
+        Assert.Equal(413, status);
+        Assert.Equal("The file is larger than 256 KB: compress the pictures in Word (Picture Format › Compress Pictures) and upload it again.", body.GetProperty("error").GetString());
+    }
+
     [Fact]
     public async Task A_post_that_is_not_multipart_is_400_with_a_sentence()
     {

@@ -88,13 +88,15 @@ public sealed class TriggerFunctionTests : IAsyncLifetime
         var link = harness.Get<SignedLinks>().Create(id, "release.pdf", Now.AddHours(1));
         var path = link.AbsolutePath[$"/api/files/{id}/".Length..];
 
-        var valid = await harness.Function<SignedFile>().Run(FunctionHarness.Json("GET"), id, path, default);
+        var request = FunctionHarness.Json("GET");
+        var valid = await harness.Function<SignedFile>().Run(request, id, path, default);
         var forged = await harness.Function<SignedFile>().Run(FunctionHarness.Json("GET"), id, "9" + path, default);
         harness.Time.Advance(TimeSpan.FromHours(2));
         var expired = await harness.Function<SignedFile>().Run(FunctionHarness.Json("GET"), id, path, default);
 
         var file = Assert.IsType<FileContentResult>(valid);
         Assert.Equal("application/pdf", file.ContentType);
+        Assert.Equal("nosniff", request.HttpContext.Response.Headers["X-Content-Type-Options"].ToString());
         Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(file.FileContents, 0, 4), StringComparison.Ordinal);
         Assert.Equal(403, FunctionHarness.Read(forged).Status);
         Assert.Equal(410, FunctionHarness.Read(expired).Status);

@@ -39,6 +39,25 @@ public sealed class SignedLinkTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_image_the_manifest_lists_as_html_or_svg_is_never_served()
+    {
+        // A manifest written before pictures were sniffed could list an HTML page as an image.
+        var store = harness.Get<PressPipeline.Pipeline.Storage.ReleaseBlobStore>();
+        var manifest = (await store.RequireManifestAsync(id, default)) is var m
+            ? m with { Files = [.. m.Files, new("image", "images/image1.html", "text/html", 10), new("image", "images/image2.svg", "image/svg+xml", 10)] }
+            : null!;
+        await store.SaveManifestAsync(manifest, default);
+        await store.SaveFileAsync(id, "images/image1.html", "text/html", "<script>alert(1)</script>"u8.ToArray(), default);
+        await store.SaveFileAsync(id, "images/image2.svg", "image/svg+xml", "<svg><script>alert(1)</script></svg>"u8.ToArray(), default);
+
+        foreach (var file in new[] { "images/image1.html", "images/image2.svg" })
+        {
+            var (exp, sig) = Parts(harness.Get<SignedLinks>().Create(id, file, Now.AddDays(1)));
+            Assert.IsType<SignedFileResult.Refused>(await OpenAsync(file, exp, sig));
+        }
+    }
+
+    [Fact]
     public async Task Expired_link_is_refused_with_a_sentence()
     {
         var (exp, sig) = Parts(harness.Get<SignedLinks>().Create(id, "release.pdf", Now.AddDays(1)));

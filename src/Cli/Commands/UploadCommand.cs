@@ -38,7 +38,7 @@ internal static class UploadCommand
                 Say.Problem($"Not scheduled: {problem}");
             }
 
-            return result.InstructionProblem is null && result.Status.State != ReleaseState.Rejected ? 0 : 2;
+            return result.InstructionProblem is null && result.Status.State is not (ReleaseState.Rejected or ReleaseState.Failed) ? 0 : 2;
         }));
         return command;
     }

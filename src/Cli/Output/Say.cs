@@ -91,7 +91,7 @@ internal static class Say
 
     public static string State(ReleaseState state) => state switch
     {
-        ReleaseState.Rejected or ReleaseState.PartlySent => $"[red]{state}[/]",
+        ReleaseState.Rejected or ReleaseState.PartlySent or ReleaseState.Failed => $"[red]{state}[/]",
         ReleaseState.Cancelled => $"[grey]{state}[/]",
         ReleaseState.Sent => $"[green]{state}[/]",
         _ => $"[blue]{state}[/]",

@@ -1,91 +1,74 @@
+using System.Xml;
+
 namespace PressPipeline.Conversion.Docx;
 
 /// <summary>
-/// Tracks how deeply XML elements nest while bytes stream past, without parsing: an opening tag adds one
-/// level, a closing or self-closing tag removes one. Odd text (a "/>" inside an attribute) can only make
-/// the count lower (comments holding tags, which Office never writes, are the one exception). It jumps from '&lt;' to
-/// '&gt;' with vectorised searches, so it costs little beside the inflating it rides along with.
+/// Measures how deeply XML elements nest with a real XML reader, so quoting, comments and CDATA are read as XML
+/// readers read them (a "/&gt;" inside an attribute value no longer passes for a self-closing tag). It stops at
+/// the first element past the limit, so a hostile part is refused after reading only as far as that element.
 /// </summary>
-internal sealed class NestingMeter
+internal static class NestingMeter
 {
-    private State state;
-    private int depth;
-    private int deepest;
-    private bool opening;
-    private byte previous;
-
-    private enum State
+    private static readonly XmlReaderSettings Settings = new()
     {
-        Outside,
-        AfterOpenBracket,
-        InsideTag,
-    }
+        // No DTD: no entity expansion and no external fetches; the Open XML SDK refuses DTDs as well.
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+        IgnoreWhitespace = true,
+        // Characters Word never writes are the reader's business (a warning or a refusal there), not the meter's.
+        CheckCharacters = false,
+        CloseInput = false,
+    };
 
-    /// <summary>Feeds the next chunk; returns the deepest nesting seen so far.</summary>
-    public int Feed(ReadOnlySpan<byte> chunk)
+    /// <summary>
+    /// The deepest element nesting in <paramref name="xml"/>, reading no further than the first element deeper than
+    /// <paramref name="limit"/>. XML that is not well-formed is measured up to the fault: no reader can nest past it.
+    /// </summary>
+    public static int Deepest(Stream xml, int limit)
     {
-        var i = 0;
-        while (i < chunk.Length)
+        var deepest = 0;
+        try
         {
-            switch (state)
+            using var reader = XmlReader.Create(xml, Settings);
+            while (reader.Read())
             {
-                case State.Outside:
-                    var open = chunk[i..].IndexOf((byte)'<');
-                    if (open < 0)
+                if (reader.NodeType == XmlNodeType.Element && reader.Depth + 1 > deepest)
+                {
+                    deepest = reader.Depth + 1;
+                    if (deepest > limit)
                     {
                         return deepest;
                     }
-
-                    i += open + 1;
-                    state = State.AfterOpenBracket;
-                    break;
-
-                case State.AfterOpenBracket:
-                    var first = chunk[i];
-                    if (first == (byte)'/')
-                    {
-                        // "</x>" closes an element.
-                        depth--;
-                        opening = false;
-                    }
-                    else if (first is (byte)'?' or (byte)'!')
-                    {
-                        // Processing instructions, comments and CDATA are not elements.
-                        opening = false;
-                    }
-                    else
-                    {
-                        depth++;
-                        deepest = Math.Max(deepest, depth);
-                        opening = true;
-                    }
-
-                    previous = first;
-                    state = State.InsideTag;
-                    i++;
-                    break;
-
-                default:
-                    var close = chunk[i..].IndexOf((byte)'>');
-                    if (close < 0)
-                    {
-                        previous = chunk[^1];
-                        return deepest;
-                    }
-
-                    var before = close > 0 ? chunk[i + close - 1] : previous;
-                    if (opening && before == (byte)'/')
-                    {
-                        // "<x/>" opened and closed at once.
-                        depth--;
-                    }
-
-                    i += close + 1;
-                    state = State.Outside;
-                    break;
+                }
             }
+        }
+        catch (XmlException)
+        {
+            // Measured as far as it is XML; whoever parses the part meets the same fault at the same place.
         }
 
         return deepest;
+    }
+
+    /// <summary>
+    /// Whether bytes that begin like this are XML (optionally after a byte-order mark or whitespace), so a part is
+    /// measured whatever its name: the main document can be called word/document.dat and still be parsed.
+    /// </summary>
+    public static bool LooksLikeXml(ReadOnlySpan<byte> start)
+    {
+        if (start.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || start.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            return true; // UTF-16
+        }
+
+        if (start.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            start = start[3..];
+        }
+
+        start = start.TrimStart(" \t\r\n"u8);
+        return start.Length > 0 && start[0] == (byte)'<';
     }
 }

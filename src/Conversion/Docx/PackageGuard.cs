@@ -50,9 +50,19 @@ internal static class PackageGuard
         }
 
         using var zip = OpenZip(package);
-        CheckEntries(zip, package.Length, limits);
-        CheckContentTypes(zip, limits);
-        CheckXmlPartsInflateHonestly(zip, limits);
+        try
+        {
+            CheckEntries(zip, package.Length, limits);
+            CheckContentTypes(zip, limits);
+            CheckXmlPartsInflateHonestly(zip, limits);
+        }
+        catch (Exception error) when (error is not DocumentRejectedException and not OutOfMemoryException)
+        {
+            // The zip reader reads the central directory lazily, on the first look at the entries, and reports
+            // a damaged one with whatever exception fits (InvalidDataException for a wrong entry count,
+            // ArgumentException or IOException for bad offsets). Every one of them means the same to staff.
+            throw Damaged(error);
+        }
     }
 
     private static ZipArchive OpenZip(byte[] package)
@@ -61,14 +71,17 @@ internal static class PackageGuard
         {
             return new ZipArchive(new MemoryStream(package, writable: false), ZipArchiveMode.Read);
         }
-        catch (Exception error) when (error is InvalidDataException or IOException or ArgumentException)
+        catch (Exception error) when (error is not OutOfMemoryException)
         {
-            throw new DocumentRejectedException(
-                RejectionKind.CorruptPart,
-                "The file is damaged or was not uploaded completely: open it in Word, save it again and upload the new copy.",
-                error);
+            throw Damaged(error);
         }
     }
+
+    private static DocumentRejectedException Damaged(Exception error) =>
+        new(
+            RejectionKind.CorruptPart,
+            "The file is damaged or was not uploaded completely: open it in Word, save it again and upload the new copy.",
+            error);
 
     private static void CheckEntries(ZipArchive zip, long packageBytes, ConversionLimits limits)
     {
@@ -143,41 +156,31 @@ internal static class PackageGuard
     /// <summary>
     /// The central directory can lie about sizes. Every part the SDK will parse is inflated here once with a
     /// hard cap (its declared size, and the expanded-size limit overall) so a lying entry is caught before
-    /// the SDK inflates it without bounds. Media parts are not inflated here: the reader copies them bounded.
+    /// the SDK inflates it without bounds, and its nesting is measured with an XML reader. A part is taken for
+    /// XML by its first bytes as well as by its name, since a relationship can point the SDK at any name. Other
+    /// parts (pictures) are not inflated here: the reader copies them bounded.
     /// </summary>
     private static void CheckXmlPartsInflateHonestly(ZipArchive zip, ConversionLimits limits)
     {
-        long budget = limits.MaxExpandedBytes;
-        var buffer = new byte[16 * 1024];
+        var budget = new ExpansionBudget(limits.MaxExpandedBytes);
         foreach (var entry in zip.Entries)
         {
-            if (!IsParsedBySdk(entry.FullName))
-            {
-                continue;
-            }
-
-            long read = 0;
-            var nesting = new NestingMeter();
             try
             {
-                using var stream = entry.Open();
-                int n;
-                while ((n = stream.Read(buffer, 0, buffer.Length)) > 0)
+                if (!IsXml(entry))
                 {
-                    read += n;
-                    budget -= n;
-                    if (read > entry.Length || budget < 0)
-                    {
-                        throw ZipBomb();
-                    }
-
-                    if (nesting.Feed(buffer.AsSpan(0, n)) > MaxXmlDepth)
-                    {
-                        throw new DocumentRejectedException(
-                            RejectionKind.CorruptPart,
-                            $"Part of the document ({entry.FullName}) is nested far deeper than any real document: open the file in Word, save it again and upload the new copy.");
-                    }
+                    continue;
                 }
+
+                using var stream = new InflationCheck(entry.Open(), entry.Length, budget);
+                if (NestingMeter.Deepest(stream, MaxXmlDepth) > MaxXmlDepth)
+                {
+                    throw new DocumentRejectedException(
+                        RejectionKind.CorruptPart,
+                        $"Part of the document ({entry.FullName}) is nested far deeper than any real document: open the file in Word, save it again and upload the new copy.");
+                }
+
+                stream.ReadToEnd();
             }
             catch (Exception error) when (error is InvalidDataException or IOException or NotSupportedException)
             {
@@ -186,9 +189,19 @@ internal static class PackageGuard
         }
     }
 
-    private static bool IsParsedBySdk(string name) =>
-        name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)
-        || name.EndsWith(".rels", StringComparison.OrdinalIgnoreCase);
+    private static bool IsXml(ZipArchiveEntry entry)
+    {
+        var name = entry.FullName;
+        if (name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".rels", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        Span<byte> start = stackalloc byte[64];
+        using var stream = entry.Open();
+        var read = stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
+        return NestingMeter.LooksLikeXml(start[..read]);
+    }
 
     private static string ReadEntryText(ZipArchiveEntry entry, ConversionLimits limits)
     {

@@ -1,20 +1,29 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PressPipeline.Pipeline;
 using PressPipeline.Pipeline.Instructions;
 using PressPipeline.Pipeline.Operations;
 using PressPipeline.Pipeline.Status;
+using PressPipeline.Pipeline.Uploads;
 
 namespace PressPipeline.Functions.Api;
 
 /// <summary>
 /// <c>POST /api/releases</c>, multipart: <c>file</c> (the .docx) and optional <c>lists</c>, <c>tags</c>,
 /// <c>sendAt</c>, <c>publishAt</c>, <c>zone</c>, <c>attachPdf</c>. 201 with the status; 200 when the same file was
-/// uploaded before; 422 when the document is rejected; 400 when lists or times cannot be used.
+/// uploaded before; 422 when the document is rejected; 400 when lists or times cannot be used; 413 when the file is
+/// larger than <see cref="PipelineOptions.MaxUploadBytes"/>; 500 with the Failed sentence when the converter failed
+/// for a reason other than the document (posting the same file again converts it again).
 /// </summary>
-public sealed class CreateRelease(ReleaseOperations operations, ReleaseViews views, ILogger<CreateRelease> logger)
+public sealed class CreateRelease(ReleaseOperations operations, ReleaseViews views, IOptions<PipelineOptions> options, ILogger<CreateRelease> logger)
 {
+    /// <summary>Room for the multipart boundaries and the small form fields beside the file.</summary>
+    private const long FormOverhead = 64 * 1024;
+
     [Function(nameof(CreateRelease))]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "releases")] HttpRequest request,
@@ -26,7 +35,24 @@ public sealed class CreateRelease(ReleaseOperations operations, ReleaseViews vie
                 return ApiResults.Error(StatusCodes.Status400BadRequest, "Send the release as multipart/form-data with the .docx in the field 'file'.");
             }
 
-            var form = await request.ReadFormAsync(cancellationToken);
+            // Refused before the body is read when it says it is too large, and while it is read when it does not say.
+            var limit = options.Value.MaxUploadBytes;
+            if (request.ContentLength > limit + FormOverhead)
+            {
+                return ApiResults.Error(StatusCodes.Status413PayloadTooLarge, ReleaseIntake.TooLargeSentence(limit));
+            }
+
+            IFormCollection form;
+            try
+            {
+                form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = limit + FormOverhead }, cancellationToken);
+            }
+            catch (InvalidDataException)
+            {
+                // Thrown by the form reader when the multipart body runs past MultipartBodyLengthLimit.
+                return ApiResults.Error(StatusCodes.Status413PayloadTooLarge, ReleaseIntake.TooLargeSentence(limit));
+            }
+
             var file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault();
             if (file is null || file.Length == 0)
             {
@@ -47,6 +73,11 @@ public sealed class CreateRelease(ReleaseOperations operations, ReleaseViews vie
             if (result.Status.State == ReleaseState.Rejected)
             {
                 return ApiResults.Error(StatusCodes.Status422UnprocessableEntity, result.Status.Reasons.FirstOrDefault() ?? "The document was rejected.", result.ReleaseId);
+            }
+
+            if (result.Status.State == ReleaseState.Failed)
+            {
+                return ApiResults.Error(StatusCodes.Status500InternalServerError, result.Status.Reasons.FirstOrDefault() ?? ReleaseIntake.FailedSentence(result.ReleaseId), result.ReleaseId);
             }
 
             if (result.InstructionProblem is { } problem)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using PressPipeline.Functions.Api;
 using PressPipeline.Pipeline.Links;
+using PressPipeline.Pipeline.Storage;
 
 namespace PressPipeline.Functions.Files;
 
@@ -21,6 +22,9 @@ public sealed class SignedFile(SignedFileReader reader)
         CancellationToken cancellationToken)
     {
         var result = await reader.ReadAsync(id, path, cancellationToken);
+
+        // The content type comes from the manifest; browsers must not second-guess it from the bytes.
+        request.HttpContext.Response.Headers[ServedContentType.NoSniffHeader] = ServedContentType.NoSniff;
         return result switch
         {
             SignedFileResult.Found found => new FileContentResult(found.Content.ToArray(), found.ContentType),

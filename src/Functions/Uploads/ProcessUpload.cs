@@ -1,5 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using PressPipeline.Pipeline;
+using PressPipeline.Pipeline.Status;
 using PressPipeline.Pipeline.Uploads;
 
 namespace PressPipeline.Functions.Uploads;
@@ -16,6 +17,14 @@ public sealed class ProcessUpload(UploadProcessor processor)
     public async Task Run(
         [BlobTrigger(StorageNames.Uploads + "/{name}", Source = BlobTriggerSource.EventGrid, Connection = StorageNames.Connection)] Stream upload,
         string name,
-        CancellationToken cancellationToken) =>
-        await processor.ProcessAsync(name, upload, cancellationToken);
+        CancellationToken cancellationToken)
+    {
+        var result = await processor.ProcessAsync(name, upload, cancellationToken);
+        if (result?.Status.State == ReleaseState.Failed)
+        {
+            // Failed is recorded in status.json; throwing makes the host retry the trigger (poisonBlobThreshold),
+            // and each retry converts the same bytes again.
+            throw new InvalidOperationException($"Release {result.ReleaseId} could not be converted (not the document's fault); the upload trigger will retry it.");
+        }
+    }
 }

@@ -60,9 +60,11 @@ public sealed class SignedFileReader(SignedLinks links, ReleaseBlobStore store, 
                 return new SignedFileResult.Refused(LinkCheck.Expired, "This preview link has expired; open the release again to get a new one.");
         }
 
-        var content = await store.ReadAsync(releaseId, fileName, cancellationToken);
-        return content is null
+        // Pictures only as the raster type their bytes were sniffed as (older manifests may list other types).
+        var contentType = ServedContentType.Of(file);
+        var content = contentType is null ? null : await store.ReadAsync(releaseId, fileName, cancellationToken);
+        return content is null || contentType is null
             ? new SignedFileResult.Refused(LinkCheck.Forged, "This link is not valid.")
-            : new SignedFileResult.Found(content, file.ContentType);
+            : new SignedFileResult.Found(content, contentType);
     }
 }

@@ -90,6 +90,7 @@ public sealed class LocalRunner(
     private static string Describe(IntakeResult result) => result.Status.State switch
     {
         ReleaseState.Rejected => $"rejected: {string.Join(" ", result.Status.Reasons)}",
+        ReleaseState.Failed => $"failed: {string.Join(" ", result.Status.Reasons)}",
         ReleaseState.Scheduled when result.Status.Plan is { } plan =>
             $"\"{result.Status.Title}\" scheduled: send {Time.LocalTimes.ToLocalText(plan.SendAt, plan.TimeZoneId)} {plan.TimeZoneId} to {string.Join(", ", plan.Lists)}",
         ReleaseState.Converted => $"\"{result.Status.Title}\" converted ({result.Status.Files.Count} files, {result.Status.Warnings.Count} warnings)"

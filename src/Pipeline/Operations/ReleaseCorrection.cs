@@ -23,7 +23,7 @@ public sealed class ReleaseCorrection(
         var current = await statuses.RequireAsync(id, cancellationToken);
         Refuse(current);
 
-        var content = await BinaryData.FromStreamAsync(document, cancellationToken);
+        var content = await intake.ReadCorrectionAsync(document, cancellationToken);
         var before = await store.RequireManifestAsync(id, cancellationToken);
         if (await store.ReadAsync(id, ReleaseBlobStore.OriginalName, cancellationToken) is { } previous)
         {

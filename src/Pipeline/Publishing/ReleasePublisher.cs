@@ -57,13 +57,19 @@ public sealed class ReleasePublisher(
         var copied = new List<BlobClient>();
         foreach (var file in manifest.PublicFiles)
         {
+            if (ServedContentType.Of(file) is not { } contentType)
+            {
+                logger.LogWarning("Release {ReleaseId} lists {File} as an image of type {ContentType}; it was not made public", id, file.FileName, file.ContentType);
+                continue;
+            }
+
             var content = await store.ReadAsync(id, file.FileName, cancellationToken)
                 ?? throw new InvalidOperationException($"Release {id} lists {file.FileName} in its manifest but the file is missing.");
             var blob = newsroom.GetBlobClient($"{id}/{file.FileName}");
             copied.Add(blob);
             await blob.UploadAsync(
                 content,
-                new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = file.ContentType } },
+                new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType } },
                 cancellationToken);
         }
 
@@ -119,7 +125,7 @@ public sealed class ReleasePublisher(
     }
 
     private static bool IsPublishable(ReleaseStatus status) =>
-        status.State is not (ReleaseState.Cancelled or ReleaseState.Rejected or ReleaseState.Received);
+        status.State is not (ReleaseState.Cancelled or ReleaseState.Rejected or ReleaseState.Received or ReleaseState.Failed);
 
     private static ReleaseStatus Published(ReleaseStatus status, DateTimeOffset now) =>
         status.Note(now, "Published: the web page and PDF are public.") with { PublishedAt = now };

@@ -11,8 +11,10 @@ public static partial class ReleaseId
 {
     private const int Length = 20;
 
-    public static string FromContent(ReadOnlySpan<byte> content) =>
-        Convert.ToHexStringLower(SHA256.HashData(content))[..Length];
+    public static string FromContent(ReadOnlySpan<byte> content) => FromHash(SHA256.HashData(content));
+
+    /// <summary>The id from a SHA-256 already computed (uploads are hashed as they stream in).</summary>
+    public static string FromHash(ReadOnlySpan<byte> sha256) => Convert.ToHexStringLower(sha256)[..Length];
 
     /// <summary>True for strings shaped like an id; guards paths built from user input.</summary>
     public static bool IsWellFormed(string? id) => id is not null && Shape().IsMatch(id);

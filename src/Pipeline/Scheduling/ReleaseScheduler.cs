@@ -22,7 +22,7 @@ public sealed class ReleaseScheduler(
     {
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["ReleaseId"] = id });
         var current = await statuses.RequireAsync(id, cancellationToken);
-        if (current.State is ReleaseState.Received or ReleaseState.Rejected || current.State.HasStartedSending())
+        if (current.State is ReleaseState.Received or ReleaseState.Rejected or ReleaseState.Failed || current.State.HasStartedSending())
         {
             // Same sentence the state machine gives, before any index entry is written.
             current.MoveTo(ReleaseState.Scheduled, time.GetUtcNow(), "");

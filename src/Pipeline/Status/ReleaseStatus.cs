@@ -85,6 +85,7 @@ public sealed record ReleaseStatus(
         ReleaseState.Sent => "already sent",
         ReleaseState.PartlySent => "partly sent",
         ReleaseState.Rejected => "rejected",
+        ReleaseState.Failed => "not converted yet (it failed and will be tried again)",
         ReleaseState.Cancelled => "cancelled",
         _ => state.ToString().ToLowerInvariant(),
     };

@@ -5,7 +5,6 @@ using PressPipeline.Conversion.Rendering;
 using PressPipeline.Pipeline.Instructions;
 using PressPipeline.Pipeline.Links;
 using PressPipeline.Pipeline.Publishing;
-using PressPipeline.Pipeline.Releases;
 using PressPipeline.Pipeline.Scheduling;
 using PressPipeline.Pipeline.Status;
 using PressPipeline.Pipeline.Storage;
@@ -40,9 +39,13 @@ public sealed class ReleaseIntake(
         string? instructionProblem = null,
         Actor? by = null)
     {
-        var content = await BinaryData.FromStreamAsync(upload, cancellationToken);
-        var id = ReleaseId.FromContent(content.ToMemory().Span);
+        var read = await BoundedUpload.ReadAsync(upload, options.Value.MaxUploadBytes, cancellationToken);
+        var id = read.Id;
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["ReleaseId"] = id, ["SourceName"] = sourceName });
+        if (read.Content is not { } content)
+        {
+            return await RefuseTooLargeAsync(id, sourceName, read.Bytes, by, cancellationToken);
+        }
 
         if (!await statuses.TryCreateAsync(ReleaseStatus.Received(id, sourceName, time.GetUtcNow(), by), cancellationToken))
         {
@@ -53,24 +56,35 @@ public sealed class ReleaseIntake(
                 return await ApplyAsync(id, instructions, alreadyKnown: true, by, cancellationToken);
             }
 
-            if (existing.State != ReleaseState.Received)
+            if (!existing.State.AwaitsConversion())
             {
                 logger.LogInformation("Upload {SourceName} is release {ReleaseId}, already {State}; nothing to do", sourceName, id, existing.State);
                 return new IntakeResult(id, existing, AlreadyKnown: true);
             }
 
-            // Still Received: an earlier attempt stopped midway. Converting again writes the same files.
+            // Still Received (an earlier attempt stopped midway) or Failed (the converter failed, not the document):
+            // converting again writes the same files.
         }
 
         logger.LogInformation("Received {SourceName} as release {ReleaseId} ({Bytes} bytes)", sourceName, id, content.ToMemory().Length);
         await store.SaveOriginalAsync(id, content, sourceName, cancellationToken);
 
         var outcome = Convert(id, content);
+        if (outcome is null)
+        {
+            var sentence = FailedSentence(id);
+            var failed = await statuses.UpdateAsync(
+                id,
+                s => !s.State.AwaitsConversion() ? s : s.MoveTo(ReleaseState.Failed, time.GetUtcNow(), sentence) with { Reasons = [sentence] },
+                cancellationToken);
+            return new IntakeResult(id, failed, AlreadyKnown: false);
+        }
+
         if (outcome is ConversionOutcome.Rejected rejected)
         {
             var status = await statuses.UpdateAsync(
                 id,
-                s => s.State != ReleaseState.Received ? s : s.MoveTo(ReleaseState.Rejected, time.GetUtcNow(), rejected.Rejection.Message) with { Reasons = [rejected.Rejection.Message] },
+                s => !s.State.AwaitsConversion() ? s : s.MoveTo(ReleaseState.Rejected, time.GetUtcNow(), rejected.Rejection.Message) with { Reasons = [rejected.Rejection.Message] },
                 cancellationToken);
             logger.LogWarning("Release {ReleaseId} rejected ({Kind}): {Reason}", id, rejected.Rejection.Kind, rejected.Rejection.Message);
             return new IntakeResult(id, status, AlreadyKnown: false);
@@ -83,8 +97,9 @@ public sealed class ReleaseIntake(
         instructionProblem ??= PlanResolver.PassedEmbargo(manifest.ReleaseLine, time.GetUtcNow());
         var convertedStatus = await statuses.UpdateAsync(
             id,
-            s => s.State != ReleaseState.Received ? s : s.MoveTo(ReleaseState.Converted, time.GetUtcNow(), Converted(manifest)) with
+            s => !s.State.AwaitsConversion() ? s : s.MoveTo(ReleaseState.Converted, time.GetUtcNow(), Converted(manifest)) with
             {
+                Reasons = [],
                 Title = manifest.Title,
                 Language = manifest.Language,
                 Warnings = [.. manifest.Warnings.Select(w => w.Message)],
@@ -100,7 +115,27 @@ public sealed class ReleaseIntake(
             : new IntakeResult(id, convertedStatus, AlreadyKnown: false, instructionProblem);
     }
 
-    private async Task<IntakeResult> ApplyAsync(string id, ReleaseInstructions instructions, bool alreadyKnown, Actor? by, CancellationToken cancellationToken)
+    /// <summary>The sentence for an upload past <see cref="PipelineOptions.MaxUploadBytes"/>; its bytes were never kept.</summary>
+    public static string TooLargeSentence(long limit) =>
+        $"The file is larger than {(limit >= 1024 * 1024 ? $"{limit / (1024 * 1024)} MB" : $"{limit / 1024} KB")}: compress the pictures in Word (Picture Format › Compress Pictures) and upload it again.";
+
+    private async Task<IntakeResult> RefuseTooLargeAsync(string id, string sourceName, long bytes, Actor? by, CancellationToken cancellationToken)
+    {
+        var sentence = TooLargeSentence(options.Value.MaxUploadBytes);
+        logger.LogWarning("Upload {SourceName} refused: {Bytes} bytes is over the {Limit}-byte limit", sourceName, bytes, options.Value.MaxUploadBytes);
+        if (!await statuses.TryCreateAsync(ReleaseStatus.Received(id, sourceName, time.GetUtcNow(), by), cancellationToken))
+        {
+            return new IntakeResult(id, await statuses.RequireAsync(id, cancellationToken), AlreadyKnown: true);
+        }
+
+        var status = await statuses.UpdateAsync(
+            id,
+            s => s.State != ReleaseState.Received ? s : s.MoveTo(ReleaseState.Rejected, time.GetUtcNow(), sentence) with { Reasons = [sentence] },
+            cancellationToken);
+        return new IntakeResult(id, status, AlreadyKnown: false);
+    }
+
+        private async Task<IntakeResult> ApplyAsync(string id, ReleaseInstructions instructions, bool alreadyKnown, Actor? by, CancellationToken cancellationToken)
     {
         try
         {
@@ -120,7 +155,8 @@ public sealed class ReleaseIntake(
     /// </summary>
     internal async Task<ReleaseManifest> ConvertCorrectionAsync(string id, BinaryData content, string sourceName, CancellationToken cancellationToken)
     {
-        var outcome = Convert(id, content);
+        var outcome = Convert(id, content)
+            ?? throw new ReleaseProblemException(ProblemKind.Conflict, $"The corrected document was not used, the current version stays: {FailedSentence(id)}");
         if (outcome is ConversionOutcome.Rejected rejected)
         {
             throw new ReleaseProblemException(ProblemKind.Invalid, $"The corrected document was not used, the current version stays: {rejected.Rejection.Message}");
@@ -129,7 +165,19 @@ public sealed class ReleaseIntake(
         return await StoreAsync(id, sourceName, ((ConversionOutcome.Converted)outcome).Release, cancellationToken);
     }
 
-    private ConversionOutcome Convert(string id, BinaryData content)
+        /// <summary>Reads a corrected document within <see cref="PipelineOptions.MaxUploadBytes"/>, as uploads are read.</summary>
+    internal async Task<BinaryData> ReadCorrectionAsync(Stream document, CancellationToken cancellationToken)
+    {
+        var read = await BoundedUpload.ReadAsync(document, options.Value.MaxUploadBytes, cancellationToken);
+        return read.Content ?? throw new ReleaseProblemException(ProblemKind.Invalid, TooLargeSentence(options.Value.MaxUploadBytes));
+    }
+
+    /// <summary>What staff read when the converter failed for a reason that is not the document.</summary>
+    public static string FailedSentence(string id) =>
+        $"Failed: the document could not be processed because of an internal error; it will be tried again, or upload it again (an operator can look it up under release {id}).";
+
+    /// <summary>The outcome, or null when the converter failed for a reason other than the document.</summary>
+    private ConversionOutcome? Convert(string id, BinaryData content)
     {
         // Every link a variant carries (the e-mail's buttons and images, the text's PDF link, the web page's PDF
         // link and og:image) goes through the signed-file route: it serves recipients before the lift and redirects
@@ -147,11 +195,10 @@ public sealed class ReleaseIntake(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // A converter bug must not become a retry loop on the same bytes: reject with a sentence, log the detail.
+            // Not the document's fault (out of memory, a bug): recorded as Failed, not Rejected, so that the same
+            // bytes are converted again on a retry or a re-upload instead of being refused for ever.
             logger.LogError(e, "Converting release {ReleaseId} failed unexpectedly", id);
-            return new ConversionOutcome.Rejected(new Conversion.Results.Rejection(
-                Conversion.Results.RejectionKind.CorruptPart,
-                $"The document could not be converted because of an internal error; an operator can look it up under release {id}."));
+            return null;
         }
     }
 

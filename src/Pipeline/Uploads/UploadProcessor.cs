@@ -38,8 +38,9 @@ public sealed class UploadProcessor(PressStorage storage, ReleaseIntake intake, 
         var (instructions, problem) = await ReadInstructionsAsync(uploads, documentName, metadata, cancellationToken);
         if (documentName != name || content is null)
         {
-            var download = await document.DownloadContentAsync(cancellationToken);
-            content = download.Value.Content.ToStream();
+            // Streamed, not downloaded whole: the intake reads it with a size limit before keeping any of it.
+            await using var stream = await document.OpenReadAsync(cancellationToken: cancellationToken);
+            return await intake.IntakeAsync(stream, documentName, instructions, cancellationToken, problem);
         }
 
         return await intake.IntakeAsync(content, documentName, instructions, cancellationToken, problem, UploadsInbox.UploaderOf(metadata));

@@ -48,6 +48,12 @@ internal sealed class ImageLayouter(LayoutContext context)
         if (picture is null)
         {
             var resource = context.Release.Images.FirstOrDefault(i => i.Id == resourceId);
+            if (context.OverBudget(resourceId) is { } reason)
+            {
+                context.Warn("pdf.image-too-large", $"The picture '{resource?.FileName ?? resourceId}' {reason}, so the PDF shows a placeholder with its description; make it smaller in Word (Picture Format › Compress Pictures) and upload again.");
+                return null;
+            }
+
             context.Warn("pdf.image-unreadable", PdfRenderer.UnreadablePicture(resource?.FileName ?? resourceId, "shows a placeholder with its description"));
         }
 

@@ -10,6 +10,7 @@ internal sealed class LayoutContext : IDisposable
     private readonly List<ConversionWarning> warnings = [];
     private readonly List<IDisposable> owned = [];
     private readonly Dictionary<string, PreparedPicture?> pictures = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> overBudget = new(StringComparer.Ordinal);
 
     public LayoutContext(PressRelease release, LayoutStyles styles, FontLibrary fonts)
     {
@@ -19,12 +20,18 @@ internal sealed class LayoutContext : IDisposable
         Paragraphs = new ParagraphLayouter(fonts, string.IsNullOrWhiteSpace(release.Metadata.Language) ? "en" : release.Metadata.Language, styles.Theme.Text.LineHeight);
 
         // Started before any text is laid out so the pixels are ready by the time the pages are painted.
+        var budget = new PixelBudget();
         foreach (var image in release.Images)
         {
-            var picture = PreparedPicture.Start(image.Data.Span, PdfRenderer.JpegQuality);
+            var picture = PreparedPicture.Start(image.Data.Span, PdfRenderer.JpegQuality, budget, out var refusal);
             if (picture is not null)
             {
                 owned.Add(picture);
+            }
+
+            if (refusal is not null)
+            {
+                overBudget[image.Id] = refusal;
             }
 
             pictures[image.Id] = picture;
@@ -43,6 +50,9 @@ internal sealed class LayoutContext : IDisposable
 
     /// <summary>The release's picture with this id, being prepared for painting; null when it is missing or not a format Skia reads.</summary>
     public PreparedPicture? Picture(string resourceId) => pictures.GetValueOrDefault(resourceId);
+
+    /// <summary>Why a picture was left out to keep the render within its pixel budget, as the end of a sentence; null when it was not.</summary>
+    public string? OverBudget(string resourceId) => overBudget.GetValueOrDefault(resourceId);
 
     /// <summary>Pictures whose header read but whose pixels did not; known only once the pages are painted.</summary>
     public IEnumerable<ImageResource> UnreadablePictures() =>

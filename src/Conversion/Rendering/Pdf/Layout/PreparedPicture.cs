@@ -8,10 +8,14 @@ namespace PressPipeline.Conversion.Rendering.Pdf.Layout;
 /// the pixel size, read from the header at once; the painter waits for <see cref="Image"/>. A grey or
 /// colour JPEG passes through untouched (PDF readers decode JPEG themselves); other opaque pictures are
 /// encoded as JPEG at <see cref="PdfRenderer.JpegQuality"/>, and a picture with transparency keeps
-/// lossless samples and its alpha as a soft mask.
+/// lossless samples and its alpha as a soft mask. Pixels are never decoded at full size when the page needs
+/// fewer (<see cref="PixelBudget.MaxDecodedSide"/>): see <see cref="BoundedDecode"/> and <see cref="PixelBudget"/>.
 /// </summary>
 internal sealed class PreparedPicture : IDisposable
 {
+    /// <summary>At most this many pictures are decoded at once, whatever the number of renders or pictures.</summary>
+    private static readonly SemaphoreSlim Decoding = new(Math.Max(1, Environment.ProcessorCount));
+
     private readonly Task<PdfImage?> preparing;
 
     private PreparedPicture(byte[] encoded, SKSizeI pixelSize, SKEncodedImageFormat format, int jpegQuality)
@@ -21,7 +25,7 @@ internal sealed class PreparedPicture : IDisposable
         preparing = components is 1 or 3
             ? Task.FromResult<PdfImage?>(new PdfImage(pixelSize.Width, pixelSize.Height,
                 components == 1 ? "DeviceGray" : "DeviceRGB", "DCTDecode", encoded, null))
-            : Task.Run(() => Encode(encoded, jpegQuality));
+            : Task.Run(() => EncodeOneAtATime(encoded, jpegQuality));
     }
 
     /// <summary>Width and height in pixels, from the picture's header.</summary>
@@ -31,8 +35,16 @@ internal sealed class PreparedPicture : IDisposable
     public PdfImage? Image => preparing.GetAwaiter().GetResult();
 
     /// <summary>Reads the header and starts preparing the pixels; null when Skia does not know the format.</summary>
-    public static PreparedPicture? Start(ReadOnlySpan<byte> encoded, int jpegQuality)
+    public static PreparedPicture? Start(ReadOnlySpan<byte> encoded, int jpegQuality) =>
+        Start(encoded, jpegQuality, new PixelBudget(), out _);
+
+    /// <summary>
+    /// Reads the header and starts preparing the pixels; null when Skia does not know the format, or when the
+    /// picture does not fit the budget (then <paramref name="refusal"/> says why, as the end of a sentence).
+    /// </summary>
+    public static PreparedPicture? Start(ReadOnlySpan<byte> encoded, int jpegQuality, PixelBudget budget, out string? refusal)
     {
+        refusal = null;
         if (encoded.IsEmpty)
         {
             return null;
@@ -41,16 +53,42 @@ internal sealed class PreparedPicture : IDisposable
         var bytes = encoded.ToArray();
         using var data = SKData.CreateCopy(bytes);
         using var codec = SKCodec.Create(data);
-        return codec is not null && codec.Info.Width > 0 && codec.Info.Height > 0
-            ? new PreparedPicture(bytes, codec.Info.Size, codec.EncodedFormat, jpegQuality)
-            : null;
+        if (codec is null || codec.Info.Width <= 0 || codec.Info.Height <= 0)
+        {
+            return null;
+        }
+
+        var passesThrough = codec.EncodedFormat == SKEncodedImageFormat.Jpeg && PdfImage.JpegComponents(bytes) is 1 or 3;
+        if (!passesThrough && !budget.TryTake(codec.Info.Width, codec.Info.Height, DecodesScaled(codec), out refusal))
+        {
+            return null;
+        }
+
+        return new PreparedPicture(bytes, codec.Info.Size, codec.EncodedFormat, jpegQuality);
     }
+
+    /// <summary>Whether Skia can decode this picture at a smaller scale than its own (JPEG and WebP can).</summary>
+    private static bool DecodesScaled(SKCodec codec) =>
+        codec.GetScaledDimensions(0.5f).Width < codec.Info.Width;
 
     public void Dispose()
     {
         // The worker may still be encoding if layout failed part-way; let it finish rather than leave it running
         // past the render. A worker that failed has already surfaced its exception through Image, or never mattered.
         ((IAsyncResult)preparing).AsyncWaitHandle.WaitOne();
+    }
+
+    private static PdfImage? EncodeOneAtATime(byte[] encoded, int jpegQuality)
+    {
+        Decoding.Wait();
+        try
+        {
+            return Encode(encoded, jpegQuality);
+        }
+        finally
+        {
+            Decoding.Release();
+        }
     }
 
     private static PdfImage? Encode(byte[] encoded, int jpegQuality)
@@ -62,13 +100,13 @@ internal sealed class PreparedPicture : IDisposable
             return null;
         }
 
-        var info = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
-        using var bitmap = new SKBitmap(info);
-        if (codec.GetPixels(info, bitmap.GetPixels()) != SKCodecResult.Success)
+        using var bitmap = BoundedDecode.Decode(codec, PixelBudget.MaxDecodedSide);
+        if (bitmap is null)
         {
             return null;
         }
 
+        var info = bitmap.Info;
         using var pixels = bitmap.PeekPixels();
         var rgba = pixels.GetPixelSpan();
         if (IsOpaque(rgba))
