@@ -8,4 +8,5 @@ root.Subcommands.Add(UploadCommand.Create());
 root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(StatusCommand.Create());
 root.Subcommands.Add(ReleasesCommand.Create());
+root.Subcommands.Add(ResumeCommand.Create());
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

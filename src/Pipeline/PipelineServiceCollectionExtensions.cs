@@ -40,6 +40,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<ReleasePublisher>();
         services.AddSingleton<DueWorkDispatcher>();
         services.AddSingleton<ReleaseWorker>();
+        services.AddSingleton<Recovery.ReleaseRecovery>();
         services.AddSingleton<ReleaseIntake>();
         services.AddSingleton<UploadProcessor>();
         services.AddSingleton<UploadsInbox>();

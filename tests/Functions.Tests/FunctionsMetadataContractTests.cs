@@ -60,6 +60,7 @@ public sealed class FunctionsMetadataContractTests
     [InlineData("GetRelease", "get", "releases/{id}")]
     [InlineData("ScheduleRelease", "post", "releases/{id}/schedule")]
     [InlineData("CancelRelease", "post", "releases/{id}/cancel")]
+    [InlineData("ResumeRelease", "post", "releases/{id}/resume")]
     public void Staff_API_routes_need_a_function_key(string function, string method, string route)
     {
         var http = Triggers[function];

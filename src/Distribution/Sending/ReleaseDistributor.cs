@@ -83,7 +83,7 @@ public sealed class ReleaseDistributor(
                     notAttempted = batches.Count - i - 1;
                     if (notAttempted > 0)
                     {
-                        problems.Add($"{notAttempted} more batch(es) were not attempted after: {stop} They are sent when the release is dispatched again.");
+                        problems.Add($"{notAttempted} more batch(es) were not attempted after: {stop} Staff resume the release to send them (presspipe resume, or POST /api/releases/{request.ReleaseId}/resume).");
                     }
 
                     break;
@@ -210,7 +210,7 @@ public sealed class ReleaseDistributor(
         {
             var reason = entry.State == BatchState.Sending ? "a run stopped while sending it" : entry.Reason;
             problems.Add($"Batch {entry.BatchId} ({Count(entry.Members.Count)}) may or may not have been sent ({reason}). " +
-                "It is not resent automatically, so nobody gets the release twice; check SendGrid's activity and allow a resend if it never left.");
+                "It is held, not resent automatically, so nobody gets the release twice: check SendGrid's activity, then release the batch (presspipe release-batch).");
         }
 
         return new DistributionReport(recipients, suppressedCount, accepted, outstanding.Length + notAttempted, problems, unknown.Length);

@@ -69,7 +69,7 @@ public sealed class SendGridTransport(IHttpClientFactory httpClients, IOptions<S
         {
             401 or 403 => new SendOutcome.Failed($"SendGrid refused the API key ({status}: {detail}); check SendGrid:ApiKey.", StopRun: true),
             413 => new SendOutcome.Failed($"SendGrid refused the batch as too large ({detail}).", StopRun: false),
-            429 => new SendOutcome.Failed($"SendGrid kept rate-limiting the requests (429); the rest is sent on the next run.", StopRun: true),
+            429 => new SendOutcome.Failed($"SendGrid kept rate-limiting the requests (429); resume the release to send the rest.", StopRun: true),
             >= 500 => new SendOutcome.Failed($"SendGrid failed with {status} after retries ({detail}); the batch is sent on the next run.", StopRun: true),
             _ => new SendOutcome.Failed($"SendGrid rejected the batch ({status}): {detail}", StopRun: false),
         };
