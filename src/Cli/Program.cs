@@ -9,4 +9,5 @@ root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(StatusCommand.Create());
 root.Subcommands.Add(ReleasesCommand.Create());
 root.Subcommands.Add(ResumeCommand.Create());
+root.Subcommands.Add(ReleaseBatchCommand.Create());
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -61,6 +61,8 @@ public sealed class FunctionsMetadataContractTests
     [InlineData("ScheduleRelease", "post", "releases/{id}/schedule")]
     [InlineData("CancelRelease", "post", "releases/{id}/cancel")]
     [InlineData("ResumeRelease", "post", "releases/{id}/resume")]
+    [InlineData("ListHeldBatches", "get", "releases/{id}/held-batches")]
+    [InlineData("ReleaseHeldBatch", "post", "releases/{id}/held-batches/{batch}/release")]
     public void Staff_API_routes_need_a_function_key(string function, string method, string route)
     {
         var http = Triggers[function];

@@ -52,4 +52,22 @@ public sealed class RecoveryApiTests : IAsyncLifetime
         Assert.Equal(StatusCodes.Status409Conflict, status);
         Assert.Equal($"Release {id} is Scheduled; only a partly sent release can be resumed.", body.GetProperty("error").GetString());
     }
+
+    [Fact]
+    public async Task Held_batches_are_listed_as_json_and_releasing_an_unknown_one_is_409()
+    {
+        harness.Distributor.FailWith = ["Batch b-1 was not sent."];
+        var id = (await harness.UploadAsync(TestDocx.Build("Held over the API"), Flow.Send("2026-12-01T09:00"))).ReleaseId;
+        harness.Time.SetUtcNow(SendAt);
+        await harness.DispatchAsync();
+        await harness.WorkAsync();
+
+        var list = Assert.IsType<Microsoft.AspNetCore.Mvc.ContentResult>(await harness.Function<ListHeldBatches>().Run(FunctionHarness.Json("GET"), id, default));
+        var (status, body) = FunctionHarness.Read(await harness.Function<ReleaseHeldBatch>().Run(FunctionHarness.Json("POST"), id, "b-0123", default));
+
+        Assert.Equal(StatusCodes.Status200OK, list.StatusCode);
+        Assert.Equal("[]", list.Content);
+        Assert.Equal(StatusCodes.Status409Conflict, status);
+        Assert.Equal($"Release {id} has no held batch 'b-0123'; `presspipe status {id}` lists the held ones.", body.GetProperty("error").GetString());
+    }
 }

@@ -1,8 +1,11 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using PressPipeline.Cli.Output;
+using PressPipeline.Distribution.Sending;
 using PressPipeline.Pipeline.Recovery;
 using PressPipeline.Pipeline.Releases;
+using PressPipeline.Pipeline.Status;
+using Spectre.Console;
 
 namespace PressPipeline.Cli.Commands;
 
@@ -19,7 +22,31 @@ internal static class ResumeCommand
             await using var services = CliServices.Build();
             var status = await services.GetRequiredService<ReleaseRecovery>()
                 .ResumeAsync(ReleaseId.Require(parse.GetValue(id)), RecoveryOptions.ActorOf(parse, actor), cancellationToken);
-            Say.Done($"Release {status.Id} is {status.State}: its send is queued; the app sends it within a minute (on this machine: `presspipe run --once`).");
+            Say.Done($"Release {status.Id} is {status.State}: {status.History[^1].Message} The app sends it within a minute (on this machine: `presspipe run --once`).");
+            return 0;
+        }));
+        return command;
+    }
+}
+
+/// <summary>
+/// <c>presspipe release-batch &lt;id&gt; &lt;batch&gt;</c>: staff checked SendGrid's activity for a held batch. It is
+/// marked accepted when SendGrid's webhook reported events for it, sent otherwise; the release is resumed.
+/// </summary>
+internal static class ReleaseBatchCommand
+{
+    public static Command Create()
+    {
+        var id = new Argument<string>("id") { Description = "Release id (20 hex characters)." };
+        var batch = new Argument<string>("batch") { Description = "Held batch id (b-…), as `presspipe status <id>` lists it." };
+        var actor = RecoveryOptions.Actor();
+        var command = new Command("release-batch", "Release a batch held with an unknown outcome, after checking SendGrid's activity.") { id, batch, actor };
+        command.SetAction((parse, cancellationToken) => CliAction.RunAsync(async () =>
+        {
+            await using var services = CliServices.Build();
+            var status = await services.GetRequiredService<ReleaseRecovery>()
+                .ReleaseHeldBatchAsync(ReleaseId.Require(parse.GetValue(id)), parse.GetValue(batch) ?? "", RecoveryOptions.ActorOf(parse, actor), cancellationToken);
+            Say.Done($"{status.History[^1].Message} The app picks it up within a minute (on this machine: `presspipe run --once`).");
             return 0;
         }));
         return command;
@@ -33,4 +60,32 @@ internal static class RecoveryOptions
 
     public static string ActorOf(ParseResult parse, Option<string?> option) =>
         $"{(parse.GetValue(option) is { Length: > 0 } given ? given : Environment.UserName)} (cli)";
+}
+
+/// <summary>Held batches under <c>presspipe status</c>: what SendGrid reported, and the command that releases each.</summary>
+internal static class HeldBatchesOutput
+{
+    public static async Task ShowAsync(IServiceProvider services, ReleaseStatus status, CancellationToken cancellationToken)
+    {
+        if (status.State is not (ReleaseState.PartlySent or ReleaseState.Sending))
+        {
+            return;
+        }
+
+        var held = await services.GetRequiredService<ReleaseRecovery>().HeldBatchesAsync(status.Id, cancellationToken);
+        if (held.Count == 0)
+        {
+            return;
+        }
+
+        AnsiConsole.MarkupLine($"  [yellow]{held.Count} batch(es) held with an unknown outcome[/] (never resent automatically):");
+        var table = new Table().AddColumns("batch", "recipients", "held since (UTC)", "why", "SendGrid reported");
+        foreach (var batch in held)
+        {
+            table.AddRow(batch.BatchId, batch.Recipients.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{batch.Since:yyyy-MM-dd HH:mm}", Markup.Escape(batch.Reason ?? ""), Markup.Escape(HeldBatches.Describe(batch.Reported)));
+        }
+
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine(Markup.Escape($"  Check each in SendGrid's activity, then: presspipe release-batch {status.Id} <batch>"));
+    }
 }
