@@ -70,9 +70,10 @@ public sealed class ReleaseRecovery(
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["ReleaseId"] = releaseId, ["BatchId"] = batchId });
         var who = Actor(actor);
         var status = await statuses.RequireAsync(releaseId, cancellationToken);
-        if (status.State != ReleaseState.PartlySent)
+        if (status.State is not (ReleaseState.PartlySent or ReleaseState.Sending))
         {
-            throw new ReleaseProblemException(ProblemKind.Conflict, $"Release {releaseId} is {status.State}; held batches are released once it is partly sent.");
+            // Sending too: staff may release several held batches before the resumed run is done.
+            throw new ReleaseProblemException(ProblemKind.Conflict, $"Release {releaseId} is {status.State}; only a partly sent release has held batches to release.");
         }
 
         var decision = held is null

@@ -59,6 +59,14 @@ public sealed class FakeSendGridEndpoint : IAsyncDisposable
         }
     }
 
+    /// <summary>Forgets the script and every request seen (the fault campaign reuses one endpoint run after run).</summary>
+    public void Reset()
+    {
+        _script.Clear();
+        Requests.Clear();
+        SandboxRequests.Clear();
+    }
+
     public string Host { get; private set; } = "";
 
     /// <summary>Make the sandbox check fail as SendGrid does for, say, an unverified sender.</summary>
