@@ -194,9 +194,8 @@ public sealed class SendingTests : IAsyncLifetime
             Task.Run(() => distributor.DistributeAsync(SampleRelease.Request("r-overlap", "first"), CancellationToken.None)),
             Task.Run(() => distributor.DistributeAsync(SampleRelease.Request("r-overlap", "second"), CancellationToken.None)));
 
-        var delivered = _endpoint.DeliveredRecipients.GroupBy(ContactIdentity.Normalize).ToArray();
-        Assert.All(delivered, g => Assert.Single(g));
-        Assert.Equal(3_137, delivered.Length);
+        // A run with the shorter list drops the others from the batches it claims; they wait for the next run.
+        Assert.All(_endpoint.DeliveredRecipients.GroupBy(ContactIdentity.Normalize), g => Assert.Single(g));
         var rows = await _host.Get<IBatchLedger>().ListAsync("r-overlap", CancellationToken.None);
         Assert.Equal(rows.Sum(r => r.Members.Count), rows.SelectMany(r => r.Members).Distinct(StringComparer.Ordinal).Count());
         Assert.All(runs, r => Assert.Null(r.Blocked));
@@ -205,6 +204,7 @@ public sealed class SendingTests : IAsyncLifetime
         var final = await DistributeAsync("r-overlap", "second");
         Assert.True(final.Complete, string.Join("\n", final.Problems));
         Assert.Equal(3_137, _endpoint.DeliveredRecipients.Count());
+        Assert.Equal(3_137, _endpoint.DeliveredRecipients.Distinct(StringComparer.OrdinalIgnoreCase).Count());
     }
 
     private static int ClosedPort()
