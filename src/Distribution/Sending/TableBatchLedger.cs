@@ -69,15 +69,30 @@ public sealed class TableBatchLedger(TableProvider tables, IOptions<SendGridOpti
         // A claim may only drop members, never add one: another row may hold anybody else.
         var own = entry.Members.ToHashSet(StringComparer.Ordinal);
         var sending = members.Where(own.Contains).ToArray();
-        var claimed = ToEntity(entry.ReleaseId, entry.BatchId, BatchState.Sending, sending, null, null, entry.Attempts + 1);
-        return await ReplaceAsync(entry, claimed, cancellationToken);
+        var claimId = Guid.NewGuid().ToString("N");
+        var claimed = ToEntity(entry.ReleaseId, entry.BatchId, BatchState.Sending, sending, null, null, entry.Attempts + 1, claimId);
+        return await ReplaceAsync(entry, claimed, cancellationToken) ?? await OwnWriteAsync(entry, claimId, BatchState.Sending, cancellationToken);
     }
 
     public async Task<LedgerEntry> RecordAsync(LedgerEntry claimed, BatchState state, string? messageId, string? reason, CancellationToken cancellationToken)
     {
-        var outcome = ToEntity(claimed.ReleaseId, claimed.BatchId, state, claimed.Members, messageId, reason, claimed.Attempts);
+        var outcome = ToEntity(claimed.ReleaseId, claimed.BatchId, state, claimed.Members, messageId, reason, claimed.Attempts, claimed.ClaimId);
         return await ReplaceAsync(claimed, outcome, cancellationToken)
+            ?? await OwnWriteAsync(claimed, claimed.ClaimId, state, cancellationToken)
             ?? throw new InvalidOperationException($"Batch {claimed.BatchId} of release {claimed.ReleaseId} was changed by another run while it was being sent.");
+    }
+
+    /// <summary>
+    /// After a 412: the row as this claim wrote it, if it did. The storage client retries a request whose answer was
+    /// lost (a timeout under load); when the first attempt had landed, the retry finds the ETag changed by our own write.
+    /// </summary>
+    private async Task<LedgerEntry?> OwnWriteAsync(LedgerEntry entry, string? claimId, BatchState state, CancellationToken cancellationToken)
+    {
+        var table = await TableAsync(cancellationToken);
+        var stored = await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Safe(entry.ReleaseId), entry.BatchId, cancellationToken: cancellationToken);
+        return claimId is not null && stored.HasValue && stored.Value is { } row && row.GetString("ClaimId") == claimId && row.GetString("State") == state.ToString()
+            ? ToEntry(entry.ReleaseId, row)
+            : null;
     }
 
     public Task<bool> AllowResendAsync(string releaseId, string batchId, string reason, CancellationToken cancellationToken) =>
@@ -101,7 +116,7 @@ public sealed class TableBatchLedger(TableProvider tables, IOptions<SendGridOpti
             return false;
         }
 
-        var decided = ToEntity(releaseId, batchId, to, entry.Members, entry.MessageId, reason, entry.Attempts);
+        var decided = ToEntity(releaseId, batchId, to, entry.Members, entry.MessageId, reason, entry.Attempts, claimId: null);
         return await ReplaceAsync(entry, decided, cancellationToken) is not null;
     }
 
@@ -140,9 +155,10 @@ public sealed class TableBatchLedger(TableProvider tables, IOptions<SendGridOpti
         }
     }
 
-    private TableEntity ToEntity(string releaseId, string batchId, BatchState state, IReadOnlyList<string> members, string? messageId, string? reason, int attempts) =>
+    private TableEntity ToEntity(string releaseId, string batchId, BatchState state, IReadOnlyList<string> members, string? messageId, string? reason, int attempts, string? claimId = null) =>
         new(TableKeys.Safe(releaseId), batchId)
         {
+            ["ClaimId"] = claimId,
             ["State"] = state.ToString(),
             ["Members"] = string.Join(',', members),
             ["Recipients"] = members.Count,
@@ -164,7 +180,10 @@ public sealed class TableBatchLedger(TableProvider tables, IOptions<SendGridOpti
             row.GetString("Reason"),
             row.GetInt32("Attempts") ?? 0,
             row.GetDateTimeOffset("UpdatedAt") ?? row.Timestamp ?? DateTimeOffset.MinValue,
-            row.ETag.ToString());
+            row.ETag.ToString())
+        {
+            ClaimId = row.GetString("ClaimId"),
+        };
     }
 
     private Task<TableClient> TableAsync(CancellationToken cancellationToken) => tables.GetAsync(options.Value.LedgerTable, cancellationToken);

@@ -48,6 +48,9 @@ public sealed class FaultCampaign : IAsyncDisposable
     private const int StaffRounds = 8;
     private const int MaxDeliveries = 5; // host.json maxDequeueCount
     private readonly FaultPlan plan = new();
+
+    /// <summary>Worker exceptions that were not injected (e.g. Azurite answering late), each followed by another delivery.</summary>
+    public int StorageErrors { get; private set; }
     private DeliveryHarness harness = null!;
     private string[] audience = [];
 
@@ -155,6 +158,11 @@ public sealed class FaultCampaign : IAsyncDisposable
                     catch (CampaignCrashException) when (delivery < MaxDeliveries)
                     {
                         crashes++;
+                    }
+                    catch (Exception e) when (e is not CampaignCrashException && delivery < MaxDeliveries)
+                    {
+                        // Anything else a worker throws (storage answering late under load) is retried by the host too.
+                        StorageErrors++;
                     }
                 }
 

@@ -39,7 +39,7 @@ public sealed class FaultCampaignTests(ITestOutputHelper output)
             }
         }
 
-        var summary = Summarise(results, recipients);
+        var summary = Summarise(results, recipients) + $" Worker exceptions not injected (retried as the host does): {campaign.StorageErrors}.";
         output.WriteLine(summary);
         if (report is { Length: > 0 })
         {
