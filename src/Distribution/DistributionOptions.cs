@@ -62,10 +62,10 @@ public sealed class SendGridOptions
     /// <summary>One attempt longer than this is abandoned and its outcome is unknown (never retried).</summary>
     public double AttemptTimeoutSeconds { get; set; } = 30;
 
-    /// <summary>Retries for 429 and 5xx answers.</summary>
+    /// <summary>Retries for what proves nothing was queued: 429 answers and refused connections (never a 5xx or a timeout).</summary>
     public int MaxRetries { get; set; } = 4;
 
-    /// <summary>First back-off delay for 5xx answers; doubles with jitter.</summary>
+    /// <summary>First back-off delay for a refused connection (and a 429 without X-RateLimit-Reset); doubles with jitter.</summary>
     public double RetryBaseDelaySeconds { get; set; } = 2;
 
     /// <summary>Longest wait for a rate-limit reset before giving up on the batch for this run.</summary>

@@ -39,6 +39,7 @@ public static class DistributionServiceCollectionExtensions
         services.TryAddSingleton<SuppressionList>();
         services.TryAddSingleton<IBatchLedger, TableBatchLedger>();
         services.TryAddSingleton<RecipientStatusStore>();
+        services.TryAddSingleton<HeldBatches>();
         services.TryAddSingleton<IDeliveryStatistics, DeliveryStatistics>();
         services.TryAddSingleton<UnsubscribeTokens>();
         services.TryAddSingleton<UnsubscribeService>();

@@ -49,6 +49,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<ReleaseApprovals>();
         services.AddSingleton<DueWorkDispatcher>();
         services.AddSingleton<ReleaseWorker>();
+        services.AddSingleton<Recovery.ReleaseRecovery>();
         services.AddSingleton<ReleaseIntake>();
         services.AddSingleton<UploadProcessor>();
         services.AddSingleton<UploadsInbox>();

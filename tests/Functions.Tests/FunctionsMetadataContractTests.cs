@@ -77,6 +77,9 @@ public sealed class FunctionsMetadataContractTests
     [InlineData("RemoveSuppression", "post", "suppressions/remove")]
     [InlineData("ExportSuppressions", "get", "suppressions/csv")]
     [InlineData("ListActivity", "get", "activity")]
+    [InlineData("ResumeRelease", "post", "releases/{id}/resume")]
+    [InlineData("ListHeldBatches", "get", "releases/{id}/held-batches")]
+    [InlineData("ReleaseHeldBatch", "post", "releases/{id}/held-batches/{batch}/release")]
     public void Staff_API_routes_need_a_function_key(string function, string method, string route)
     {
         var http = Triggers[function];

@@ -18,6 +18,7 @@ internal static class StatusCommand
             await using var services = CliServices.Build();
             var status = await services.GetRequiredService<ReleaseStatusStore>().RequireAsync(ReleaseId.Require(parse.GetValue(id)), cancellationToken);
             Say.Status(status);
+            await HeldBatchesOutput.ShowAsync(services, status, cancellationToken);
             return 0;
         }));
         return command;

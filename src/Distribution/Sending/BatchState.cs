@@ -31,4 +31,7 @@ public sealed record LedgerEntry(
 {
     /// <summary>True when the batch must not be sent again by an automatic rerun.</summary>
     public bool BlocksResend => State is BatchState.Accepted or BatchState.Sending or BatchState.Unknown;
+
+    /// <summary>Which claim wrote the row (a fresh id per claim): how a run recognises its own write after a lost answer.</summary>
+    public string? ClaimId { get; init; }
 }

@@ -63,30 +63,36 @@ public sealed class ReleaseDistributor(
         var recipients = audience.Where(r => !suppressed.Contains(r.ContactId)).ToArray();
         var suppressedCount = audience.Length - recipients.Length;
 
-        var covered = CoveredContacts(await ledger.ListAsync(request.ReleaseId, cancellationToken));
-        var batches = BatchPlanner.Plan(recipients.Where(r => !covered.Contains(r.ContactId)), sendGrid.Value.BatchSize);
-        logger.LogInformation("Release {Release}: {Recipients} recipients, {Suppressed} suppressed, {Covered} already in the ledger, {Batches} batches to send.",
-            request.ReleaseId, recipients.Length, suppressedCount, covered.Count, batches.Count);
+        var recipientIds = recipients.Select(r => r.ContactId).ToArray();
+        var byId = recipients.DistinctBy(r => r.ContactId, StringComparer.Ordinal).ToDictionary(r => r.ContactId, StringComparer.Ordinal);
+        var before = await ledger.ListAsync(request.ReleaseId, cancellationToken);
+        var firstToSend = FirstToSend(before, byId, sendGrid.Value.BatchSize);
+        logger.LogInformation("Release {Release}: {Recipients} recipients, {Suppressed} suppressed, {Rows} batches in the ledger.",
+            request.ReleaseId, recipients.Length, suppressedCount, before.Count);
 
         var notAttempted = 0;
-        if (batches.Count > 0)
+        if (firstToSend is not null)
         {
             var pdf = request.AttachPdf ? await content.LoadPdfAsync(request.ReleaseId, cancellationToken) : null;
             var releaseMail = mailFactory.Create(request, release, pdf, problems);
-            if (await SandboxRejectionAsync(releaseMail, batches[0], cancellationToken) is { } rejection)
+
+            // Checked before anything is written: a message SendGrid refuses leaves no trace in the ledger.
+            if (await SandboxRejectionAsync(releaseMail, firstToSend, cancellationToken) is { } rejection)
             {
                 return Blocked($"SendGrid's sandbox check of the first batch failed: {rejection}", problems, recipients.Length, suppressedCount);
             }
 
-            for (var i = 0; i < batches.Count; i++)
+            var planned = await ledger.PlanAsync(request.ReleaseId, recipientIds, sendGrid.Value.BatchSize, cancellationToken);
+            var sendable = planned.Where(e => e.State is BatchState.Pending or BatchState.Failed && e.Members.Any(byId.ContainsKey)).ToArray();
+            for (var i = 0; i < sendable.Length; i++)
             {
-                var stop = await SendBatchAsync(request.ReleaseId, releaseMail, batches[i], suppressed, cancellationToken);
+                var stop = await SendBatchAsync(request.ReleaseId, releaseMail, sendable[i], byId, suppressed, cancellationToken);
                 if (stop is not null)
                 {
-                    notAttempted = batches.Count - i - 1;
+                    notAttempted = sendable.Length - i - 1;
                     if (notAttempted > 0)
                     {
-                        problems.Add($"{notAttempted} more batch(es) were not attempted after: {stop} They are sent when the release is dispatched again.");
+                        problems.Add($"{notAttempted} more batch(es) were not attempted after: {stop} Staff resume the release to send them (presspipe resume, or POST /api/releases/{request.ReleaseId}/resume).");
                     }
 
                     break;
@@ -94,12 +100,12 @@ public sealed class ReleaseDistributor(
             }
         }
 
-        return await ReportAsync(request.ReleaseId, recipients.Length, suppressedCount, suppressed, notAttempted, problems, cancellationToken);
+        return await ReportAsync(request.ReleaseId, recipients.Length, suppressedCount, byId, suppressed, problems, cancellationToken);
     }
 
-    /// <summary>Staff decision after checking SendGrid's activity: the Unknown batch never left, send it on the next run.</summary>
+    /// <summary>Staff decision after checking SendGrid's activity: the held batch never left, send it on the next run.</summary>
     public Task<bool> AllowResendAsync(string releaseId, string batchId, CancellationToken cancellationToken) =>
-        ledger.AllowResendAsync(releaseId, batchId, cancellationToken);
+        ledger.AllowResendAsync(releaseId, batchId, "staff allowed a resend after an unknown outcome", cancellationToken);
 
     public Task<DistributionReport> SendTestAsync(DispatchRequest request, CancellationToken cancellationToken) =>
         SendTestAsync(request, [], cancellationToken);
@@ -144,26 +150,30 @@ public sealed class ReleaseDistributor(
         };
     }
 
-    /// <summary>Sends one batch through the ledger; returns a reason when the rest of the run should stop.</summary>
-    private async Task<string?> SendBatchAsync(string releaseId, ReleaseMail releaseMail, PlannedBatch batch, SuppressionSnapshot suppressed, CancellationToken cancellationToken)
+    /// <summary>Sends one planned batch through the ledger; returns a reason when the rest of the run should stop.</summary>
+    private async Task<string?> SendBatchAsync(
+        string releaseId, ReleaseMail releaseMail, LedgerEntry entry, IReadOnlyDictionary<string, Recipient> audience, SuppressionSnapshot suppressed, CancellationToken cancellationToken)
     {
         // Suppressions are checked again before every batch: an unsubscribe during a long run counts.
         await suppressions.RefreshAsync(suppressed, cancellationToken);
-        var members = batch.Members.Where(r => !suppressed.Contains(r.ContactId)).ToArray();
+        var members = entry.Members
+            .Where(id => !suppressed.Contains(id))
+            .Select(id => audience.TryGetValue(id, out var recipient) ? recipient : null)
+            .OfType<Recipient>()
+            .ToArray();
         if (members.Length == 0)
         {
             return null;
         }
 
-        var memberIds = members.Select(r => r.ContactId).ToArray();
-        var entry = await ledger.EnsureAsync(releaseId, batch.Id, memberIds, cancellationToken);
-        var claimed = await ledger.TryClaimAsync(entry, memberIds, cancellationToken);
+        var claimed = await ledger.TryClaimAsync(entry, members.Select(r => r.ContactId).ToArray(), cancellationToken);
         if (claimed is null)
         {
-            logger.LogInformation("Batch {Batch} of release {Release} is {State} in the ledger; not sending it again.", batch.Id, releaseId, entry.State);
+            logger.LogInformation("Batch {Batch} of release {Release} was claimed by another run; not sending it again.", entry.BatchId, releaseId);
             return null;
         }
 
+        var batch = new PlannedBatch(entry.BatchId, members);
         var message = composer.Compose(releaseMail, batch.Id, members);
         var outcome = releaseMail.Pdf is not null && message.Serialize().Length >= MaxRequestBytes
             ? new SendOutcome.Failed($"the request would be {MaxRequestBytes / 1024 / 1024} MB or more with the PDF attached; send it without the attachment.", StopRun: true)
@@ -207,17 +217,16 @@ public sealed class ReleaseDistributor(
     }
 
     private async Task<DistributionReport> ReportAsync(
-        string releaseId, int recipients, int suppressedCount, SuppressionSnapshot suppressed, int notAttempted, List<string> problems, CancellationToken cancellationToken)
+        string releaseId, int recipients, int suppressedCount, IReadOnlyDictionary<string, Recipient> audience, SuppressionSnapshot suppressed, List<string> problems, CancellationToken cancellationToken)
     {
         var entries = await ledger.ListAsync(releaseId, cancellationToken);
-        var covered = CoveredContacts(entries);
         var accepted = entries.Count(e => e.State == BatchState.Accepted);
         var unknown = entries.Where(e => e.State is BatchState.Unknown or BatchState.Sending).ToArray();
 
-        // A failed or never-claimed row still matters while one of its members has not been sent since.
+        // A failed or never-claimed row matters while one of its members is still to be sent (in the audience, not suppressed).
         var outstanding = entries
             .Where(e => e.State is BatchState.Failed or BatchState.Pending)
-            .Where(e => e.Members.Any(m => !covered.Contains(m) && !suppressed.Contains(m)))
+            .Where(e => e.Members.Any(m => audience.ContainsKey(m) && !suppressed.Contains(m)))
             .ToArray();
 
         foreach (var failed in outstanding)
@@ -229,14 +238,26 @@ public sealed class ReleaseDistributor(
         {
             var reason = entry.State == BatchState.Sending ? "a run stopped while sending it" : entry.Reason;
             problems.Add($"Batch {entry.BatchId} ({Count(entry.Members.Count)}) may or may not have been sent ({reason}). " +
-                "It is not resent automatically, so nobody gets the release twice; check SendGrid's activity and allow a resend if it never left.");
+                "It is held, not resent automatically, so nobody gets the release twice: check SendGrid's activity, then release the batch (presspipe release-batch).");
         }
 
-        return new DistributionReport(recipients, suppressedCount, accepted, outstanding.Length + notAttempted, problems, unknown.Length);
+        return new DistributionReport(recipients, suppressedCount, accepted, outstanding.Length, problems, unknown.Length);
     }
 
-    private static HashSet<string> CoveredContacts(IReadOnlyList<LedgerEntry> entries) =>
-        entries.Where(e => e.BlocksResend).SelectMany(e => e.Members).ToHashSet(StringComparer.Ordinal);
+    /// <summary>
+    /// The first batch this run would send (a Pending or Failed row with members still in the audience, else the
+    /// first batch of recipients no row holds yet), for the sandbox check; null when there is nothing to send.
+    /// </summary>
+    private static PlannedBatch? FirstToSend(IReadOnlyList<LedgerEntry> entries, IReadOnlyDictionary<string, Recipient> audience, int batchSize)
+    {
+        if (entries.FirstOrDefault(e => e.State is BatchState.Pending or BatchState.Failed && e.Members.Any(audience.ContainsKey)) is { } row)
+        {
+            return new PlannedBatch(row.BatchId, [.. row.Members.Where(audience.ContainsKey).Select(id => audience[id])]);
+        }
+
+        var held = entries.SelectMany(e => e.Members).ToHashSet(StringComparer.Ordinal);
+        return BatchPlanner.Plan(audience.Values.Where(r => !held.Contains(r.ContactId)), batchSize).FirstOrDefault();
+    }
 
     private static string Count(int recipients) =>
         recipients == 1 ? "1 recipient" : string.Create(CultureInfo.InvariantCulture, $"{recipients:N0} recipients");

@@ -8,9 +8,11 @@ using Polly;
 namespace PressPipeline.Distribution.Sending;
 
 /// <summary>
-/// The resilience handler on SendGrid's HttpClient. Retries what SendGrid certainly did not take — 429
-/// (waiting for X-RateLimit-Reset), 5xx (exponential back-off with jitter), a refused connection — and
-/// never a timed-out attempt: SendGrid has no idempotency key, so a retry after a timeout could send twice.
+/// The resilience handler on SendGrid's HttpClient. Retries only what proves SendGrid did not take the request —
+/// 429 (waiting for X-RateLimit-Reset) and a connection refused before the request was written — with exponential
+/// back-off and jitter. Never a 5xx or a timed-out attempt: a 500/502/503/504 (often a gateway in front of SendGrid)
+/// or a lost answer does not prove the batch was not queued, and SendGrid has no idempotency key, so a retry
+/// could send twice. Those become "unknown" and are held for staff.
 /// </summary>
 public static class SendGridResilience
 {
@@ -39,8 +41,7 @@ public static class SendGridResilience
     /// <summary>Only answers that prove the message was not queued, and connections that never opened.</summary>
     public static bool IsSafeToRetry(Outcome<HttpResponseMessage> outcome) => outcome switch
     {
-        { Result: { } response } => response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.InternalServerError
-            or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout,
+        { Result: { } response } => response.StatusCode is HttpStatusCode.TooManyRequests,
         { Exception: HttpRequestException { InnerException: SocketException { SocketErrorCode: SocketError.ConnectionRefused } } } => true,
         _ => false,
     };

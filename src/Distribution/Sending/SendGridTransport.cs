@@ -11,7 +11,8 @@ namespace PressPipeline.Distribution.Sending;
 
 /// <summary>
 /// Posts a batch to /v3/mail/send with the real SendGrid client over our own HttpClient (its resilience
-/// handler retries 429 and 5xx, never a timeout) and turns the answer into an outcome for the ledger.
+/// handler retries 429 and refused connections only) and turns the answer into an outcome for the ledger:
+/// Failed only when SendGrid certainly did not take the batch, Unknown when it may have.
 /// </summary>
 public sealed class SendGridTransport(IHttpClientFactory httpClients, IOptions<SendGridOptions> options, ILogger<SendGridTransport> logger) : IMailTransport
 {
@@ -69,8 +70,8 @@ public sealed class SendGridTransport(IHttpClientFactory httpClients, IOptions<S
         {
             401 or 403 => new SendOutcome.Failed($"SendGrid refused the API key ({status}: {detail}); check SendGrid:ApiKey.", StopRun: true),
             413 => new SendOutcome.Failed($"SendGrid refused the batch as too large ({detail}).", StopRun: false),
-            429 => new SendOutcome.Failed($"SendGrid kept rate-limiting the requests (429); the rest is sent on the next run.", StopRun: true),
-            >= 500 => new SendOutcome.Failed($"SendGrid failed with {status} after retries ({detail}); the batch is sent on the next run.", StopRun: true),
+            429 => new SendOutcome.Failed($"SendGrid kept rate-limiting the requests (429); resume the release to send the rest.", StopRun: true),
+            >= 500 => new SendOutcome.Unknown($"SendGrid answered {status} ({detail}), which does not say whether it queued the batch."),
             _ => new SendOutcome.Failed($"SendGrid rejected the batch ({status}): {detail}", StopRun: false),
         };
     }

@@ -121,6 +121,12 @@ public sealed class EventWebhookReceiver(
 
         var releaseId = Text(item, BatchComposer.ReleaseIdArg);
         var contactId = Text(item, BatchComposer.ContactIdArg) ?? (Text(item, "email") is { } email ? identity.IdOf(email) : null);
+        if (releaseId is not null && contactId is not null && Text(item, BatchComposer.BatchIdArg) is { } batchId)
+        {
+            // Any event for a batch proves SendGrid queued it: staff see this before releasing a held batch.
+            await status.NoteBatchEventAsync(releaseId, contactId, batchId, kind, cancellationToken);
+        }
+
         var (flag, suppression) = Classify(kind, Text(item, "type"));
         if (contactId is null || (flag is null && suppression is null))
         {

@@ -37,6 +37,48 @@ public sealed class RecipientStatusStore(TableProvider tables, IOptions<SendGrid
         await table.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken);
     }
 
+    /// <summary>
+    /// Remembers which batch SendGrid reported an event for (the batch_id custom arg) and the event's kind, whatever
+    /// the kind (processed, deferred, dropped… included): any event proves SendGrid queued that batch.
+    /// </summary>
+    public async Task NoteBatchEventAsync(string releaseId, string contactId, string batchId, string kind, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(options.Value.StatusTable, cancellationToken);
+        var entity = new TableEntity(TableKeys.Safe(releaseId), TableKeys.Safe(contactId))
+        {
+            [BatchColumn] = batchId,
+            [ReportedPrefix + ColumnSafe(kind)] = true,
+        };
+        await table.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken);
+    }
+
+    /// <summary>What SendGrid's webhook reported for one batch: recipients per event kind (processed, delivered, …).</summary>
+    public async Task<IReadOnlyDictionary<string, int>> ReportedForBatchAsync(string releaseId, string batchId, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(options.Value.StatusTable, cancellationToken);
+        var partition = TableKeys.Safe(releaseId);
+        var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and BatchId eq {batchId}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            foreach (var (key, value) in row)
+            {
+                if (key.StartsWith(ReportedPrefix, StringComparison.Ordinal) && value is true)
+                {
+                    var kind = key[ReportedPrefix.Length..];
+                    counts[kind] = counts.GetValueOrDefault(kind) + 1;
+                }
+            }
+        }
+
+        return counts;
+    }
+
+    private const string BatchColumn = "BatchId";
+    private const string ReportedPrefix = "Reported_";
+
+    private static string ColumnSafe(string kind) => new([.. kind.Take(40).Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_')]);
+
     public async Task<IReadOnlyDictionary<RecipientEvent, int>> CountAsync(string releaseId, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(options.Value.StatusTable, cancellationToken);

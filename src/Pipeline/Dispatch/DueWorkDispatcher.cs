@@ -6,8 +6,8 @@ using PressPipeline.Pipeline.Storage;
 
 namespace PressPipeline.Pipeline.Dispatch;
 
-/// <summary>What one timer run did.</summary>
-public sealed record DispatchSummary(IReadOnlyList<WorkItem> Enqueued, int Skipped, int Stale);
+/// <summary>What one timer run did. <paramref name="Failed"/>: entries that threw, were logged and marked, and are tried again next run.</summary>
+public sealed record DispatchSummary(IReadOnlyList<WorkItem> Enqueued, int Skipped, int Stale, int Failed = 0);
 
 /// <summary>
 /// The timer's work: read the schedule index up to now and enqueue each due send or publish exactly once.
@@ -33,7 +33,7 @@ public sealed class DueWorkDispatcher(
     {
         var now = time.GetUtcNow();
         var enqueued = new List<WorkItem>();
-        int skipped = 0, stale = 0;
+        int skipped = 0, stale = 0, failed = 0;
         await foreach (var entry in index.DueAsync(now, cancellationToken))
         {
             using var scope = logger.BeginScope(new Dictionary<string, object> { ["ReleaseId"] = entry.ReleaseId });
@@ -44,12 +44,33 @@ public sealed class DueWorkDispatcher(
                 continue;
             }
 
+            try
+            {
+                if (await HandleAsync(entry, leaseId) is { } item)
+                {
+                    enqueued.Add(item);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // One bad entry (an unreadable status.json, a missing manifest, storage failing for one blob) must not
+                // stall every later send: log it, mark it, give its lease back and carry on. The next run tries again.
+                failed++;
+                logger.LogError(e, "Schedule entry {Entry} could not be dispatched; skipped for this run", entry.BlobName);
+                await index.MarkFailedAsync(entry, leaseId, e.Message, cancellationToken);
+            }
+        }
+
+        return new DispatchSummary(enqueued, skipped, stale, failed);
+
+        async Task<WorkItem?> HandleAsync(ScheduleEntry entry, string leaseId)
+        {
             if (await approvals.HoldIfUnapprovedAsync(entry, cancellationToken))
             {
                 // Two-person rule: held with a sentence in the status; the entry goes, nothing is sent or published.
                 await index.RemoveAsync(entry, leaseId, cancellationToken);
                 skipped++;
-                continue;
+                return null;
             }
 
             var item = await TryClaimAsync(entry, cancellationToken);
@@ -57,10 +78,11 @@ public sealed class DueWorkDispatcher(
             {
                 await queue.EnqueueAsync(item, cancellationToken);
                 await index.RemoveAsync(entry, leaseId, cancellationToken);
-                enqueued.Add(item);
                 logger.LogInformation("Enqueued {Kind} of release {ReleaseId} due {DueAt:o}", entry.Kind, entry.ReleaseId, entry.DueAt);
+                return item;
             }
-            else if (now - entry.DueAt > StaleAfter || await statuses.GetAsync(entry.ReleaseId, cancellationToken) is null or { State: ReleaseState.Cancelled })
+
+            if (now - entry.DueAt > StaleAfter || await statuses.GetAsync(entry.ReleaseId, cancellationToken) is null or { State: ReleaseState.Cancelled })
             {
                 await index.RemoveAsync(entry, leaseId, cancellationToken);
                 stale++;
@@ -71,9 +93,9 @@ public sealed class DueWorkDispatcher(
                 await index.ReleaseLeaseAsync(entry, leaseId, cancellationToken);
                 skipped++;
             }
-        }
 
-        return new DispatchSummary(enqueued, skipped, stale);
+            return null;
+        }
     }
 
     /// <summary>The work item if the entry still matches status.json (and, for a send, the move to Sending).</summary>

@@ -91,8 +91,9 @@ public sealed class ReleaseWorker(
 
     private static string PartlySent(DistributionReport report) => report switch
     {
-        { Blocked: { } blocked } => $"Nothing was sent: {blocked}",
-        { BatchesUnknown: > 0 } => $"{report.BatchesFailed} batches failed and {report.BatchesUnknown} have an unknown outcome (not resent automatically).",
-        _ => $"{report.BatchesFailed} of {report.BatchesAccepted + report.BatchesFailed} batches failed.",
+        { Blocked: { } blocked } => $"Nothing was sent: {blocked} Fix it, then resume the release.",
+        { BatchesUnknown: > 0, BatchesFailed: 0 } => $"{report.BatchesUnknown} batches have an unknown outcome and are held: check SendGrid's activity, then release each one.",
+        { BatchesUnknown: > 0 } => $"{report.BatchesFailed} batches were not sent (resume the release to send them) and {report.BatchesUnknown} have an unknown outcome and are held (release each one after checking SendGrid's activity).",
+        _ => $"{report.BatchesFailed} of {report.BatchesAccepted + report.BatchesFailed} batches were not sent; resume the release to send them.",
     };
 }

@@ -109,6 +109,31 @@ public sealed class ScheduleIndex(PressStorage storage, IOptions<PipelineOptions
         }
     }
 
+    /// <summary>
+    /// Records on the entry (blob metadata <c>failures</c>, <c>lasterror</c>) that dispatching it threw, and gives its
+    /// lease back so the next run tries again. Best effort: a failure to mark is swallowed, the log has the error.
+    /// </summary>
+    public async Task MarkFailedAsync(ScheduleEntry entry, string leaseId, string error, CancellationToken cancellationToken)
+    {
+        var blob = await BlobAsync(entry, cancellationToken);
+        try
+        {
+            var properties = await blob.GetPropertiesAsync(new BlobRequestConditions { LeaseId = leaseId }, cancellationToken);
+            var failures = properties.Value.Metadata.TryGetValue("failures", out var text) && int.TryParse(text, out var n) ? n : 0;
+            var ascii = new string([.. error.Take(200).Select(c => c is >= ' ' and <= '~' ? c : '?')]);
+            await blob.SetMetadataAsync(
+                new Dictionary<string, string> { ["failures"] = (failures + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), ["lasterror"] = ascii },
+                new BlobRequestConditions { LeaseId = leaseId },
+                cancellationToken);
+        }
+        catch (RequestFailedException)
+        {
+            // The entry is gone or its lease expired; the error is in the log either way.
+        }
+
+        await ReleaseLeaseAsync(entry, leaseId, cancellationToken);
+    }
+
     private async Task<BlobClient> BlobAsync(ScheduleEntry entry, CancellationToken cancellationToken) =>
         (await storage.EnsureContainerAsync(containerName, cancellationToken)).GetBlobClient(entry.BlobName);
 }

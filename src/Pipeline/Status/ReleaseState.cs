@@ -35,7 +35,7 @@ public static class ReleaseStates
         (ReleaseState.Cancelled, ReleaseState.Scheduled) => true,
         (ReleaseState.Sending, ReleaseState.Sent or ReleaseState.PartlySent) => true,
 
-        // A partly sent release may be dispatched again: the distributor never re-sends an accepted batch.
+        // Staff resume a partly sent release (ReleaseRecovery): the distributor never re-sends an accepted or held batch.
         (ReleaseState.PartlySent, ReleaseState.Sending) => true,
         _ => false,
     };

@@ -72,17 +72,33 @@ public sealed class PressStorage(BlobServiceClient blobs, QueueServiceClient que
     public async Task<BlobContainerClient> EnsureContainerAsync(string name, CancellationToken cancellationToken, PublicAccessType access = PublicAccessType.None)
     {
         var container = Container(name);
-        await ensured.GetOrAdd(name, _ => new Lazy<Task>(() => container.CreateIfNotExistsAsync(access, cancellationToken: CancellationToken.None))).Value
-            .WaitAsync(cancellationToken);
+        await EnsureOnceAsync(name, () => container.CreateIfNotExistsAsync(access, cancellationToken: CancellationToken.None), cancellationToken);
         return container;
     }
 
     public async Task<QueueClient> EnsureQueueAsync(string name, CancellationToken cancellationToken)
     {
         var queue = Queues.GetQueueClient(name);
-        await ensured.GetOrAdd("queue:" + name, _ => new Lazy<Task>(() => queue.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None))).Value
-            .WaitAsync(cancellationToken);
+        await EnsureOnceAsync("queue:" + name, () => queue.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None), cancellationToken);
         return queue;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="create"/> once per process, but remembers only a success: a creation that failed (storage
+    /// unreachable for a moment) is forgotten, so the next call tries again instead of failing for the process's life.
+    /// </summary>
+    private async Task EnsureOnceAsync(string key, Func<Task> create, CancellationToken cancellationToken)
+    {
+        var lazy = ensured.GetOrAdd(key, _ => new Lazy<Task>(create));
+        try
+        {
+            await lazy.Value.WaitAsync(cancellationToken);
+        }
+        catch when (lazy.Value.IsFaulted || lazy.Value.IsCanceled)
+        {
+            ensured.TryRemove(new KeyValuePair<string, Lazy<Task>>(key, lazy));
+            throw;
+        }
     }
 
     private static TokenCredential CreateCredential(string? kind, string? clientId) =>

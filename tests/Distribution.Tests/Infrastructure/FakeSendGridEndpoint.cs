@@ -19,6 +19,21 @@ public enum EndpointAnswer
     ServerError,
     Hang,
     BadRequest,
+
+    /// <summary>502 from a gateway that never passed the request on.</summary>
+    BadGateway,
+
+    /// <summary>504 from a gateway that never passed the request on.</summary>
+    GatewayTimeout,
+
+    /// <summary>SendGrid queued the batch, but a gateway answered 500: the worst case a 5xx can hide.</summary>
+    QueuedThenServerError,
+
+    /// <summary>SendGrid queued the batch, but a gateway answered 502.</summary>
+    QueuedThenBadGateway,
+
+    /// <summary>SendGrid queued the batch; the answer never came back in time.</summary>
+    QueuedThenHang,
 }
 
 /// <summary>
@@ -44,6 +59,14 @@ public sealed class FakeSendGridEndpoint : IAsyncDisposable
         }
     }
 
+    /// <summary>Forgets the script and every request seen (the fault campaign reuses one endpoint run after run).</summary>
+    public void Reset()
+    {
+        _script.Clear();
+        Requests.Clear();
+        SandboxRequests.Clear();
+    }
+
     public string Host { get; private set; } = "";
 
     /// <summary>Make the sandbox check fail as SendGrid does for, say, an unverified sender.</summary>
@@ -59,7 +82,14 @@ public sealed class FakeSendGridEndpoint : IAsyncDisposable
     public ConcurrentQueue<string> Violations { get; } = new();
 
     /// <summary>Recipients of requests answered 202: what SendGrid would deliver.</summary>
-    public IEnumerable<string> DeliveredRecipients => Requests.Where(r => r.Answer == EndpointAnswer.Accept).SelectMany(r => r.Recipients);
+    public IEnumerable<string> DeliveredRecipients => Requests.Where(r => IsQueued(r.Answer)).SelectMany(r => r.Recipients);
+
+    /// <summary>Answers for which SendGrid took the batch, whatever the caller heard.</summary>
+    public static bool IsQueued(EndpointAnswer answer) =>
+        answer is EndpointAnswer.Accept or EndpointAnswer.QueuedThenServerError or EndpointAnswer.QueuedThenBadGateway or EndpointAnswer.QueuedThenHang;
+
+    /// <summary>How long <see cref="EndpointAnswer.Hang"/> keeps the caller waiting (longer than its attempt timeout).</summary>
+    public TimeSpan HangFor { get; set; } = TimeSpan.FromSeconds(30);
 
     public int RequestCount => _requests;
 
@@ -105,13 +135,19 @@ public sealed class FakeSendGridEndpoint : IAsyncDisposable
                 context.Response.Headers["X-RateLimit-Reset"] = DateTimeOffset.UtcNow.AddSeconds(1).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
                 await WriteErrorsAsync(context, ["too many requests"]);
                 break;
-            case EndpointAnswer.ServerError:
+            case EndpointAnswer.ServerError or EndpointAnswer.QueuedThenServerError:
                 context.Response.StatusCode = 500;
                 await WriteErrorsAsync(context, ["internal error"]);
                 break;
-            case EndpointAnswer.Hang:
-                // SendGrid took the request; the answer never comes back in time.
-                await Task.Delay(TimeSpan.FromSeconds(30), context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            case EndpointAnswer.BadGateway or EndpointAnswer.QueuedThenBadGateway:
+                context.Response.StatusCode = 502;
+                break;
+            case EndpointAnswer.GatewayTimeout:
+                context.Response.StatusCode = 504;
+                break;
+            case EndpointAnswer.Hang or EndpointAnswer.QueuedThenHang:
+                // The answer never comes back in time.
+                await Task.Delay(HangFor, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
                 break;
             case EndpointAnswer.BadRequest:
                 context.Response.StatusCode = 400;

@@ -5,8 +5,8 @@ namespace PressPipeline.Distribution.Tests.Sending;
 /// <summary>Where the injected crash happens, relative to one batch's request.</summary>
 public enum CrashPoint
 {
-    /// <summary>Before anything is written for the batch: nothing was sent.</summary>
-    BeforeLedgerWrite,
+    /// <summary>Before the batch is claimed: nothing was sent, the row is still Pending.</summary>
+    BeforeClaim,
 
     /// <summary>After the batch is marked Sending, before the request: nothing was sent, but the ledger cannot know.</summary>
     AfterClaimBeforeSend,
@@ -15,35 +15,37 @@ public enum CrashPoint
     AfterSendBeforeLedgerWrite,
 }
 
-/// <summary>The real ledger with a process crash injected at one point of the <c>crashAtBatch</c>-th batch.</summary>
+/// <summary>The real ledger with a process crash injected at one point of the <c>crashAtBatch</c>-th batch this process sends.</summary>
 public sealed class CrashingLedger(IBatchLedger inner, CrashPoint point, int crashAtBatch) : IBatchLedger
 {
-    private int _ensured;
+    private int _claims;
 
     public Task<IReadOnlyList<LedgerEntry>> ListAsync(string releaseId, CancellationToken cancellationToken) => inner.ListAsync(releaseId, cancellationToken);
 
-    public Task<LedgerEntry> EnsureAsync(string releaseId, string batchId, IReadOnlyList<string> members, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<LedgerEntry>> PlanAsync(string releaseId, IReadOnlyCollection<string> contactIds, int batchSize, CancellationToken cancellationToken) =>
+        inner.PlanAsync(releaseId, contactIds, batchSize, cancellationToken);
+
+    public async Task<LedgerEntry?> TryClaimAsync(LedgerEntry entry, IReadOnlyList<string> members, CancellationToken cancellationToken)
     {
-        if (++_ensured == crashAtBatch && point == CrashPoint.BeforeLedgerWrite)
+        if (++_claims == crashAtBatch && point == CrashPoint.BeforeClaim)
         {
             throw new SimulatedCrashException();
         }
 
-        return inner.EnsureAsync(releaseId, batchId, members, cancellationToken);
-    }
-
-    public async Task<LedgerEntry?> TryClaimAsync(LedgerEntry entry, IReadOnlyList<string> members, CancellationToken cancellationToken)
-    {
         var claimed = await inner.TryClaimAsync(entry, members, cancellationToken);
-        return _ensured == crashAtBatch && point == CrashPoint.AfterClaimBeforeSend ? throw new SimulatedCrashException() : claimed;
+        return _claims == crashAtBatch && point == CrashPoint.AfterClaimBeforeSend ? throw new SimulatedCrashException() : claimed;
     }
 
     public Task<LedgerEntry> RecordAsync(LedgerEntry claimed, BatchState state, string? messageId, string? reason, CancellationToken cancellationToken) =>
-        _ensured == crashAtBatch && point == CrashPoint.AfterSendBeforeLedgerWrite
+        _claims == crashAtBatch && point == CrashPoint.AfterSendBeforeLedgerWrite
             ? throw new SimulatedCrashException()
             : inner.RecordAsync(claimed, state, messageId, reason, cancellationToken);
 
-    public Task<bool> AllowResendAsync(string releaseId, string batchId, CancellationToken cancellationToken) => inner.AllowResendAsync(releaseId, batchId, cancellationToken);
+    public Task<bool> AllowResendAsync(string releaseId, string batchId, string reason, CancellationToken cancellationToken) =>
+        inner.AllowResendAsync(releaseId, batchId, reason, cancellationToken);
+
+    public Task<bool> MarkAcceptedAsync(string releaseId, string batchId, string reason, CancellationToken cancellationToken) =>
+        inner.MarkAcceptedAsync(releaseId, batchId, reason, cancellationToken);
 }
 
 #pragma warning disable CA1032 // A test-only signal, never constructed with a message.

@@ -23,7 +23,7 @@ public sealed class FaultInjectionTests(ITestOutputHelper output) : IAsyncLifeti
     public async Task DisposeAsync() => await _endpoint.DisposeAsync();
 
     [Theory]
-    [InlineData(CrashPoint.BeforeLedgerWrite)]
+    [InlineData(CrashPoint.BeforeClaim)]
     [InlineData(CrashPoint.AfterSendBeforeLedgerWrite)]
     public async Task A_crash_around_the_send_and_a_rerun_give_no_duplicates_and_no_losses(CrashPoint point)
     {

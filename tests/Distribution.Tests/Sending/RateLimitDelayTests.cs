@@ -47,14 +47,14 @@ public class RateLimitDelayTests
     }
 
     [Fact]
-    public void A_timed_out_attempt_is_never_retried_but_429_and_5xx_are()
+    public void A_timed_out_attempt_and_a_5xx_are_never_retried_but_429_is()
     {
         using var tooMany = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
         using var unavailable = new HttpResponseMessage(HttpStatusCode.ServiceUnavailable);
         using var badRequest = new HttpResponseMessage(HttpStatusCode.BadRequest);
 
         Assert.True(SendGridResilience.IsSafeToRetry(Polly.Outcome.FromResult(tooMany)));
-        Assert.True(SendGridResilience.IsSafeToRetry(Polly.Outcome.FromResult(unavailable)));
+        Assert.False(SendGridResilience.IsSafeToRetry(Polly.Outcome.FromResult(unavailable)));
         Assert.False(SendGridResilience.IsSafeToRetry(Polly.Outcome.FromResult(badRequest)));
         Assert.False(SendGridResilience.IsSafeToRetry(Polly.Outcome.FromException<HttpResponseMessage>(new Polly.Timeout.TimeoutRejectedException())));
     }

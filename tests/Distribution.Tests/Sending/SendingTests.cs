@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using System.Text.Json;
 using PressPipeline.Distribution.Contacts;
 using PressPipeline.Distribution.Sending;
@@ -118,31 +119,101 @@ public sealed class SendingTests : IAsyncLifetime
         Assert.Equal(10, _endpoint.DeliveredRecipients.Count());
     }
 
-    [Fact]
-    public async Task A_server_error_is_retried_with_backoff()
+    [Theory]
+    [InlineData(EndpointAnswer.ServerError, 500)]
+    [InlineData(EndpointAnswer.BadGateway, 502)]
+    [InlineData(EndpointAnswer.GatewayTimeout, 504)]
+    public async Task A_gateway_or_server_error_is_not_retried_but_held_as_unknown_for_staff(EndpointAnswer answer, int status)
     {
+        // A 5xx does not prove SendGrid did not queue the batch; a retry could mail everyone twice.
         await _host.UploadListAsync("press", DistributionHost.Journalists(10));
-        _endpoint.Then(EndpointAnswer.ServerError, EndpointAnswer.ServerError);
+        _endpoint.Then(answer);
 
-        var report = await DistributeAsync("r-500", "press");
+        var first = await DistributeAsync("r-5xx-" + status, "press");
+        var second = await DistributeAsync("r-5xx-" + status, "press");
 
-        Assert.True(report.Complete, string.Join("\n", report.Problems));
-        Assert.Equal(3, _endpoint.Requests.Count);
+        Assert.Single(_endpoint.Requests);
+        Assert.Equal(1, first.BatchesUnknown);
+        Assert.Equal(0, first.BatchesFailed);
+        Assert.Contains(first.Problems, p => p.Contains($"SendGrid answered {status}", StringComparison.Ordinal) && p.Contains("release the batch", StringComparison.Ordinal));
+        Assert.Equal(1, second.BatchesUnknown);
+        var row = Assert.Single(await _host.Get<IBatchLedger>().ListAsync("r-5xx-" + status, CancellationToken.None));
+        Assert.Equal(BatchState.Unknown, row.State);
     }
 
     [Fact]
-    public async Task Persistent_server_errors_fail_the_batch_and_the_next_run_sends_it()
+    public async Task A_refused_connection_proves_nothing_was_sent_so_the_batch_is_Failed_and_a_resume_sends_it()
     {
         await _host.UploadListAsync("press", DistributionHost.Journalists(10));
-        _endpoint.Then(EndpointAnswer.ServerError, EndpointAnswer.ServerError, EndpointAnswer.ServerError);
+        var settings = _host.Configuration.AsEnumerable().Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key, kv => kv.Value);
+        settings["SendGrid:Host"] = $"http://127.0.0.1:{ClosedPort()}";
+        settings["SendGrid:SandboxCheck"] = "false";
+        await using (var refused = DistributionHost.Create(_endpoint, settings: settings))
+        {
+            var report = await refused.Get<IReleaseDistributor>().DistributeAsync(SampleRelease.Request("r-refused", "press"), CancellationToken.None);
 
-        var failed = await DistributeAsync("r-500x", "press");
-        var retried = await DistributeAsync("r-500x", "press");
+            Assert.Equal(1, report.BatchesFailed);
+            Assert.Equal(0, report.BatchesUnknown);
+            Assert.Contains(report.Problems, p => p.Contains("could not be reached", StringComparison.Ordinal));
+        }
 
-        Assert.Equal(1, failed.BatchesFailed);
-        Assert.Contains("SendGrid failed with 500", failed.Problems.Single(p => p.StartsWith("Batch ", StringComparison.Ordinal)), StringComparison.Ordinal);
-        Assert.True(retried.Complete, string.Join("\n", retried.Problems));
+        var resumed = await DistributeAsync("r-refused", "press");
+
+        Assert.True(resumed.Complete, string.Join("\n", resumed.Problems));
         Assert.Equal(10, _endpoint.DeliveredRecipients.Count());
+    }
+
+    [Fact]
+    public async Task Only_429_and_a_refused_connection_count_as_safe_to_retry()
+    {
+        using var http = new HttpClient();
+        var refused = await Assert.ThrowsAsync<HttpRequestException>(() => http.GetAsync(new Uri($"http://127.0.0.1:{ClosedPort()}/")));
+
+        Assert.True(SendGridResilience.IsSafeToRetry(Polly.Outcome.FromException<HttpResponseMessage>(refused)));
+        Assert.True(SendGridResilience.IsSafeToRetry(Polly.Outcome.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.TooManyRequests))));
+        foreach (var code in new[] { 500, 502, 503, 504 })
+        {
+            Assert.False(SendGridResilience.IsSafeToRetry(Polly.Outcome.FromResult(new HttpResponseMessage((System.Net.HttpStatusCode)code))), $"{code} must not be retried");
+        }
+
+        Assert.False(SendGridResilience.IsSafeToRetry(Polly.Outcome.FromException<HttpResponseMessage>(new HttpRequestException("connection reset", new IOException("reset")))));
+    }
+
+    [Fact]
+    public async Task Two_overlapping_runs_with_different_lists_never_put_a_recipient_in_two_batches()
+    {
+        // The second list has 137 more journalists at the front: with position-based batches every boundary would
+        // shift, and two runs at the same moment would each claim "their" batches over the same people.
+        await _host.UploadListAsync("first", DistributionHost.Journalists(3_000, start: 137));
+        await _host.UploadListAsync("second", DistributionHost.Journalists(3_137));
+        var distributor = _host.Get<IReleaseDistributor>();
+
+        var runs = await Task.WhenAll(
+            Task.Run(() => distributor.DistributeAsync(SampleRelease.Request("r-overlap", "first"), CancellationToken.None)),
+            Task.Run(() => distributor.DistributeAsync(SampleRelease.Request("r-overlap", "second"), CancellationToken.None)),
+            Task.Run(() => distributor.DistributeAsync(SampleRelease.Request("r-overlap", "first"), CancellationToken.None)),
+            Task.Run(() => distributor.DistributeAsync(SampleRelease.Request("r-overlap", "second"), CancellationToken.None)));
+
+        // A run with the shorter list drops the others from the batches it claims; they wait for the next run.
+        Assert.All(_endpoint.DeliveredRecipients.GroupBy(ContactIdentity.Normalize), g => Assert.Single(g));
+        var rows = await _host.Get<IBatchLedger>().ListAsync("r-overlap", CancellationToken.None);
+        Assert.Equal(rows.Sum(r => r.Members.Count), rows.SelectMany(r => r.Members).Distinct(StringComparer.Ordinal).Count());
+        Assert.All(runs, r => Assert.Null(r.Blocked));
+
+        // Runs racing report each other's batches in flight; once they are done, one more run finds nothing left.
+        var final = await DistributeAsync("r-overlap", "second");
+        Assert.True(final.Complete, string.Join("\n", final.Problems));
+        Assert.Equal(3_137, _endpoint.DeliveredRecipients.Count());
+        Assert.Equal(3_137, _endpoint.DeliveredRecipients.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+    }
+
+    private static int ClosedPort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
     }
 
     [Fact]
