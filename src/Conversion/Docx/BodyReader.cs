@@ -103,12 +103,12 @@ internal sealed class BodyReader(ReadContext context)
         var marker = ListMarkerOf(properties, style);
         var scope = new ParagraphScope(context, this, fields, run);
         var content = scope.Read(paragraph);
-        context.Language.AddParagraph(bidi, scope.TextLength);
+        var language = context.Language.AddParagraph(bidi, scope.TextLength);
 
         if (HasVisibleContent(content))
         {
             var justification = Attr.Justification(properties?.Justification?.Val, context.Warnings) ?? style?.Justification;
-            var block = Build(content, role, level, marker, bidi, justification, blocks);
+            var block = Build(content, role, level, marker, bidi, justification, language, blocks);
             context.Traits[block] = new ParagraphTraits(role, scope.AllBold, scope.LargestSizePoints);
         }
 
@@ -125,6 +125,7 @@ internal sealed class BodyReader(ReadContext context)
         ListMarker? marker,
         bool bidi,
         Justify? justification,
+        string? language,
         BlockAssembler blocks)
     {
         var direction = bidi ? Model.TextDirection.RightToLeft : Model.TextDirection.LeftToRight;
@@ -135,7 +136,7 @@ internal sealed class BodyReader(ReadContext context)
             return heading;
         }
 
-        var paragraph = new Model.Paragraph(content, Align(justification, bidi), direction);
+        var paragraph = new Model.Paragraph(content, Align(justification, bidi), direction) { Language = language };
         if (role == StyleRole.Quote)
         {
             blocks.AddQuote(paragraph);

@@ -116,7 +116,7 @@ public sealed class WordReader(ConversionLimits limits) : IDocxReader
 
         var warnings = new Warnings();
         var (styles, numbering, defaultLanguage, definitionWarnings) = definitions.GetAwaiter().GetResult();
-        var tally = new LanguageTally();
+        var tally = new LanguageTally(defaultLanguage);
         var context = new ReadContext(
             styles,
             new ListCounter(numbering, warnings, defaultLanguage ?? "en"),
@@ -131,7 +131,7 @@ public sealed class WordReader(ConversionLimits limits) : IDocxReader
         var notes = SecondaryPart.Read(warnings, "notes", () => NotesReader.Read(main, context), []);
         var (properties, coreTitle) = SecondaryPart.Read(
             warnings, "properties", () => CorePropertiesReader.Read(document), (new DocumentProperties(null, null, [], null, null), null));
-        var language = tally.Language(defaultLanguage);
+        var language = tally.Language();
         var anatomy = ReleaseAnatomy.Apply(blocks, context.Traits, language, coreTitle, warnings);
         var metadata = anatomy.Metadata with { Direction = tally.Direction, Document = properties };
         var release = new PressRelease(metadata, anatomy.Body, notes, context.Images.Images);

@@ -12,6 +12,7 @@ logo, out = sys.argv[1], sys.argv[2]
 doc = Document()
 doc.core_properties.author = "PressPipeline producers corpus"
 doc.add_picture(logo, width=Pt(120))
+doc.inline_shapes[0]._inline.docPr.set("descr", "Letterhead of the Mission")  # alt text
 doc.add_paragraph().add_run("FOR IMMEDIATE RELEASE").bold = True
 doc.add_heading("Regional Roundtable on Labour Migration Opens in Astana", level=0)
 first = doc.add_paragraph()
