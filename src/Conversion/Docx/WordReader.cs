@@ -25,6 +25,7 @@ public sealed class WordReader(ConversionLimits limits) : IDocxReader
         ArgumentNullException.ThrowIfNull(docx);
         var bytes = PackageGuard.ReadUpload(docx, Limits);
         PackageGuard.Check(bytes, Limits);
+        (bytes, var droppedRelationships) = DanglingRelationships.Remove(bytes);
         try
         {
             // Styles and numbering are parsed from a second, independent view of the same bytes while this
@@ -43,7 +44,7 @@ public sealed class WordReader(ConversionLimits limits) : IDocxReader
             {
                 using var stream = new MemoryStream(bytes, writable: false);
                 using var document = Open(stream);
-                return ReadDocument(document, definitions.Task, bodyParsed);
+                return ReadDocument(document, definitions.Task, bodyParsed, droppedRelationships);
             }
             finally
             {
@@ -104,7 +105,7 @@ public sealed class WordReader(ConversionLimits limits) : IDocxReader
         }
     }
 
-    private Result<PressRelease> ReadDocument(WordprocessingDocument document, Task<Definitions> definitions, CancellationTokenSource bodyParsed)
+    private Result<PressRelease> ReadDocument(WordprocessingDocument document, Task<Definitions> definitions, CancellationTokenSource bodyParsed, bool droppedRelationships)
     {
         var main = document.MainDocumentPart;
         var parsed = main?.Document?.Body;
@@ -115,6 +116,11 @@ public sealed class WordReader(ConversionLimits limits) : IDocxReader
         }
 
         var warnings = new Warnings();
+        if (droppedRelationships)
+        {
+            warnings.Add(DanglingRelationships.Code, DanglingRelationships.Message);
+        }
+
         var (styles, numbering, defaultLanguage, definitionWarnings) = definitions.GetAwaiter().GetResult();
         var tally = new LanguageTally(defaultLanguage);
         var context = new ReadContext(
