@@ -24,8 +24,10 @@ internal static class ReleaseAnatomy
         Warnings warnings)
     {
         var body = new List<Block>(blocks);
+        var leadingPictures = blocks.TakeWhile(IsPictureOnly).ToList();
         var release = LiftReleaseLine(body, warnings);
         var looksLikeRelease = release is not null || FindDateline(body) is not null;
+        var letterhead = LiftLetterhead(body, leadingPictures, looksLikeRelease);
         var (title, titleIndex) = LiftTitle(body, traits, coreTitle, looksLikeRelease);
         var subtitle = LiftSubtitle(body, traits, titleIndex);
         var dateline = FindDateline(body);
@@ -53,9 +55,32 @@ internal static class ReleaseAnatomy
             sections.About,
             sections.Contacts,
             sections.Notes,
-            new DocumentProperties(null, null, [], null, null));
+            new DocumentProperties(null, null, [], null, null))
+        {
+            Letterhead = letterhead,
+        };
         return new Outcome(metadata, body);
     }
+
+    /// <summary>
+    /// Pictures that open a release, before its release line and headline, are its letterhead (a logo): they head
+    /// every variant instead of following the headline and dateline. Only in a document that reads as a release,
+    /// and only when text follows them.
+    /// </summary>
+    private static List<Block> LiftLetterhead(List<Block> body, List<Block> leadingPictures, bool looksLikeRelease)
+    {
+        if (!looksLikeRelease || leadingPictures.Count == 0 || leadingPictures.Count >= body.Count)
+        {
+            return [];
+        }
+
+        body.RemoveRange(0, leadingPictures.Count);
+        return leadingPictures;
+    }
+
+    private static bool IsPictureOnly(Block block) =>
+        block is Paragraph p && p.Content.Any(i => i is Image)
+        && p.Content.All(i => i is Image || (i is Text t && string.IsNullOrWhiteSpace(t.Value)) || i is Anchor);
 
     private static ReleaseInstruction? LiftReleaseLine(List<Block> body, Warnings warnings)
     {

@@ -51,8 +51,15 @@ internal sealed class BodyReader(ReadContext context)
                 }
 
                 break;
-            case CustomXmlBlock or InsertedRun or MoveToRun or OpenXmlUnknownElement:
+            case CustomXmlBlock or InsertedRun or MoveToRun:
                 foreach (var child in element.ChildElements)
+                {
+                    ReadBlock(child, blocks);
+                }
+
+                break;
+            case OpenXmlUnknownElement unknown:
+                foreach (var child in UnknownWrapper.Content<Body>(unknown))
                 {
                     ReadBlock(child, blocks);
                 }
@@ -76,10 +83,10 @@ internal sealed class BodyReader(ReadContext context)
     private void ReadParagraph(W.Paragraph paragraph, BlockAssembler blocks)
     {
         var properties = paragraph.ParagraphProperties;
-        var style = context.Styles.Paragraph(properties?.ParagraphStyleId?.Val?.Value);
+        var style = context.Styles.Paragraph(Attr.Token(properties?.ParagraphStyleId?.Val));
         var role = style?.Role ?? StyleRole.Normal;
         var level = style?.HeadingLevel ?? 0;
-        if (properties?.OutlineLevel?.Val?.Value is int outline)
+        if (Attr.Int(properties?.OutlineLevel?.Val, context.Warnings) is int outline)
         {
             (role, level) = outline is >= 0 and < 6 ? (StyleRole.Heading, outline + 1)
                 : role == StyleRole.Heading ? (StyleRole.Normal, 0) : (role, level);
@@ -92,15 +99,16 @@ internal sealed class BodyReader(ReadContext context)
             run = run with { Bold = null, Italic = null, Underline = null, SmallCaps = null };
         }
 
-        var bidi = properties?.BiDi is { } b ? b.Val?.Value ?? true : style?.Bidi ?? false;
+        var bidi = properties?.BiDi is { } b ? Attr.OnOff(b.Val, context.Warnings) : style?.Bidi ?? false;
         var marker = ListMarkerOf(properties, style);
         var scope = new ParagraphScope(context, this, fields, run);
         var content = scope.Read(paragraph);
-        context.Language.AddParagraph(bidi, scope.TextLength);
+        var language = context.Language.AddParagraph(bidi, scope.TextLength);
 
         if (HasVisibleContent(content))
         {
-            var block = Build(content, role, level, marker, bidi, properties?.Justification?.Val?.Value ?? style?.Justification, blocks);
+            var justification = Attr.Justification(properties?.Justification?.Val, context.Warnings) ?? style?.Justification;
+            var block = Build(content, role, level, marker, bidi, justification, language, blocks);
             context.Traits[block] = new ParagraphTraits(role, scope.AllBold, scope.LargestSizePoints);
         }
 
@@ -116,7 +124,8 @@ internal sealed class BodyReader(ReadContext context)
         int level,
         ListMarker? marker,
         bool bidi,
-        JustificationValues? justification,
+        Justify? justification,
+        string? language,
         BlockAssembler blocks)
     {
         var direction = bidi ? Model.TextDirection.RightToLeft : Model.TextDirection.LeftToRight;
@@ -127,7 +136,7 @@ internal sealed class BodyReader(ReadContext context)
             return heading;
         }
 
-        var paragraph = new Model.Paragraph(content, Align(justification, bidi), direction);
+        var paragraph = new Model.Paragraph(content, Align(justification, bidi), direction) { Language = language };
         if (role == StyleRole.Quote)
         {
             blocks.AddQuote(paragraph);
@@ -171,45 +180,29 @@ internal sealed class BodyReader(ReadContext context)
     private ListMarker? ListMarkerOf(ParagraphProperties? properties, ResolvedStyle? style)
     {
         var numbering = properties?.NumberingProperties;
-        var numId = numbering?.NumberingId?.Val?.Value ?? style?.NumberingId;
+        var numId = Attr.Int(numbering?.NumberingId?.Val, context.Warnings) ?? style?.NumberingId;
         if (numId is not int id || id == 0)
         {
             return null;
         }
 
-        var ilvl = numbering?.NumberingLevelReference?.Val?.Value ?? style?.NumberingLevel ?? 0;
+        var ilvl = Attr.Int(numbering?.NumberingLevelReference?.Val, context.Warnings) ?? style?.NumberingLevel ?? 0;
         return context.Lists.Next(id, ilvl);
     }
 
-    private static Alignment Align(JustificationValues? justification, bool rightToLeft)
+    /// <summary>
+    /// w:jc to the model's alignment. left and right name physical sides (so in a right-to-left paragraph "right"
+    /// is where the text starts); start and end follow the paragraph's direction.
+    /// </summary>
+    private static Alignment Align(Justify? justification, bool rightToLeft) => justification switch
     {
-        if (justification is not { } value)
-        {
-            return Alignment.Start;
-        }
-
-        if (value == JustificationValues.Center)
-        {
-            return Alignment.Center;
-        }
-
-        if (value == JustificationValues.Both || value == JustificationValues.Distribute)
-        {
-            return Alignment.Justify;
-        }
-
-        if (value == JustificationValues.Right || value == JustificationValues.End)
-        {
-            return rightToLeft && value == JustificationValues.Right ? Alignment.Start : Alignment.End;
-        }
-
-        if (value == JustificationValues.Left)
-        {
-            return rightToLeft ? Alignment.End : Alignment.Start;
-        }
-
-        return Alignment.Start;
-    }
+        Justify.Center => Alignment.Center,
+        Justify.Both => Alignment.Justify,
+        Justify.End => Alignment.End,
+        Justify.Right => rightToLeft ? Alignment.Start : Alignment.End,
+        Justify.Left => rightToLeft ? Alignment.End : Alignment.Start,
+        _ => Alignment.Start,
+    };
 
     private static bool HasVisibleContent(IReadOnlyList<Inline> content)
     {

@@ -31,7 +31,7 @@ internal static class DrawingReader
         var extent = frame.GetFirstChild<DW.Extent>();
         var docPr = frame.GetFirstChild<DW.DocProperties>();
         var graphicData = frame.GetFirstChild<A.Graphic>()?.GraphicData;
-        var uri = graphicData?.Uri?.Value ?? string.Empty;
+        var uri = graphicData?.Uri?.InnerText ?? string.Empty;
         if (uri.StartsWith(ChartUri, StringComparison.Ordinal))
         {
             context.Warnings.Add("chart.dropped", "A chart was left out: paste it into Word as a picture (with alt text) so it can be shown.");
@@ -61,12 +61,12 @@ internal static class DrawingReader
             return;
         }
 
-        var alt = AltText(docPr?.Description?.Value, docPr?.Title?.Value);
-        var width = (extent?.Cx?.Value ?? 0) / EmuPerPoint;
-        var height = (extent?.Cy?.Value ?? 0) / EmuPerPoint;
+        var alt = AltText(docPr?.Description?.InnerText, docPr?.Title?.InnerText);
+        var width = Math.Max(Attr.Long(extent?.Cx, context.Warnings) ?? 0, 0) / EmuPerPoint;
+        var height = Math.Max(Attr.Long(extent?.Cy, context.Warnings) ?? 0, 0) / EmuPerPoint;
         foreach (var blip in blips)
         {
-            AddImage(blip.Embed?.Value, blip.Link?.Value, alt, width, height, context, sink);
+            AddImage(Attr.Token(blip.Embed), Attr.Token(blip.Link), alt, width, height, context, sink);
         }
     }
 
@@ -81,9 +81,9 @@ internal static class DrawingReader
         foreach (var imageData in picture.Descendants<V.ImageData>())
         {
             var shape = imageData.Parent as V.Shape;
-            var alt = AltText(shape?.Alternate?.Value, imageData.Title?.Value);
-            var (width, height) = VmlSize(shape?.Style?.Value);
-            var relationshipId = imageData.RelationshipId?.Value ?? imageData.RelId?.Value;
+            var alt = AltText(shape?.Alternate?.InnerText, imageData.Title?.InnerText);
+            var (width, height) = VmlSize(shape?.Style?.InnerText);
+            var relationshipId = Attr.Token(imageData.RelationshipId) ?? Attr.Token(imageData.RelId);
             AddImage(relationshipId, null, alt, width, height, context, sink);
         }
     }

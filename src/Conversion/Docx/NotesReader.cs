@@ -13,8 +13,8 @@ internal static class NotesReader
 {
     public static List<Note> Read(MainDocumentPart main, ReadContext context)
     {
-        var footnotes = Index(main.FootnotesPart?.Footnotes?.Elements<Footnote>(), n => n.Id?.Value);
-        var endnotes = Index(main.EndnotesPart?.Endnotes?.Elements<Endnote>(), n => n.Id?.Value);
+        var footnotes = Index(main.FootnotesPart?.Footnotes?.Elements<Footnote>(), n => Attr.Long(n.Id, context.Warnings));
+        var endnotes = Index(main.EndnotesPart?.Endnotes?.Elements<Endnote>(), n => Attr.Long(n.Id, context.Warnings));
         var notes = new List<Note>();
 
         // Notes may refer to further notes: keep going until every reference has been read.

@@ -15,8 +15,11 @@ internal sealed class NumberingDefinitions
     private readonly Dictionary<int, ListLevel[]> abstractLevels = [];
     private readonly Dictionary<int, NumberInstance> instances = [];
 
-    private NumberingDefinitions(Numbering? numbering)
+    private readonly Warnings warnings;
+
+    private NumberingDefinitions(Numbering? numbering, Warnings warnings)
     {
+        this.warnings = warnings;
         if (numbering is null)
         {
             return;
@@ -24,7 +27,7 @@ internal sealed class NumberingDefinitions
 
         foreach (var abstractNum in numbering.Elements<AbstractNum>())
         {
-            if (abstractNum.AbstractNumberId?.Value is int id)
+            if (Attr.Int(abstractNum.AbstractNumberId, warnings) is int id)
             {
                 abstractLevels.TryAdd(id, ReadLevels(abstractNum.Elements<Level>()));
             }
@@ -32,7 +35,7 @@ internal sealed class NumberingDefinitions
 
         foreach (var num in numbering.Elements<NumberingInstance>())
         {
-            if (num.NumberID?.Value is not int numId || num.AbstractNumId?.Val?.Value is not int abstractId)
+            if (Attr.Int(num.NumberID, warnings) is not int numId || Attr.Int(num.AbstractNumId?.Val, warnings) is not int abstractId)
             {
                 continue;
             }
@@ -40,8 +43,8 @@ internal sealed class NumberingDefinitions
             var overrides = new Dictionary<int, (int? Start, ListLevel? Level)>();
             foreach (var levelOverride in num.Elements<LevelOverride>())
             {
-                var ilvl = levelOverride.LevelIndex?.Value ?? 0;
-                var start = levelOverride.StartOverrideNumberingValue?.Val?.Value;
+                var ilvl = Attr.Int(levelOverride.LevelIndex, warnings) ?? 0;
+                var start = Attr.Int(levelOverride.StartOverrideNumberingValue?.Val, warnings);
                 var replacement = levelOverride.Level is { } lvl ? ReadLevel(lvl) : null;
                 overrides[ilvl] = (start, replacement);
             }
@@ -50,7 +53,10 @@ internal sealed class NumberingDefinitions
         }
     }
 
-    public static NumberingDefinitions Read(Numbering? numbering) => new(numbering);
+    public static NumberingDefinitions Read(Numbering? numbering, Warnings warnings) => new(numbering, warnings);
+
+    /// <summary>No numbering part (or one that could not be read): every list paragraph is a plain paragraph.</summary>
+    public static NumberingDefinitions Empty(Warnings warnings) => new(null, warnings);
 
     /// <summary>The instance behind a w:numId, if it names a real list.</summary>
     public NumberInstance? Instance(int numId) => instances.GetValueOrDefault(numId);
@@ -68,12 +74,12 @@ internal sealed class NumberingDefinitions
             : null;
     }
 
-    private static ListLevel[] ReadLevels(IEnumerable<Level> levels)
+    private ListLevel[] ReadLevels(IEnumerable<Level> levels)
     {
         var result = new ListLevel[9];
         foreach (var level in levels)
         {
-            var index = level.LevelIndex?.Value ?? 0;
+            var index = Attr.Int(level.LevelIndex, warnings) ?? 0;
             if (index is >= 0 and < 9)
             {
                 result[index] = ReadLevel(level);
@@ -88,14 +94,14 @@ internal sealed class NumberingDefinitions
         return result;
     }
 
-    private static ListLevel ReadLevel(Level level) =>
+    private ListLevel ReadLevel(Level level) =>
         new(
-            level.NumberingFormat?.Val?.InnerText ?? "decimal",
-            level.StartNumberingValue?.Val?.Value ?? 1,
-            level.LevelText?.Val?.Value ?? string.Empty,
-            level.LevelRestart?.Val?.Value,
-            level.IsLegalNumberingStyle is { } legal && (legal.Val?.Value ?? true),
-            level.NumberingSymbolRunProperties?.GetFirstChild<Languages>()?.Val?.Value);
+            Attr.Token(level.NumberingFormat?.Val) ?? "decimal",
+            Attr.Int(level.StartNumberingValue?.Val, warnings) ?? 1,
+            level.LevelText?.Val?.InnerText ?? string.Empty,
+            Attr.Int(level.LevelRestart?.Val, warnings),
+            level.IsLegalNumberingStyle is { } legal && Attr.OnOff(legal.Val, warnings),
+            Attr.Token(level.NumberingSymbolRunProperties?.GetFirstChild<Languages>()?.Val));
 
     /// <summary>Maps a w:numFmt value to the model's list style.</summary>
     public static ListStyle StyleOf(ListLevel level)

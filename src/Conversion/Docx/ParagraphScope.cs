@@ -58,7 +58,7 @@ internal sealed class ParagraphScope(ReadContext context, BodyReader body, Field
                 ReadSimpleField(field);
                 break;
             case BookmarkStart bookmark when !fields.InCode:
-                var name = bookmark.Name?.Value;
+                var name = bookmark.Name?.InnerText;
                 if (!string.IsNullOrEmpty(name) && name != "_GoBack")
                 {
                     sink.Add(new Anchor(name));
@@ -88,7 +88,11 @@ internal sealed class ParagraphScope(ReadContext context, BodyReader body, Field
 
                 break;
             case OpenXmlUnknownElement unknown:
-                ReadChildren(unknown);
+                foreach (var child in UnknownWrapper.Content<W.Paragraph>(unknown))
+                {
+                    ReadContent(child);
+                }
+
                 break;
             default:
                 break;
@@ -101,7 +105,7 @@ internal sealed class ParagraphScope(ReadContext context, BodyReader body, Field
 
     private void ReadRun(Run run)
     {
-        var direct = RunFormat.Read(run.RunProperties);
+        var direct = RunFormat.Read(run.RunProperties, context.Warnings);
         var format = paragraphRun;
         if (direct.CharacterStyleId is { } characterStyle)
         {
@@ -148,7 +152,8 @@ internal sealed class ParagraphScope(ReadContext context, BodyReader body, Field
                     sink.Add(new Model.Tab());
                     break;
                 case Break br:
-                    if (br.Type is null || br.Type.Value == BreakValues.TextWrapping)
+                    // Only page and column breaks (w:type="page", "column") are not line breaks.
+                    if (Attr.Token(br.Type) is not { } breakType || !Attr.Is(breakType, "page", "column"))
                     {
                         sink.Add(new LineBreak());
                     }
@@ -163,10 +168,10 @@ internal sealed class ParagraphScope(ReadContext context, BodyReader body, Field
                 case SymbolChar symbol:
                     ReadSymbol(symbol, style, format);
                     break;
-                case FootnoteReference footnote when footnote.Id?.Value is long id:
+                case FootnoteReference footnote when Attr.Long(footnote.Id, context.Warnings) is long id:
                     AddNote(NoteKind.Footnote, id);
                     break;
-                case EndnoteReference endnote when endnote.Id?.Value is long id:
+                case EndnoteReference endnote when Attr.Long(endnote.Id, context.Warnings) is long id:
                     AddNote(NoteKind.Endnote, id);
                     break;
                 case Drawing drawing:
@@ -240,10 +245,10 @@ internal sealed class ParagraphScope(ReadContext context, BodyReader body, Field
 
     private void ReadSymbol(SymbolChar symbol, TextStyle style, RunFormat format)
     {
-        var mapped = SymbolMap.Map(symbol.Font?.Value, symbol.Char?.Value);
+        var mapped = SymbolMap.Map(symbol.Font?.InnerText, symbol.Char?.InnerText);
         if (mapped is null)
         {
-            context.Warnings.Add("symbol.unmapped", $"A symbol from the font \"{symbol.Font?.Value}\" has no Unicode equivalent and was left out.");
+            context.Warnings.Add("symbol.unmapped", $"A symbol from the font \"{symbol.Font?.InnerText}\" has no Unicode equivalent and was left out.");
             return;
         }
 
@@ -259,12 +264,12 @@ internal sealed class ParagraphScope(ReadContext context, BodyReader body, Field
 
     private void ReadFieldChar(FieldChar fieldChar)
     {
-        var type = fieldChar.FieldCharType?.Value;
-        if (type == FieldCharValues.Begin)
+        var type = Attr.Token(fieldChar.FieldCharType);
+        if (Attr.Is(type, "begin"))
         {
             fields.Begin();
         }
-        else if (type == FieldCharValues.Separate)
+        else if (Attr.Is(type, "separate"))
         {
             if (fields.Separate() is { IsHyperlink: true } instruction)
             {
@@ -272,7 +277,7 @@ internal sealed class ParagraphScope(ReadContext context, BodyReader body, Field
                 fields.AttachLink(link);
             }
         }
-        else if (type == FieldCharValues.End && fields.End() is { } open)
+        else if (Attr.Is(type, "end") && fields.End() is { } open)
         {
             CloseLink(open);
         }
@@ -281,12 +286,12 @@ internal sealed class ParagraphScope(ReadContext context, BodyReader body, Field
     private void ReadHyperlink(W.Hyperlink hyperlink)
     {
         string? target = null;
-        if (hyperlink.Id?.Value is { } relationshipId)
+        if (Attr.Token(hyperlink.Id) is { } relationshipId)
         {
             target = context.HyperlinkTarget(relationshipId);
         }
 
-        var anchor = hyperlink.Anchor?.Value;
+        var anchor = hyperlink.Anchor?.InnerText;
         var link = OpenLink(target, anchor);
         ReadChildren(hyperlink);
         CloseLink(link);
@@ -294,7 +299,7 @@ internal sealed class ParagraphScope(ReadContext context, BodyReader body, Field
 
     private void ReadSimpleField(SimpleField field)
     {
-        var instruction = FieldInstruction.Parse(field.Instruction?.Value ?? string.Empty);
+        var instruction = FieldInstruction.Parse(field.Instruction?.InnerText ?? string.Empty);
         if (!instruction.IsHyperlink)
         {
             ReadChildren(field);

@@ -95,7 +95,7 @@ internal sealed record RunFormat(
     }
 
     /// <summary>Reads w:rPr (run, style or paragraph-mark properties): all share the same children.</summary>
-    public static RunFormat Read(OpenXmlElement? properties)
+    public static RunFormat Read(OpenXmlElement? properties, Warnings? warnings)
     {
         if (properties is null || !properties.HasChildren)
         {
@@ -110,42 +110,42 @@ internal sealed record RunFormat(
             switch (child)
             {
                 case RunStyle rs:
-                    charStyle = rs.Val?.Value;
+                    charStyle = Blank(rs.Val?.InnerText);
                     break;
                 case Bold b:
-                    bold = On(b.Val);
+                    bold = Attr.OnOff(b.Val, warnings);
                     break;
                 case Italic i:
-                    italic = On(i.Val);
+                    italic = Attr.OnOff(i.Val, warnings);
                     break;
                 case Underline u:
-                    underline = u.Val is null || u.Val.Value != UnderlineValues.None;
+                    // w:u with no w:val is a single underline; only "none" takes it away.
+                    underline = !Attr.Is(Attr.Token(u.Val), "none");
                     break;
                 case Strike s:
-                    strike = On(s.Val);
+                    strike = Attr.OnOff(s.Val, warnings);
                     break;
                 case DoubleStrike ds:
-                    strike = On(ds.Val) || strike == true;
+                    strike = Attr.OnOff(ds.Val, warnings) || strike == true;
                     break;
                 case SmallCaps sc:
-                    smallCaps = On(sc.Val);
+                    smallCaps = Attr.OnOff(sc.Val, warnings);
                     break;
                 case Vanish v:
-                    hidden = On(v.Val);
+                    hidden = Attr.OnOff(v.Val, warnings);
                     break;
                 case RightToLeftText r:
-                    rtl = On(r.Val);
+                    rtl = Attr.OnOff(r.Val, warnings);
                     break;
-                case VerticalTextAlignment va when va.Val is not null:
-                    var position = va.Val.Value;
-                    sup = position == VerticalPositionValues.Superscript;
-                    sub = position == VerticalPositionValues.Subscript;
+                case VerticalTextAlignment va when Attr.Token(va.Val) is { } position:
+                    sup = Attr.Is(position, "superscript");
+                    sub = Attr.Is(position, "subscript");
                     break;
                 case Languages l:
-                    lang = Blank(l.Val?.Value);
-                    bidiLang = Blank(l.Bidi?.Value);
+                    lang = Blank(l.Val?.InnerText);
+                    bidiLang = Blank(l.Bidi?.InnerText);
                     break;
-                case FontSize fs when int.TryParse(fs.Val?.Value, out var halfPoints):
+                case FontSize fs when Attr.HalfPoints(fs.Val, warnings) is int halfPoints:
                     size = halfPoints;
                     break;
                 default:
@@ -155,8 +155,6 @@ internal sealed record RunFormat(
 
         return new RunFormat(bold, italic, underline, strike, sup, sub, smallCaps, hidden, rtl, lang, bidiLang, size, charStyle);
     }
-
-    private static bool On(OnOffValue? value) => value?.Value ?? true;
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

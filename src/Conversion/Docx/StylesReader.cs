@@ -19,7 +19,7 @@ internal sealed record ResolvedStyle(
     StyleRole Role,
     int HeadingLevel,
     RunFormat Run,
-    JustificationValues? Justification,
+    Justify? Justification,
     bool? Bidi,
     int? NumberingId,
     int? NumberingLevel);
@@ -36,32 +36,35 @@ internal sealed class StyleSheet
     private readonly Dictionary<string, RunFormat> resolvedCharacter = new(StringComparer.OrdinalIgnoreCase);
     private readonly string? defaultParagraphStyleId;
 
-    private StyleSheet(Styles? styles)
+    private readonly Warnings warnings;
+
+    private StyleSheet(Styles? styles, Warnings warnings)
     {
+        this.warnings = warnings;
         if (styles is null)
         {
             DefaultRun = RunFormat.Empty;
             return;
         }
 
-        DefaultRun = RunFormat.Read(styles.DocDefaults?.RunPropertiesDefault?.RunPropertiesBaseStyle);
+        DefaultRun = RunFormat.Read(styles.DocDefaults?.RunPropertiesDefault?.RunPropertiesBaseStyle, warnings);
         foreach (var style in styles.Elements<Style>())
         {
-            var id = style.StyleId?.Value;
+            var id = Attr.Token(style.StyleId);
             if (id is null)
             {
                 continue;
             }
 
-            var type = style.Type?.Value;
-            if (type == StyleValues.Character)
+            var type = Attr.Token(style.Type);
+            if (Attr.Is(type, "character"))
             {
                 characterStyles.TryAdd(id, style);
             }
-            else if (type is null || type == StyleValues.Paragraph)
+            else if (type is null || Attr.Is(type, "paragraph"))
             {
                 paragraphStyles.TryAdd(id, style);
-                if (style.Default?.Value == true)
+                if (style.Default is { } isDefault && Attr.OnOff(isDefault, warnings))
                 {
                     defaultParagraphStyleId ??= id;
                 }
@@ -72,7 +75,10 @@ internal sealed class StyleSheet
     /// <summary>Run properties from w:docDefaults.</summary>
     public RunFormat DefaultRun { get; }
 
-    public static StyleSheet Read(Styles? styles) => new(styles);
+    public static StyleSheet Read(Styles? styles, Warnings warnings) => new(styles, warnings);
+
+    /// <summary>No styles part (or one that could not be read): Word's built-in defaults.</summary>
+    public static StyleSheet Empty(Warnings warnings) => new(null, warnings);
 
     /// <summary>The paragraph style by id, or the default paragraph style when id is null or unknown.</summary>
     public ResolvedStyle? Paragraph(string? id)
@@ -118,16 +124,16 @@ internal sealed class StyleSheet
             return RunFormat.Empty;
         }
 
-        var own = RunFormat.Read(style.StyleRunProperties);
-        var parent = style.BasedOn?.Val?.Value;
+        var own = RunFormat.Read(style.StyleRunProperties, warnings);
+        var parent = Attr.Token(style.BasedOn?.Val);
         return parent is null ? own : ResolveCharacter(parent, depth + 1).Over(own);
     }
 
     private ResolvedStyle ResolveParagraph(string id, int depth)
     {
         var style = paragraphStyles[id];
-        var name = style.StyleName?.Val?.Value ?? id;
-        var parentId = style.BasedOn?.Val?.Value;
+        var name = Attr.Token(style.StyleName?.Val) ?? id;
+        var parentId = Attr.Token(style.BasedOn?.Val);
         ResolvedStyle? parent = null;
         if (parentId is not null && depth < 20 && paragraphStyles.ContainsKey(parentId)
             && !string.Equals(parentId, id, StringComparison.OrdinalIgnoreCase))
@@ -136,14 +142,14 @@ internal sealed class StyleSheet
         }
 
         var pPr = style.StyleParagraphProperties;
-        var run = (parent?.Run ?? RunFormat.Empty).Over(RunFormat.Read(style.StyleRunProperties));
-        var justification = pPr?.Justification?.Val?.Value ?? parent?.Justification;
-        bool? bidi = pPr?.BiDi is { } b ? b.Val?.Value ?? true : parent?.Bidi;
-        var numId = pPr?.NumberingProperties?.NumberingId?.Val?.Value ?? parent?.NumberingId;
-        var numLevel = pPr?.NumberingProperties?.NumberingLevelReference?.Val?.Value ?? parent?.NumberingLevel;
+        var run = (parent?.Run ?? RunFormat.Empty).Over(RunFormat.Read(style.StyleRunProperties, warnings));
+        var justification = Attr.Justification(pPr?.Justification?.Val, warnings) ?? parent?.Justification;
+        bool? bidi = pPr?.BiDi is { } b ? Attr.OnOff(b.Val, warnings) : parent?.Bidi;
+        var numId = Attr.Int(pPr?.NumberingProperties?.NumberingId?.Val, warnings) ?? parent?.NumberingId;
+        var numLevel = Attr.Int(pPr?.NumberingProperties?.NumberingLevelReference?.Val, warnings) ?? parent?.NumberingLevel;
 
         var (role, level) = RoleFromName(name, id);
-        if (role == StyleRole.Normal && pPr?.OutlineLevel?.Val?.Value is int outline && outline is >= 0 and < 6)
+        if (role == StyleRole.Normal && Attr.Int(pPr?.OutlineLevel?.Val, warnings) is int outline && outline is >= 0 and < 6)
         {
             (role, level) = (StyleRole.Heading, outline + 1);
         }

@@ -15,6 +15,7 @@ internal static class SymbolMap
         [0x22] = "∀",
         [0x24] = "∃",
         [0x27] = "∋",
+        [0x2A] = "∗",
         [0x2D] = "−",
         [0x40] = "≅",
         [0x5C] = "∴",

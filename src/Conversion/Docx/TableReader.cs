@@ -11,18 +11,22 @@ namespace PressPipeline.Conversion.Docx;
 /// </summary>
 internal static class TableReader
 {
+    /// <summary>Word's own limit on the columns of a table: a larger span is a damaged value, not a wider table.</summary>
+    private const int MaxSpan = 63;
+
     public static Model.Table Read(W.Table table, BodyReader body)
     {
+        var warnings = body.Context.Warnings;
         var widths = new List<double>();
         if (table.GetFirstChild<TableGrid>() is { } grid)
         {
             foreach (var column in grid.Elements<GridColumn>())
             {
-                widths.Add(double.TryParse(column.Width?.Value, System.Globalization.CultureInfo.InvariantCulture, out var twips) ? twips / 20.0 : 0);
+                widths.Add(Attr.TwipsAsPoints(column.Width, warnings) is { } points && points > 0 ? points : 0);
             }
         }
 
-        var rtl = table.GetFirstChild<TableProperties>()?.BiDiVisual is { } bidi && (bidi.Val?.Value ?? OnOffOnlyValues.On) == OnOffOnlyValues.On;
+        var rtl = table.GetFirstChild<TableProperties>()?.BiDiVisual is { } bidi && Attr.OnOff(bidi.Val, warnings);
         var rows = new List<RowBuilder>();
         var openMerges = new Dictionary<int, CellBuilder>();
         var headerRows = 0;
@@ -31,13 +35,14 @@ internal static class TableReader
         {
             var builder = new RowBuilder();
             var properties = row.TableRowProperties;
-            var column = properties?.GetFirstChild<GridBefore>()?.Val?.Value ?? 0;
+            var column = Math.Max(Attr.Int(properties?.GetFirstChild<GridBefore>()?.Val, warnings) ?? 0, 0);
             foreach (var cell in Cells(row))
             {
                 var cellProperties = cell.TableCellProperties;
-                var span = Math.Max(cellProperties?.GridSpan?.Val?.Value ?? 1, 1);
+                var span = Math.Clamp(Attr.Int(cellProperties?.GridSpan?.Val, warnings) ?? 1, 1, MaxSpan);
                 var merge = cellProperties?.VerticalMerge;
-                var continues = merge is not null && (merge.Val is null || merge.Val.Value == MergedCellValues.Continue);
+                // w:vMerge with no w:val continues the merge above; only "restart" starts a new one.
+                var continues = merge is not null && !Attr.Is(Attr.Token(merge.Val), "restart");
                 if (continues && openMerges.TryGetValue(column, out var above))
                 {
                     above.RowSpan++;
@@ -59,7 +64,7 @@ internal static class TableReader
                 column += span;
             }
 
-            var isHeader = properties?.GetFirstChild<TableHeader>() is { } header && (header.Val?.Value ?? OnOffOnlyValues.On) == OnOffOnlyValues.On;
+            var isHeader = properties?.GetFirstChild<TableHeader>() is { } header && Attr.OnOff(header.Val, warnings);
             if (stillHeader && isHeader)
             {
                 headerRows++;

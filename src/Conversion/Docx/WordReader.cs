@@ -25,6 +25,7 @@ public sealed class WordReader(ConversionLimits limits) : IDocxReader
         ArgumentNullException.ThrowIfNull(docx);
         var bytes = PackageGuard.ReadUpload(docx, Limits);
         PackageGuard.Check(bytes, Limits);
+        (bytes, var droppedRelationships) = DanglingRelationships.Remove(bytes);
         try
         {
             // Styles and numbering are parsed from a second, independent view of the same bytes while this
@@ -43,7 +44,7 @@ public sealed class WordReader(ConversionLimits limits) : IDocxReader
             {
                 using var stream = new MemoryStream(bytes, writable: false);
                 using var document = Open(stream);
-                return ReadDocument(document, definitions.Task, bodyParsed);
+                return ReadDocument(document, definitions.Task, bodyParsed, droppedRelationships);
             }
             finally
             {
@@ -76,7 +77,11 @@ public sealed class WordReader(ConversionLimits limits) : IDocxReader
     private static WordprocessingDocument Open(MemoryStream stream) =>
         WordprocessingDocument.Open(stream, false, new OpenSettings { AutoSave = false });
 
-    /// <summary>The document-wide definitions the body is read against, from their own view of the package.</summary>
+    /// <summary>
+    /// The document-wide definitions the body is read against, from their own view of the package. Styles,
+    /// numbering and settings are secondary parts: one that cannot be parsed is left out with a warning (as Word
+    /// repairs such files) and the body is read against Word's defaults instead.
+    /// </summary>
     private static void ReadDefinitions(byte[] bytes, TaskCompletionSource<Definitions> definitions)
     {
         try
@@ -84,10 +89,13 @@ public sealed class WordReader(ConversionLimits limits) : IDocxReader
             using var stream = new MemoryStream(bytes, writable: false);
             using var document = Open(stream);
             var main = document.MainDocumentPart;
-            var styles = StyleSheet.Read(main?.StyleDefinitionsPart?.Styles);
+            var warnings = new Warnings();
+            var styles = SecondaryPart.Read(warnings, "styles", () => StyleSheet.Read(main?.StyleDefinitionsPart?.Styles, warnings), StyleSheet.Empty(warnings));
             var defaultLanguage = styles.DefaultRun.Language
-                ?? main?.DocumentSettingsPart?.Settings?.GetFirstChild<DocumentFormat.OpenXml.Wordprocessing.ThemeFontLanguages>()?.Val?.Value;
-            definitions.SetResult(new Definitions(styles, NumberingDefinitions.Read(main?.NumberingDefinitionsPart?.Numbering), defaultLanguage));
+                ?? SecondaryPart.Read(warnings, "settings", () => Attr.Token(main?.DocumentSettingsPart?.Settings?.GetFirstChild<DocumentFormat.OpenXml.Wordprocessing.ThemeFontLanguages>()?.Val), null);
+            var numbering = SecondaryPart.Read(
+                warnings, "numbering", () => NumberingDefinitions.Read(main?.NumberingDefinitionsPart?.Numbering, warnings), NumberingDefinitions.Empty(warnings));
+            definitions.SetResult(new Definitions(styles, numbering, defaultLanguage, warnings));
         }
 #pragma warning disable CA1031 // Not swallowed: the reading thread rethrows it from the task, as if it had read the part itself.
         catch (Exception error)
@@ -97,7 +105,7 @@ public sealed class WordReader(ConversionLimits limits) : IDocxReader
         }
     }
 
-    private Result<PressRelease> ReadDocument(WordprocessingDocument document, Task<Definitions> definitions, CancellationTokenSource bodyParsed)
+    private Result<PressRelease> ReadDocument(WordprocessingDocument document, Task<Definitions> definitions, CancellationTokenSource bodyParsed, bool droppedRelationships)
     {
         var main = document.MainDocumentPart;
         var parsed = main?.Document?.Body;
@@ -108,8 +116,13 @@ public sealed class WordReader(ConversionLimits limits) : IDocxReader
         }
 
         var warnings = new Warnings();
-        var (styles, numbering, defaultLanguage) = definitions.GetAwaiter().GetResult();
-        var tally = new LanguageTally();
+        if (droppedRelationships)
+        {
+            warnings.Add(DanglingRelationships.Code, DanglingRelationships.Message);
+        }
+
+        var (styles, numbering, defaultLanguage, definitionWarnings) = definitions.GetAwaiter().GetResult();
+        var tally = new LanguageTally(defaultLanguage);
         var context = new ReadContext(
             styles,
             new ListCounter(numbering, warnings, defaultLanguage ?? "en"),
@@ -121,12 +134,20 @@ public sealed class WordReader(ConversionLimits limits) : IDocxReader
         };
 
         var blocks = new BodyReader(context).Read(body.ChildElements);
-        var notes = NotesReader.Read(main, context);
-        var (properties, coreTitle) = CorePropertiesReader.Read(document);
-        var language = tally.Language(defaultLanguage);
+        var notes = SecondaryPart.Read(warnings, "notes", () => NotesReader.Read(main, context), []);
+        var (properties, coreTitle) = SecondaryPart.Read(
+            warnings, "properties", () => CorePropertiesReader.Read(document), (new DocumentProperties(null, null, [], null, null), null));
+        var language = tally.Language();
         var anatomy = ReleaseAnatomy.Apply(blocks, context.Traits, language, coreTitle, warnings);
         var metadata = anatomy.Metadata with { Direction = tally.Direction, Document = properties };
         var release = new PressRelease(metadata, anatomy.Body, notes, context.Images.Images);
+
+        // Styles and numbering are resolved lazily while the body is read, so their warnings are complete only now.
+        foreach (var warning in definitionWarnings.Items)
+        {
+            warnings.Add(warning.Code, warning.Message);
+        }
+
         return new Result<PressRelease>(release, warnings.Items);
     }
 
@@ -135,4 +156,4 @@ public sealed class WordReader(ConversionLimits limits) : IDocxReader
 }
 
 /// <summary>Styles, numbering and the document's default language: what the body is read against.</summary>
-internal sealed record Definitions(StyleSheet Styles, NumberingDefinitions Numbering, string? DefaultLanguage);
+internal sealed record Definitions(StyleSheet Styles, NumberingDefinitions Numbering, string? DefaultLanguage, Warnings Warnings);

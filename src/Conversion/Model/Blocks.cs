@@ -16,7 +16,11 @@ public sealed record Heading(int Level, IReadOnlyList<Inline> Content, string? A
 public sealed record Paragraph(
     IReadOnlyList<Inline> Content,
     Alignment Alignment = Alignment.Start,
-    TextDirection Direction = TextDirection.LeftToRight) : Block;
+    TextDirection Direction = TextDirection.LeftToRight) : Block
+{
+    /// <summary>The paragraph's own language (BCP 47), when the reader could tell; renderers mark it where it differs from the release's.</summary>
+    public string? Language { get; init; }
+}
 
 /// <summary>A block quote (Quote / Intense Quote styles, or indented quotation paragraphs).</summary>
 public sealed record BlockQuote(IReadOnlyList<Block> Blocks) : Block;

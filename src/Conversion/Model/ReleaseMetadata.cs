@@ -25,7 +25,14 @@ public sealed record ReleaseMetadata(
     Section? About,
     Section? MediaContacts,
     Section? NotesToEditors,
-    DocumentProperties Document);
+    DocumentProperties Document)
+{
+    /// <summary>
+    /// Pictures that stand above the release line or headline in the document (a letterhead logo): renderers put
+    /// them at the head of the release, above the headline, not in the body.
+    /// </summary>
+    public IReadOnlyList<Block> Letterhead { get; init; } = [];
+}
 
 /// <summary>When the release may be published.</summary>
 public abstract record ReleaseInstruction

@@ -69,16 +69,29 @@ internal sealed record ReleaseView(
     /// <summary>Anchor id of a section on the web page.</summary>
     public static string SectionId(string key) => key.Replace('_', '-');
 
-    /// <summary>The dateline to show on its own, or null when the body's first paragraph still opens with it.</summary>
-    private static string? SeparateDateline(PressRelease release)
+    /// <summary>The dateline to show on its own, or null when a paragraph of the body still opens with it.</summary>
+    private static string? SeparateDateline(PressRelease release) =>
+        release.Metadata.Dateline is { } dateline && !string.IsNullOrWhiteSpace(dateline.Text) && !BodyOpensWithDateline(release)
+            ? dateline.Text
+            : null;
+
+    /// <summary>
+    /// True when one of the body's opening paragraphs starts with the dateline ("**Astana, May 14, 2014 –** On May
+    /// 22nd…"), so every variant prints it there and not a second time on its own. Not only the first paragraph: a
+    /// letterhead picture or a pandoc caption may come before it.
+    /// </summary>
+    internal static bool BodyOpensWithDateline(PressRelease release)
     {
         if (release.Metadata.Dateline is not { } dateline || string.IsNullOrWhiteSpace(dateline.Text))
         {
-            return null;
+            return false;
         }
 
-        var first = release.Body.OfType<Paragraph>().FirstOrDefault();
-        var opening = first is null ? string.Empty : PlainText.Of(first.Content).TrimStart();
-        return opening.StartsWith(dateline.Text.Trim(), StringComparison.Ordinal) ? null : dateline.Text;
+        var text = dateline.Text.Trim();
+        return release.Body.Take(OpeningBlocks).OfType<Paragraph>()
+            .Any(p => PlainText.Of(p.Content).TrimStart().StartsWith(text, StringComparison.Ordinal));
     }
+
+    /// <summary>As far into the body as the reader looks for the dateline (ReleaseAnatomy).</summary>
+    private const int OpeningBlocks = 12;
 }

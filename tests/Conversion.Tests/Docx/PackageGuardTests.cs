@@ -203,14 +203,6 @@ public sealed class PackageGuardTests
     }
 
     [Fact]
-    public void Malformed_xml_in_the_styles_part_is_rejected_as_a_corrupt_part_too()
-    {
-        // Styles and numbering are read on a second thread beside the body; their failure must come back just as typed.
-        var document = TestDocument.Create().Style("Broken", "Broken", pPr: "<w:jc w:val=\"left\">").Paragraph("Text").Build();
-        Assert.Equal(RejectionKind.CorruptPart, Reject(document).Kind);
-    }
-
-    [Fact]
     public void Malformed_xml_in_both_the_body_and_the_styles_is_one_typed_rejection()
     {
         var document = TestDocument.Create().Style("Broken", "Broken", pPr: "<w:jc w:val=\"left\">").Body("<w:p><w:r>").Build();

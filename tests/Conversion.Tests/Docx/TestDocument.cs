@@ -98,6 +98,13 @@ internal sealed class TestDocument
         return this;
     }
 
+    /// <summary>Raw w:footnote elements (or anything else, to damage the part).</summary>
+    public TestDocument FootnoteXml(string xml)
+    {
+        footnotes.Append(xml);
+        return this;
+    }
+
     /// <summary>An external hyperlink relationship the body can refer to by id.</summary>
     public TestDocument Link(string relationshipId, string target)
     {

@@ -1,9 +1,7 @@
 using System.Diagnostics;
-using PressPipeline.Conversion.Docx;
 using PressPipeline.Conversion.Model;
 using PressPipeline.Conversion.Rendering;
 using PressPipeline.Conversion.Rendering.Pdf;
-using PressPipeline.Conversion.Results;
 using PressPipeline.Conversion.Tests.Docx;
 using UglyToad.PdfPig;
 
@@ -20,7 +18,7 @@ public sealed class PdfCorpusTests
     {
         if (Read(path) is not { } release)
         {
-            return; // a typed rejection is the reader's business, tested there
+            return; // listed in expected-refusals.json, and refused for that reason
         }
 
         var result = new PdfRenderer().Render(release, RenderContext.Local);
@@ -43,7 +41,7 @@ public sealed class PdfCorpusTests
     {
         if (Read(path) is not { } release)
         {
-            return;
+            return; // listed in expected-refusals.json, and refused for that reason
         }
 
         var file = Path.Combine(Path.GetTempPath(), $"presspipeline-qpdf-{Guid.NewGuid():N}.pdf");
@@ -79,18 +77,8 @@ public sealed class PdfCorpusTests
         }
     }
 
-    private static PressRelease? Read(string path)
-    {
-        using var stream = File.OpenRead(path);
-        try
-        {
-            return new WordReader(ConversionLimits.Default).Read(stream).Value;
-        }
-        catch (DocumentRejectedException)
-        {
-            return null;
-        }
-    }
+    /// <summary>The model, or null for a file listed as expected to be refused; any other refusal fails the test.</summary>
+    private static PressRelease? Read(string path) => Corpus.ReleaseOrExpectedRefusal(path);
 
     private static byte[] Render(PressRelease release) => new PdfRenderer().Render(release, RenderContext.Local).Value.Content.ToArray();
 }

@@ -85,6 +85,7 @@ public sealed class EmailRenderer(TemplateLibrary templates) : IVariantRenderer
             ["release_line"] = view.EmbargoLine is null ? view.ReleaseLine : null,
             ["dateline"] = view.Dateline,
             ["end_mark"] = view.EndMark,
+            ["letterhead_html"] = release.Metadata.Letterhead.Count == 0 ? null : body.Write(release.Metadata.Letterhead),
             ["body_html"] = body.Write(release.Body),
             ["sections"] = sections,
             ["notes_html"] = body.WriteNotes(release.Notes, view.Labels),

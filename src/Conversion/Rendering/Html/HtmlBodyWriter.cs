@@ -19,6 +19,7 @@ internal sealed class HtmlBodyWriter
     private readonly Dictionary<string, ImageResource> images;
     private readonly List<ConversionWarning> warnings;
     private readonly HashSet<string> referencedNotes = new(StringComparer.Ordinal);
+    private readonly string documentLanguage;
 
     public HtmlBodyWriter(PressRelease release, HtmlBodyOptions options, List<ConversionWarning> warnings)
     {
@@ -26,6 +27,7 @@ internal sealed class HtmlBodyWriter
         writer = new StringWriter(html, CultureInfo.InvariantCulture);
         this.options = options;
         this.warnings = warnings;
+        documentLanguage = release.Metadata.Language;
         images = release.Images.GroupBy(i => i.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
     }
 
@@ -170,8 +172,17 @@ internal sealed class HtmlBodyWriter
         }
 
         WriteDirection(paragraph.Direction);
+        if (paragraph.Language is { Length: > 0 } language && !SamePrimaryLanguage(language, documentLanguage))
+        {
+            html.Append(" lang=\"").Append(System.Net.WebUtility.HtmlEncode(language)).Append('"');
+        }
+
         html.Append('>');
     }
+
+    /// <summary>"ru-RU" and "ru" are the same language for the reader of a page; "kk-KZ" inside a "ru-RU" page is not.</summary>
+    private static bool SamePrimaryLanguage(string a, string b) =>
+        a.Split('-')[0].Equals(b.Split('-')[0], StringComparison.OrdinalIgnoreCase);
 
     private void WriteDirection(TextDirection direction)
     {

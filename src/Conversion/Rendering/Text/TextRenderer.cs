@@ -44,6 +44,7 @@ public sealed class TextRenderer(TemplateLibrary templates) : IVariantRenderer
 
         var values = new Dictionary<string, object?>
         {
+            ["letterhead"] = release.Metadata.Letterhead.Count == 0 ? null : writer.Write(release.Metadata.Letterhead),
             ["embargo_line"] = Optional(view.EmbargoLine),
             ["release_line"] = Optional(view.ReleaseLine),
             ["title_block"] = view.Title.Length == 0 ? null : PlainTextWriter.Underlined(view.Title, '='),

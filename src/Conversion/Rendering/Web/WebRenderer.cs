@@ -67,6 +67,7 @@ public sealed class WebRenderer(TemplateLibrary templates) : IVariantRenderer
             ["release_line"] = view.ReleaseLine,
             ["dateline"] = view.Dateline,
             ["end_mark"] = view.EndMark,
+            ["letterhead_html"] = release.Metadata.Letterhead.Count == 0 ? null : body.Write(release.Metadata.Letterhead),
             ["body_html"] = body.Write(release.Body),
             ["sections"] = sections,
             ["notes_html"] = body.WriteNotes(release.Notes, view.Labels),

@@ -1,10 +1,8 @@
 using System.Text;
 using AngleSharp.Html.Parser;
-using PressPipeline.Conversion.Docx;
 using PressPipeline.Conversion.Model;
 using PressPipeline.Conversion.Rendering;
 using PressPipeline.Conversion.Rendering.Email;
-using PressPipeline.Conversion.Results;
 using PressPipeline.Conversion.Tests.Docx;
 
 namespace PressPipeline.Conversion.Tests.Rendering.Inlining;
@@ -35,7 +33,7 @@ public class CssInlinerTests
     {
         if (Read(path) is not { } release)
         {
-            return; // rejected uploads have no e-mail
+            return; // listed in expected-refusals.json: a refused upload has no e-mail
         }
 
         var page = new EmailRenderer().Compose(release, Hosted, []);
@@ -124,16 +122,6 @@ public class CssInlinerTests
 
     private static string Normalised(byte[] utf8) => Normalised(Encoding.UTF8.GetString(utf8));
 
-    private static PressRelease? Read(string path)
-    {
-        using var stream = File.OpenRead(path);
-        try
-        {
-            return new WordReader(ConversionLimits.Default).Read(stream).Value;
-        }
-        catch (DocumentRejectedException)
-        {
-            return null;
-        }
-    }
+    /// <summary>The model, or null for a file listed as expected to be refused; any other refusal fails the test.</summary>
+    private static PressRelease? Read(string path) => Corpus.ReleaseOrExpectedRefusal(path);
 }

@@ -27,6 +27,7 @@ internal sealed class ReleaseLayouter(LayoutContext context, string? organisatio
     {
         var flow = new List<FlowItem>();
         flow.AddRange(Letterhead());
+        flow.AddRange(blocks.Layout(Metadata.Letterhead, Width)); // the document's own letterhead picture, at the top
         flow.AddRange(ReleaseLine());
         flow.AddRange(Line(Metadata.Title, new RunStyle(Styles.Theme.Release.HeadlineSize, Styles.TextColour, Bold: true), Styles.Theme.Release.SpaceAfterHeadline, keepWithNext: true));
         if (!string.IsNullOrWhiteSpace(Metadata.Subtitle))
@@ -149,8 +150,7 @@ internal sealed class ReleaseLayouter(LayoutContext context, string? organisatio
             return [];
         }
 
-        var firstText = context.Release.Body.OfType<Paragraph>().Select(p => InlineFlattener.PlainText(p.Content)).FirstOrDefault() ?? string.Empty;
-        if (firstText.StartsWith(dateline.Text.Trim(), StringComparison.Ordinal))
+        if (ReleaseView.BodyOpensWithDateline(context.Release))
         {
             return [];
         }
