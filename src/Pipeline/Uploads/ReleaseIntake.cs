@@ -135,7 +135,7 @@ public sealed class ReleaseIntake(
         return new IntakeResult(id, status, AlreadyKnown: false);
     }
 
-        private async Task<IntakeResult> ApplyAsync(string id, ReleaseInstructions instructions, bool alreadyKnown, Actor? by, CancellationToken cancellationToken)
+    private async Task<IntakeResult> ApplyAsync(string id, ReleaseInstructions instructions, bool alreadyKnown, Actor? by, CancellationToken cancellationToken)
     {
         try
         {
@@ -165,7 +165,7 @@ public sealed class ReleaseIntake(
         return await StoreAsync(id, sourceName, ((ConversionOutcome.Converted)outcome).Release, cancellationToken);
     }
 
-        /// <summary>Reads a corrected document within <see cref="PipelineOptions.MaxUploadBytes"/>, as uploads are read.</summary>
+    /// <summary>Reads a corrected document within <see cref="PipelineOptions.MaxUploadBytes"/>, as uploads are read.</summary>
     internal async Task<BinaryData> ReadCorrectionAsync(Stream document, CancellationToken cancellationToken)
     {
         var read = await BoundedUpload.ReadAsync(document, options.Value.MaxUploadBytes, cancellationToken);

@@ -36,14 +36,15 @@ public sealed class UploadProcessor(PressStorage storage, ReleaseIntake intake, 
         }
 
         var (instructions, problem) = await ReadInstructionsAsync(uploads, documentName, metadata, cancellationToken);
+        var uploader = UploadsInbox.UploaderOf(metadata);
         if (documentName != name || content is null)
         {
             // Streamed, not downloaded whole: the intake reads it with a size limit before keeping any of it.
             await using var stream = await document.OpenReadAsync(cancellationToken: cancellationToken);
-            return await intake.IntakeAsync(stream, documentName, instructions, cancellationToken, problem);
+            return await intake.IntakeAsync(stream, documentName, instructions, cancellationToken, problem, uploader);
         }
 
-        return await intake.IntakeAsync(content, documentName, instructions, cancellationToken, problem, UploadsInbox.UploaderOf(metadata));
+        return await intake.IntakeAsync(content, documentName, instructions, cancellationToken, problem, uploader);
     }
 
     private static async Task<(ReleaseInstructions Instructions, string? Problem)> ReadInstructionsAsync(
