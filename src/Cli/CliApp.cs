@@ -26,6 +26,8 @@ internal static class CliApp
         root.Subcommands.Add(ListsCommand.Create());
         root.Subcommands.Add(SuppressionsCommand.Create());
         root.Subcommands.Add(ActivityCommand.Create());
+        root.Subcommands.Add(ResumeCommand.Create());
+        root.Subcommands.Add(ReleaseBatchCommand.Create());
         return root;
     }
 }
