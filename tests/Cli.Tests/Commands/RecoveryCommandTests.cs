@@ -96,10 +96,27 @@ public sealed class RecoveryCommandTests : IAsyncLifetime
         return id;
     }
 
+    /// <summary>
+    /// presspipe.dll from the CLI project's own output (bin/{configuration}/{tfm}), with its own deps.json: the copy
+    /// beside the tests resolves its dependencies through the test project's deps.json, which is not the CLI's.
+    /// </summary>
+    private static string BuiltCli()
+    {
+        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var configuration = output.Parent!.Name;
+        var root = output;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "PressPipeline.sln")))
+        {
+            root = root.Parent;
+        }
+
+        return Path.Combine(root!.FullName, "src", "Cli", "bin", configuration, output.Name, "presspipe.dll");
+    }
+
     private async Task<(int Code, string Output)> PresspipeAsync(params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = work.FullName, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "presspipe.dll"));
+        start.ArgumentList.Add(BuiltCli());
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

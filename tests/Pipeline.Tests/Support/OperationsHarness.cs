@@ -59,6 +59,7 @@ public sealed class OperationsHarness : IAsyncDisposable
             ["Contacts:Container"] = $"contacts-{suffix}",
             ["Contacts:SuppressionTable"] = $"suppr{suffix}",
             ["Contacts:HashKey"] = "test-only-hash-key",
+            ["Mail:Transport"] = "SendGrid",
             ["SendGrid:ApiKey"] = "SG.test-only-key",
             ["SendGrid:Host"] = endpoint.Host,
             ["SendGrid:LedgerTable"] = $"ledger{suffix}",
