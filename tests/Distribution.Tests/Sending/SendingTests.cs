@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Configuration;
 using System.Text.Json;
+using Microsoft.Extensions.Configuration;
 using PressPipeline.Distribution.Contacts;
 using PressPipeline.Distribution.Sending;
 using PressPipeline.Distribution.Suppressions;
