@@ -162,7 +162,7 @@ internal static class DemoCommand
         var written = Directory.Exists(outbox) ? Directory.GetFiles(outbox, "*", SearchOption.AllDirectories) : [];
         if (written.Length > 0)
         {
-            Say.Done($"What would be sent (no SendGrid key, so the outbox): {written.Length} files in {outbox}");
+            Say.Done($"What would be sent (Mail:Transport=Outbox, so nothing left this machine): {written.Length} files in {outbox}");
             foreach (var file in written.Order(StringComparer.Ordinal).Take(8))
             {
                 Say.Step(Path.GetRelativePath(outbox, file));

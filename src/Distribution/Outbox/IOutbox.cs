@@ -1,6 +1,6 @@
 namespace PressPipeline.Distribution.Outbox;
 
-/// <summary>Where messages go when no SendGrid key is configured: a folder (CLI, demo) or a blob container (Functions).</summary>
+/// <summary>Where messages go when <c>Mail:Transport=Outbox</c> says so: a folder (CLI, demo) or a blob container (Functions).</summary>
 public interface IOutbox
 {
     /// <summary>Writes (or overwrites) one file; <paramref name="path"/> uses '/' separators.</summary>
