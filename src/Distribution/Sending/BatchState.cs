@@ -29,9 +29,6 @@ public sealed record LedgerEntry(
     DateTimeOffset UpdatedAt,
     string Version)
 {
-    /// <summary>True when the batch must not be sent again by an automatic rerun.</summary>
-    public bool BlocksResend => State is BatchState.Accepted or BatchState.Sending or BatchState.Unknown;
-
     /// <summary>Which claim wrote the row (a fresh id per claim): how a run recognises its own write after a lost answer.</summary>
     public string? ClaimId { get; init; }
 }

@@ -11,8 +11,8 @@ namespace PressPipeline.Pipeline.Operations;
 /// Every staff action on a release, in one place for both doors (the HTTP API and <c>presspipe</c>, later the staff
 /// console): each takes the <see cref="Actor"/> the door established, checks the id, does the work through the
 /// pipeline's services and records who did it in the release's history and the operations log.
-/// Resuming a PartlySent release and releasing a held batch live in the recovery service (see docs/operations.md);
-/// this class delegates to it once it is merged.
+/// Resuming a PartlySent release and releasing a held batch live in <see cref="Recovery.ReleaseRecovery"/>, which
+/// the same doors call directly (docs/operations.md).
 /// </summary>
 public sealed class ReleaseOperations(
     ReleaseIntake intake,
