@@ -41,6 +41,12 @@ param authTenantId string
 @description('Paths reachable without signing in: whoever calls them is authenticated otherwise (a signed token, a SendGrid signature, the blobs extension key).')
 param anonymousPaths string[]
 
+@description('Instances spread over the region\'s availability zones (at least two always-ready instances per scaling group, billed).')
+param zoneRedundant bool
+
+@description('Subnet (delegated to Microsoft.App/environments) the app sends its outbound traffic through; empty: none.')
+param virtualNetworkSubnetId string
+
 resource storage 'Microsoft.Storage/storageAccounts@2026-06-01' existing = {
   name: storageAccountName
 }
@@ -56,6 +62,8 @@ resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
   }
   properties: {
     reserved: true
+    // Azure Functions docs, "Configure zone redundancy" (Flex Consumption, Bicep): the plan's zoneRedundant property.
+    zoneRedundant: zoneRedundant
   }
 }
 
@@ -91,6 +99,8 @@ resource app 'Microsoft.Web/sites@2025-03-01' = {
     httpsOnly: true
     // Key Vault references in app settings resolve with this identity.
     keyVaultReferenceIdentity: identityId
+    // Outbound traffic (storage, Key Vault, and so Key Vault references) goes through the private network.
+    virtualNetworkSubnetId: empty(virtualNetworkSubnetId) ? null : virtualNetworkSubnetId
     siteConfig: {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
