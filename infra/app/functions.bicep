@@ -3,7 +3,8 @@ metadata description = 'The Flex Consumption plan (FC1) and the function app: .N
 param planName string
 param appName string
 param location string
-param tags object
+@description('Tags on every resource (name → value).')
+param tags { *: string }
 
 @description('Tag azd uses to find the app it deploys the service to.')
 param serviceName string
@@ -30,7 +31,7 @@ param instanceMemoryMB int
 param maximumInstanceCount int
 
 @description('Application settings the code reads (names with __ for nested keys); Key Vault references for secrets.')
-param appSettings object
+param appSettings { *: string }
 
 @description('Client id of the Entra ID app registration staff sign in with (App Service Authentication); empty: authentication stays off.')
 param authClientId string

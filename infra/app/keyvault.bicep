@@ -2,7 +2,8 @@ metadata description = 'The Key Vault holding the app\'s secrets (RBAC only). A 
 
 param name string
 param location string
-param tags object
+@description('Tags on every resource (name → value).')
+param tags { *: string }
 
 @description('Purge protection cannot be switched off again; with it, `azd down --purge` cannot remove the vault until the retention ends. Turn it on for production.')
 param enablePurgeProtection bool

@@ -3,7 +3,8 @@ metadata description = 'Private networking (vnetEnabled): a virtual network whos
 param vnetName string
 param nsgName string
 param location string
-param tags object
+@description('Tags on every resource (name → value).')
+param tags { *: string }
 
 @description('Address space of the virtual network; the app subnet and the private endpoint subnet are its first two /24 blocks.')
 param addressSpace string

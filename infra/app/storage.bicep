@@ -2,7 +2,8 @@ metadata description = 'The storage account the app and its host use: identity-o
 
 param name string
 param location string
-param tags object
+@description('Tags on every resource (name → value).')
+param tags { *: string }
 
 @description('Private blob containers.')
 param privateContainers string[]
