@@ -143,4 +143,27 @@ public sealed class ReleaseFlowTests
         Assert.Contains("has passed", expected.Message, StringComparison.Ordinal);
         Assert.Equal("Converted", refused.Page.QuerySelector("#release-state")!.GetAttribute("data-state"));
     }
+
+    [Fact]
+    public async Task Approval_is_refused_to_the_uploader_and_given_by_a_second_person()
+    {
+        await using var console = await ConsoleClient.StartAsync(settings: new Dictionary<string, string?> { ["Pipeline:RequireApproval"] = "true" });
+        var id = await console.UploadSampleAsync();
+        var page = await console.GetAsync($"/releases/{id}");
+        Assert.Contains("Not approved yet", page.Page.QuerySelector(".facts")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(page.Page.QuerySelector("#approve-form"));
+
+        var own = await console.PostAsync($"/releases/{id}/approve", new Dictionary<string, string> { [ConsoleSecurity.TokenField] = page.Token });
+        Assert.Equal(StatusCodes.Status409Conflict, own.Status);
+        Assert.NotEmpty(own.Page.QuerySelector("#form-error")!.TextContent.Trim());
+
+        console.Headers[StaffPrincipal.NameHeader] = "dana@iom.example.org";
+        var second = await console.GetAsync($"/releases/{id}");
+        var approved = await console.PostAsync($"/releases/{id}/approve", new Dictionary<string, string> { [ConsoleSecurity.TokenField] = second.Token });
+        Assert.Equal(StatusCodes.Status303SeeOther, approved.Status);
+        var after = await console.GetAsync($"/releases/{id}?done=approve");
+        Assert.Equal("The release is approved.", after.Page.QuerySelector("#done")!.TextContent.Trim());
+        Assert.Contains("dana@iom.example.org", after.Page.QuerySelector(".facts")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(after.Page.QuerySelector("#approve-form"));
+    }
 }

@@ -33,6 +33,19 @@ public sealed class SecurityTests
     }
 
     [Fact]
+    public async Task Principal_headers_are_not_believed_where_nothing_strips_them()
+    {
+        // App Service with its authentication switched off: a caller could send the header themselves.
+        await using var console = await ConsoleClient.StartAsync(developmentActor: null, trustPrincipalHeaders: false);
+        console.Headers[StaffPrincipal.NameHeader] = "dana@iom.example.org";
+
+        var page = await console.GetAsync("");
+
+        Assert.Equal(StatusCodes.Status401Unauthorized, page.Status);
+        Assert.DoesNotContain("dana@iom.example.org", page.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_post_without_the_token_or_from_another_origin_is_refused()
     {
         await using var console = await ConsoleClient.StartAsync();

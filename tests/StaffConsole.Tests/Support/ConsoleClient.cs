@@ -49,7 +49,7 @@ public sealed class ConsoleClient : IAsyncDisposable
     public Dictionary<string, string> Headers { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <param name="developmentActor">What the local host would set; null as in Azure.</param>
-    public static async Task<ConsoleClient> StartAsync(string? developmentActor = "officer@iom.example.org", IDictionary<string, string?>? settings = null)
+    public static async Task<ConsoleClient> StartAsync(string? developmentActor = "officer@iom.example.org", IDictionary<string, string?>? settings = null, bool? trustPrincipalHeaders = null)
     {
         var harness = await OperationsHarness.StartAsync(new DateTimeOffset(2026, 12, 1, 3, 0, 0, TimeSpan.Zero), ReleaseConverter.CreateDefault(), settings);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(harness.Settings).Build();
@@ -59,7 +59,11 @@ public sealed class ConsoleClient : IAsyncDisposable
         services.AddSingleton<TimeProvider>(harness.Time);
         services.AddSingleton(ReleaseConverter.CreateDefault());
         services.AddPressPipelineApp(configuration);
-        services.AddStaffConsole(configuration, options => options.DevelopmentActor = developmentActor);
+        services.AddStaffConsole(configuration, options =>
+        {
+            options.DevelopmentActor = developmentActor;
+            options.TrustPrincipalHeaders = trustPrincipalHeaders;
+        });
         return new ConsoleClient(harness, services.BuildServiceProvider());
     }
 
