@@ -10,6 +10,7 @@ using PressPipeline.Distribution.Unsubscribe;
 using PressPipeline.Pipeline;
 using PressPipeline.Pipeline.Links;
 using PressPipeline.Pipeline.Local;
+using PressPipeline.StaffConsole;
 using PressPipeline.Web;
 
 namespace PressPipeline.LocalHost;
@@ -21,13 +22,17 @@ namespace PressPipeline.LocalHost;
 public sealed record LocalHostOptions(string StaffMember, TimeSpan? WorkInterval = null, Action<RunEvent>? OnWork = null);
 
 /// <summary>
-/// The Functions app's HTTP surface on a laptop: Kestrel on localhost serving the public routes a journalist's
-/// e-mail links to (<see cref="PublicRoutes"/>) with the same handlers as the Functions app, over the same
+/// The Functions app's HTTP surface on a laptop: Kestrel on localhost serving the staff console
+/// (<see cref="StaffConsoleApp"/>) and the public routes a journalist's e-mail links to (<see cref="PublicRoutes"/>),
+/// with the same handlers as the Functions app, over the same
 /// services (<see cref="PipelineServiceCollectionExtensions.AddPressPipelineApp"/>). Routes are plain
 /// <see cref="RequestDelegate"/>s so the host stays Native AOT compatible (presspipe is published AOT-compiled).
 /// </summary>
 public sealed class LocalWebHost : IAsyncDisposable
 {
+    /// <summary>Where the staff console lives on this host.</summary>
+    public const string ConsoleRoot = "/console";
+
     private readonly WebApplication app;
 
     private LocalWebHost(WebApplication app, Uri address)
@@ -57,6 +62,7 @@ public sealed class LocalWebHost : IAsyncDisposable
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenLocalhost(port));
         builder.Services.AddPressPipelineApp(builder.Configuration);
+        builder.Services.AddStaffConsole(builder.Configuration, console => console.DevelopmentActor = options.StaffMember);
         if (options.WorkInterval is { } interval)
         {
             builder.Services.AddHostedService(services => new LocalWorkLoop(
@@ -65,6 +71,7 @@ public sealed class LocalWebHost : IAsyncDisposable
 
         var app = builder.Build();
         MapPublicRoutes(app);
+        MapConsole(app);
         await app.StartAsync(cancellationToken);
         return new LocalWebHost(app, address);
     }
@@ -99,6 +106,15 @@ public sealed class LocalWebHost : IAsyncDisposable
 
         routes.MapGet(PublicRoutes.SignedFilePattern, signedFile);
         routes.MapMethods(PublicRoutes.UnsubscribePattern, [HttpMethods.Get, HttpMethods.Post], unsubscribe);
+    }
+
+    /// <summary>The staff console at /console, acting as the development principal (no sign-in on a laptop).</summary>
+    private static void MapConsole(IEndpointRouteBuilder routes)
+    {
+        RequestDelegate console = context =>
+            context.RequestServices.GetRequiredService<StaffConsoleApp>().HandleAsync(context, RouteValue(context, "path"));
+        routes.MapMethods(ConsoleRoot, [HttpMethods.Get, HttpMethods.Head, HttpMethods.Post], console);
+        routes.MapMethods(ConsoleRoot + "/{**path}", [HttpMethods.Get, HttpMethods.Head, HttpMethods.Post], console);
     }
 
     private static string RouteValue(HttpContext context, string name) => context.Request.RouteValues[name]?.ToString() ?? "";
