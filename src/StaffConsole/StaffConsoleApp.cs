@@ -43,7 +43,7 @@ public sealed class StaffConsoleApp(
             return;
         }
 
-        var name = StaffPrincipal.NameOf(context.Request.Headers) ?? options.Value.DevelopmentActor;
+        var name = (options.Value.PrincipalHeadersTrusted ? StaffPrincipal.NameOf(context.Request.Headers) : null) ?? options.Value.DevelopmentActor;
         if (string.IsNullOrWhiteSpace(name))
         {
             // In Azure App Service Authentication puts the principal on every request it lets through: none means

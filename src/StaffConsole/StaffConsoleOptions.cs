@@ -19,6 +19,13 @@ public sealed class StaffConsoleOptions
     public string? DevelopmentActor { get; set; }
 
     /// <summary>
+    /// Whether the App Service principal headers may be believed. Null: yes, except on App Service (where
+    /// <c>WEBSITE_SITE_NAME</c> is set) while its authentication is off (<c>WEBSITE_AUTH_ENABLED</c> is not true) —
+    /// then nothing strips those headers from incoming requests and anyone could name themselves.
+    /// </summary>
+    public bool? TrustPrincipalHeaders { get; set; }
+
+    /// <summary>
     /// HMAC key for the anti-forgery tokens of the console's forms. Empty: the link-signing secret
     /// (<c>Links:SigningSecret</c>), which every instance of the app already shares.
     /// </summary>
@@ -26,4 +33,9 @@ public sealed class StaffConsoleOptions
 
     /// <summary>How long a page's forms stay usable after the page was served.</summary>
     public TimeSpan FormLifetime { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary><see cref="TrustPrincipalHeaders"/>, or what the environment says when it is not set.</summary>
+    public bool PrincipalHeadersTrusted => TrustPrincipalHeaders ?? (
+        string.IsNullOrEmpty(Environment.GetEnvironmentVariable("WEBSITE_SITE_NAME"))
+        || string.Equals(Environment.GetEnvironmentVariable("WEBSITE_AUTH_ENABLED"), "true", StringComparison.OrdinalIgnoreCase));
 }

@@ -82,8 +82,12 @@ public sealed class OptionsTests
 
         Assert.Contains("/runtime/webhooks/blobs", excluded);
         Assert.NotEmpty(http);
-        // Every anonymous function is reachable without sign-in; no function-key (staff) route is.
-        Assert.All(http.Where(f => f.Level == "Anonymous"), f => Assert.True(Covered(f.Route), $"{f.Name} ({f.Route}) is anonymous but App Service Authentication would demand sign-in."));
+        // Every anonymous function is reachable without sign-in; no function-key (staff) route is. The staff console
+        // is the one anonymous function that must demand sign-in: people have no function keys, so the pages rely on
+        // App Service Authentication alone (and refuse a request without its principal).
+        var console = Assert.Single(http, f => f.Name == "ConsolePages");
+        Assert.False(Covered(console.Route), $"The staff console ({console.Route}) is excluded from sign-in.");
+        Assert.All(http.Where(f => f.Level == "Anonymous" && f.Name != "ConsolePages"), f => Assert.True(Covered(f.Route), $"{f.Name} ({f.Route}) is anonymous but App Service Authentication would demand sign-in."));
         Assert.All(http.Where(f => f.Level != "Anonymous"), f => Assert.False(Covered(f.Route), $"{f.Name} ({f.Route}) is a staff route but is excluded from sign-in."));
         Assert.All(excluded.Where(path => path.StartsWith("/api/", StringComparison.Ordinal)), path => Assert.Contains(http, f => f.Level == "Anonymous" && (path.EndsWith('*') ? f.Route.StartsWith(path[..^1], StringComparison.Ordinal) : f.Route == path)));
     }

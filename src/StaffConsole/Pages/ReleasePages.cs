@@ -26,6 +26,7 @@ public sealed class ReleasePages(
     ReleaseStatusStore statuses,
     ReleaseBlobStore store,
     MediaListOperations lists,
+    ReleaseApprovals approvals,
     IOptions<PipelineOptions> pipeline,
     TimeProvider time)
 {
@@ -292,7 +293,9 @@ public sealed class ReleasePages(
         var started = status.State.HasStartedSending();
         values["can_schedule"] = status.State is ReleaseState.Converted or ReleaseState.Scheduled or ReleaseState.Cancelled;
         values["can_cancel"] = status.State is ReleaseState.Converted or ReleaseState.Scheduled;
-        values["can_approve"] = !started && status.State is not (ReleaseState.Rejected or ReleaseState.Failed or ReleaseState.Received) && status.Approval is null;
+        // Approval is asked for only where the two-person rule is on (Pipeline:RequireApproval).
+        values["approval_required"] = approvals.Required;
+        values["can_approve"] = approvals.Required && !started && status.State is not (ReleaseState.Rejected or ReleaseState.Failed or ReleaseState.Received) && status.Approval is null;
         values["can_resume"] = status.State == ReleaseState.PartlySent;
         values["can_correct"] = !started && status.State is not (ReleaseState.Rejected or ReleaseState.Received);
         values["can_test"] = status.Files.Count > 0;
