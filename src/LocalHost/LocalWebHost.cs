@@ -60,6 +60,9 @@ public sealed class LocalWebHost : IAsyncDisposable
         builder.Configuration.AddConfiguration(configuration);
         builder.Configuration.AddInMemoryCollection(OwnAddress(configuration, address));
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+
+        // A port in use fails StartAsync below, and the caller says so in one sentence; not a stack trace first.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenLocalhost(port));
         builder.Services.AddPressPipelineApp(builder.Configuration);
         builder.Services.AddStaffConsole(builder.Configuration, console => console.DevelopmentActor = options.StaffMember);

@@ -41,7 +41,7 @@ internal static class ServeCommand
             }
             catch (IOException e)
             {
-                Say.Problem($"Port {parse.GetValue(port)} is not free ({e.Message}); stop what uses it, or choose another: presspipe serve --port 7072.");
+                Say.Problem($"Port {parse.GetValue(port)} is not free ({e.Message}); stop what uses it, or choose another: presspipe serve --port {parse.GetValue(port) + 1}.");
                 return 2;
             }
 
