@@ -412,6 +412,9 @@ var appSettings = {
   Links__BaseUrl: appUrl
   Links__SigningSecret: '@Microsoft.KeyVault(VaultName=${names.keyVault};SecretName=${secretNames.linksSigningSecret})'
 
+  // The staff console's pages live under the Functions route prefix (docs/console.md); sign-in protects them.
+  StaffConsole__BasePath: '/api/console'
+
   Mail__FromAddress: mailFromAddress
   Mail__FromName: mailFromName
   Mail__ReplyTo: mailReplyTo
