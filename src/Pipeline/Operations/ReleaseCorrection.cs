@@ -30,7 +30,7 @@ public sealed class ReleaseCorrection(
             await store.SaveFileAsync(id, $"versions/v{current.Version}.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", previous.ToMemory(), cancellationToken);
         }
 
-        var manifest = await intake.ConvertCorrectionAsync(id, content, sourceName, cancellationToken);
+        var manifest = await intake.ConvertCorrectionAsync(id, content, sourceName, current.Plan, current.Language, cancellationToken);
         await store.SaveOriginalAsync(id, content, sourceName, cancellationToken);
         foreach (var gone in before.Files.Select(f => f.FileName).Except(manifest.Files.Select(f => f.FileName), StringComparer.Ordinal))
         {

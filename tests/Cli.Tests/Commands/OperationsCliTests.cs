@@ -129,6 +129,23 @@ public sealed class OperationsCliTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Rescheduling_a_sent_release_is_refused_from_the_command_line_with_one_sentence()
+    {
+        await harness.PutListAsync("media", "email,name\nj1@outlet.example,Journalist One\n");
+        var id = await UploadAsync("--lists", "media", "--send-at", "now", "--zone", "Asia/Almaty");
+        await RunAsync("approve", id, "--as", "boris");
+        harness.Time.SetUtcNow(DateTimeOffset.UtcNow);
+        await harness.DispatchAsync();
+        await harness.WorkAsync();
+
+        var (exit, text) = await RunAsync("schedule", id, "--lists", "media", "--send-at", "2099-12-05T09:00", "--zone", "Asia/Almaty", "--as", "anna");
+
+        Assert.Equal(ReleaseState.Sent, (await harness.Get<ReleaseStatusStore>().RequireAsync(id, default)).State);
+        Assert.NotEqual(0, exit);
+        Assert.Equal($"✗ Release {id} has already been sent, so its times can no longer change; to change what journalists received, send a correction (presspipe correct {id}).", text.Trim());
+    }
+
+    [Fact]
     public async Task Lists_and_suppressions_are_managed_from_the_command_line()
     {
         var list = Write("ngo.csv", Encoding.UTF8.GetBytes("email\na@ngo.example\n"));
