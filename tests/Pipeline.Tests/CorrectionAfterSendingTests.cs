@@ -85,7 +85,7 @@ public sealed class CorrectionAfterSendingTests : IAsyncLifetime
         Assert.True(html.IndexOf(Note, StringComparison.Ordinal) is > 0 and var at && at < html.IndexOf("22 May in Astana", StringComparison.Ordinal), "the note comes first in the HTML");
         Assert.StartsWith($"CORRECTED: {Note}", text, StringComparison.Ordinal);
 
-        var page = (await harness.Container(harness.Options.NewsroomContainer).GetBlobClient($"{id}/{ReleaseIntake.WebFileName}").DownloadContentAsync()).Value.Content.ToString();
+        var page = (await harness.Storage.Container(harness.Options.NewsroomContainer).GetBlobClient($"{id}/{ReleaseIntake.WebFileName}").DownloadContentAsync()).Value.Content.ToString();
         Assert.Contains("22 May in Astana", page, StringComparison.Ordinal);
         Assert.DoesNotContain("21 May in Astana", page, StringComparison.Ordinal);
 
