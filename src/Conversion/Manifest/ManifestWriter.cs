@@ -74,7 +74,7 @@ public static class ManifestWriter
 
     /// <summary>
     /// One language version: its files (paths inside <paramref name="folder"/>) with size and SHA-256, its metadata
-    /// and warnings. The language is the document's own unless staff named one.
+    /// and warnings. The language (a primary subtag: "ru") is the document's own unless staff named one.
     /// </summary>
     public static ManifestVersion Version(ConvertedRelease converted, ManifestSource source, bool main, string? language = null, string folder = "")
     {
@@ -84,7 +84,7 @@ public static class ManifestWriter
             .ToList();
         var warnings = converted.Warnings.Select(w => new ManifestWarning(w.Code, w.Message)).ToList();
         var metadata = Metadata(converted.Release.Metadata);
-        return new ManifestVersion(language ?? metadata.Language, main, folder, source, metadata, files, warnings);
+        return new ManifestVersion(language ?? Rendering.LanguageNames.Primary(metadata.Language), main, folder, source, metadata, files, warnings);
     }
 
     /// <summary>The release id the pipeline gives these bytes: the first 80 bits of their SHA-256 (see Pipeline's ReleaseId).</summary>

@@ -13,6 +13,7 @@ namespace PressPipeline.Pipeline.Operations;
 /// </summary>
 public sealed class ReleaseCorrection(
     ReleaseIntake intake,
+    ReleaseVersions versions,
     ReleaseBlobStore store,
     ReleaseStatusStore statuses,
     TimeProvider time,
@@ -30,7 +31,7 @@ public sealed class ReleaseCorrection(
             await store.SaveFileAsync(id, $"versions/v{current.Version}.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", previous.ToMemory(), cancellationToken);
         }
 
-        var manifest = await intake.ConvertCorrectionAsync(id, content, sourceName, cancellationToken);
+        var manifest = await versions.RebuildAsync(id, before, await intake.ConvertCorrectionAsync(id, content, sourceName, cancellationToken), cancellationToken);
         await store.SaveOriginalAsync(id, content, sourceName, cancellationToken);
         foreach (var gone in before.StoredFiles().Select(f => f.FileName).Except(manifest.StoredFiles().Select(f => f.FileName), StringComparer.Ordinal))
         {
@@ -53,6 +54,7 @@ public sealed class ReleaseCorrection(
                     Language = manifest.Language(),
                     Warnings = manifest.WarningSentences(),
                     Files = manifest.StoredFiles(),
+                    Languages = manifest.Versions.Count < 2 ? [] : [.. manifest.Versions.Select(v => v.Language)],
                     ReleaseLine = manifest.ReleaseLine(),
                     Approval = null,
                 };

@@ -10,7 +10,8 @@ public sealed record StatusEvent(DateTimeOffset At, ReleaseState State, string M
 public sealed record StoredFile(string Variant, string FileName, string ContentType, long Bytes);
 
 /// <summary>What the last distribution run reported.</summary>
-public sealed record DistributionSummary(int Recipients, int Suppressed, int BatchesAccepted, int BatchesFailed);
+/// <param name="ByLanguage">Recipients per language version they were routed to; null before languages were counted.</param>
+public sealed record DistributionSummary(int Recipients, int Suppressed, int BatchesAccepted, int BatchesFailed, IReadOnlyDictionary<string, int>? ByLanguage = null);
 
 /// <summary>
 /// status.json: everything staff need to read about a release. Changed only through
@@ -33,6 +34,9 @@ public sealed record ReleaseStatus(
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
     public IReadOnlyList<StoredFile> Files { get; init; } = [];
+
+    /// <summary>The languages of its versions ("en", "ru", "kk"), the main version's first; empty for a release with one.</summary>
+    public IReadOnlyList<string> Languages { get; init; } = [];
 
     public ReleaseLine? ReleaseLine { get; init; }
 

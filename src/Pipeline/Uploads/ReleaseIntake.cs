@@ -19,6 +19,7 @@ namespace PressPipeline.Pipeline.Uploads;
 /// </summary>
 public sealed class ReleaseIntake(
     ReleaseConverter converter,
+    ReleaseVersions versions,
     ReleaseBlobStore store,
     ReleaseStatusStore statuses,
     ReleaseScheduler scheduler,
@@ -38,7 +39,36 @@ public sealed class ReleaseIntake(
         ReleaseInstructions instructions,
         CancellationToken cancellationToken,
         string? instructionProblem = null,
-        Actor? by = null)
+        Actor? by = null,
+        IReadOnlyList<VersionUpload>? translations = null)
+    {
+        var result = await IntakeMainAsync(upload, sourceName, translations is { Count: > 0 } ? ReleaseInstructions.None : instructions, cancellationToken, instructionProblem, by);
+        if (translations is not { Count: > 0 } || !result.Status.State.IsConvertedNotSending())
+        {
+            return result;
+        }
+
+        // Versions given together are one release: every version is added before anything is scheduled, and a
+        // version held back (its language could not be told) holds the schedule too, so nobody gets a release
+        // that is missing a language staff meant to send.
+        var added = await versions.AddAsync(result.ReleaseId, translations, by ?? Actor.System, cancellationToken);
+        if (added.Problems.Count > 0)
+        {
+            return result with { Status = added.Status, InstructionProblem = added.Problems[0] };
+        }
+
+        return instructions.AsksToSend
+            ? await ApplyAsync(result.ReleaseId, instructions, result.AlreadyKnown, by, cancellationToken)
+            : result with { Status = added.Status };
+    }
+
+    private async Task<IntakeResult> IntakeMainAsync(
+        Stream upload,
+        string sourceName,
+        ReleaseInstructions instructions,
+        CancellationToken cancellationToken,
+        string? instructionProblem,
+        Actor? by)
     {
         var read = await BoundedUpload.ReadAsync(upload, options.Value.MaxUploadBytes, cancellationToken);
         var id = read.Id;
