@@ -80,6 +80,28 @@ public sealed class LanguageVersionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_multilingual_sample_folder_is_one_release_in_english_russian_and_kazakh()
+    {
+        var inbox = harness.Get<UploadsInbox>();
+        var folder = Path.Combine(RepositoryRoot(), "samples", "multilingual");
+        foreach (var name in new[] { "roundtable-2026.docx", "roundtable-2026.ru.docx", "roundtable-2026.kk.docx" })
+        {
+            await using var file = File.OpenRead(Path.Combine(folder, name));
+            await inbox.PutAsync(name, file, ReleaseInstructions.None, default);
+        }
+
+        var result = (await harness.Get<UploadProcessor>().ProcessAsync("roundtable-2026.docx", null, default))!;
+
+        // Translations found beside the document join in the order the container lists them (by name).
+        Assert.Null(result.InstructionProblem);
+        Assert.Equal(["en", "kk", "ru"], result.Status.Languages);
+        var manifest = (await harness.Get<ReleaseBlobStore>().GetManifestAsync(result.ReleaseId, default))!;
+        Assert.Equal("Круглый стол по трудовой миграции в Центральной Азии", manifest.VersionIn("ru")!.Metadata.Title);
+        Assert.Equal("Орталық Азиядағы еңбек көші-қоны жөніндегі дөңгелек үстел", manifest.VersionIn("kk")!.Metadata.Title);
+        Assert.All(manifest.Versions, v => Assert.Empty(v.Warnings));
+    }
+
+    [Fact]
     public async Task Preview_returns_every_version_with_its_files()
     {
         var id = (await harness.UploadAsync(EnglishDocx)).ReleaseId;
@@ -93,5 +115,16 @@ public sealed class LanguageVersionTests : IAsyncLifetime
         Assert.Equal(["en", "kk"], preview.Languages);
         Assert.Contains(preview.Files, f => f.Language == "kk" && f.FileName == "kk/release.pdf");
         Assert.Contains(preview.Files, f => f.Language == "en" && f.FileName == "release.pdf");
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "PressPipeline.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("The repository root (PressPipeline.sln) was not found above the test output.");
     }
 }
