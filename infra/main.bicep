@@ -7,8 +7,12 @@ targetScope = 'subscription'
 @maxLength(64)
 param environmentName string
 
-// Regions offering Flex Consumption, from `az functionapp list-flexconsumption-locations` as documented in late 2026;
-// a region added later is refused here until it is added to this list (docs/deploy.md, "Parameters").
+// Regions offering Flex Consumption. Microsoft publishes no fixed list (the docs send you to
+// `az functionapp list-flexconsumption-locations`); this is the list Microsoft keeps in its own azd template,
+// Azure-Samples/functions-quickstart-dotnet-azd infra/main.bicep (list updated 2025-05-05, unchanged at that
+// repository's newest commit of 2026-02-24), read on 2026-12-06, less eastus2euap (an early-access canary region
+// ordinary subscriptions cannot deploy to). A region added later is refused here until it is added to this list;
+// check with the CLI first (docs/deploy.md, "Parameters").
 @description('Azure region for every resource; one that offers Flex Consumption.')
 @metadata({
   azd: {
@@ -29,19 +33,16 @@ param environmentName string
   'germanywestcentral'
   'italynorth'
   'japaneast'
-  'japanwest'
   'koreacentral'
   'northcentralus'
   'northeurope'
   'norwayeast'
-  'polandcentral'
   'southafricanorth'
   'southcentralus'
   'southeastasia'
   'southindia'
   'spaincentral'
   'swedencentral'
-  'switzerlandnorth'
   'uaenorth'
   'uksouth'
   'ukwest'
@@ -104,6 +105,20 @@ param instanceMemoryMB int = 2048
 @minValue(40)
 @maxValue(1000)
 param maximumInstanceCount int = 40
+
+// ---- network and resilience ----
+
+@description('Private networking: the function app sends its outbound traffic through a delegated subnet, storage (blob, queue, table) and Key Vault are reached through private endpoints, and their public network access is off (except for operatorIpAddresses). Needs publicNewsroom=false. docs/deploy.md, "Private networking".')
+param vnetEnabled bool = false
+
+@description('Address space of the virtual network when vnetEnabled; its first two /24 blocks become the app subnet and the private endpoint subnet. Choose one that does not overlap a network you will peer with.')
+param vnetAddressSpace string = '10.20.0.0/16'
+
+@description('With vnetEnabled: public IPv4 addresses or ranges (comma-separated, e.g. 203.0.113.7,198.51.100.0/24) still allowed to reach storage and Key Vault, such as the operator machine that runs azd and its hooks. Empty: public network access is off altogether.')
+param operatorIpAddresses string = ''
+
+@description('Zone redundancy: zone-redundant storage (Standard_ZRS) and a zone-redundant Flex Consumption plan. Only in regions that offer it for Flex Consumption (az functionapp list-flexconsumption-locations --zone-redundant=true); see docs/deploy.md for what it costs.')
+param zoneRedundant bool = false
 
 // ---- storage and publishing ----
 
@@ -232,7 +247,29 @@ var names = {
   plan: 'plan-${resourceToken}'
   functionApp: 'func-${resourceToken}'
   systemTopic: 'evgt-${resourceToken}'
+  vnet: 'vnet-${resourceToken}'
+  networkSecurityGroup: 'nsg-${resourceToken}'
+  appSubnet: 'snet-app'
+  privateEndpointSubnet: 'snet-private-endpoints'
 }
+
+// Storage and Key Vault take the same network rules: open (no VNet), or private endpoints only with the listed
+// operator addresses let through the firewall. Azure's trusted services (Event Grid writing dead letters with its
+// system-assigned identity) pass the firewall either way.
+var allowedIpAddresses = filter(
+  map(split(operatorIpAddresses, ','), address => trim(address)),
+  address => !empty(address)
+)
+var networkAccess = {
+  private: vnetEnabled
+  allowedIpAddresses: vnetEnabled ? allowedIpAddresses : []
+}
+
+// Behind private endpoints nobody on the internet can read the newsroom container, so a public newsroom and a private
+// network contradict each other: the deployment stops with this sentence instead of publishing links that never open.
+var newsroomIsPublic = vnetEnabled && publicNewsroom
+  ? fail('vnetEnabled needs publicNewsroom=false (PUBLIC_NEWSROOM=false) and a front end for the newsroom in PUBLIC_BASE_URL: behind private endpoints the public cannot read the newsroom container')
+  : publicNewsroom
 
 // Containers, queues and tables the code uses (docs/storage.md, src/Pipeline/PipelineOptions.cs,
 // src/Distribution/DistributionOptions.cs). The app settings below hand the same names to the code, so a rename here
@@ -306,7 +343,9 @@ module storage 'app/storage.bicep' = {
     exportRetentionDays: exportRetentionDays
     deleteLock: deleteLocks
     newsroomContainer: containers.newsroom
-    publicNewsroom: publicNewsroom
+    publicNewsroom: newsroomIsPublic
+    zoneRedundant: zoneRedundant
+    networkAccess: networkAccess
     queues: [
       workQueue
     ]
@@ -343,6 +382,7 @@ module keyVault 'app/keyvault.bicep' = {
     // The longest Key Vault allows: a secret deleted by mistake (the contacts hash key) can be recovered for 90 days.
     softDeleteRetentionInDays: 90
     deleteLock: deleteLocks
+    networkAccess: networkAccess
     secretNames: secretNames
     sendGridApiKey: sendGridApiKey
     sendGridWebhookPublicKey: sendGridWebhookPublicKey
@@ -412,6 +452,9 @@ var appSettings = {
   Links__BaseUrl: appUrl
   Links__SigningSecret: '@Microsoft.KeyVault(VaultName=${names.keyVault};SecretName=${secretNames.linksSigningSecret})'
 
+  // The staff console's pages live under the Functions route prefix (docs/console.md); sign-in protects them.
+  StaffConsole__BasePath: '/api/console'
+
   Mail__FromAddress: mailFromAddress
   Mail__FromName: mailFromName
   Mail__ReplyTo: mailReplyTo
@@ -444,6 +487,25 @@ var appSettings = {
   Contacts__HashKey: '@Microsoft.KeyVault(VaultName=${names.keyVault};SecretName=${secretNames.contactsHashKey})'
 }
 
+module network 'app/network.bicep' = if (vnetEnabled) {
+  scope: rg
+  params: {
+    vnetName: names.vnet
+    nsgName: names.networkSecurityGroup
+    location: location
+    tags: tags
+    addressSpace: vnetAddressSpace
+    appSubnetName: names.appSubnet
+    privateEndpointSubnetName: names.privateEndpointSubnet
+    storageAccountName: names.storage
+    keyVaultName: names.keyVault
+  }
+  dependsOn: [
+    storage
+    keyVault
+  ]
+}
+
 module functionApp 'app/functions.bicep' = {
   scope: rg
   params: {
@@ -463,11 +525,24 @@ module functionApp 'app/functions.bicep' = {
     authClientId: authClientId
     authTenantId: empty(authTenantId) ? subscription().tenantId : authTenantId
     anonymousPaths: anonymousPaths
+    zoneRedundant: zoneRedundant
+    // Built from names, not the module's output, so what-if can show it.
+    virtualNetworkSubnetId: vnetEnabled
+      ? resourceId(
+          subscription().subscriptionId,
+          names.resourceGroup,
+          'Microsoft.Network/virtualNetworks/subnets',
+          names.vnet,
+          names.appSubnet
+        )
+      : ''
   }
-  // The app starts reading storage and secrets as soon as it exists; give it its roles first.
+  // The app starts reading storage and secrets as soon as it exists; give it its roles (and, with vnetEnabled, its
+  // private endpoints) first.
   dependsOn: [
     storage
     rbac
+    network
   ]
 }
 

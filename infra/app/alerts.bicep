@@ -1,7 +1,8 @@
 metadata description = 'Alerts an operator acts on: failed runs, a dispatch timer that stopped, 5xx answers, messages moved to a poison queue, unresolved Key Vault references, Event Grid delivery failures and dead letters; and the operators\' workbook.'
 
 param location string
-param tags object
+@description('Tags on every resource (name → value).')
+param tags { *: string }
 param applicationInsightsId string
 param namePrefix string
 

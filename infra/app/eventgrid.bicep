@@ -2,7 +2,8 @@ metadata description = 'The Event Grid system topic for blob events on the stora
 
 param name string
 param location string
-param tags object
+@description('Tags on every resource (name → value).')
+param tags { *: string }
 param storageAccountName string
 
 @description('Container undeliverable upload events are written to; the topic\'s identity may write there and nowhere else.')

@@ -3,7 +3,8 @@ metadata description = 'The Flex Consumption plan (FC1) and the function app: .N
 param planName string
 param appName string
 param location string
-param tags object
+@description('Tags on every resource (name → value).')
+param tags { *: string }
 
 @description('Tag azd uses to find the app it deploys the service to.')
 param serviceName string
@@ -30,7 +31,7 @@ param instanceMemoryMB int
 param maximumInstanceCount int
 
 @description('Application settings the code reads (names with __ for nested keys); Key Vault references for secrets.')
-param appSettings object
+param appSettings { *: string }
 
 @description('Client id of the Entra ID app registration staff sign in with (App Service Authentication); empty: authentication stays off.')
 param authClientId string
@@ -40,6 +41,12 @@ param authTenantId string
 
 @description('Paths reachable without signing in: whoever calls them is authenticated otherwise (a signed token, a SendGrid signature, the blobs extension key).')
 param anonymousPaths string[]
+
+@description('Instances spread over the region\'s availability zones (at least two always-ready instances per scaling group, billed).')
+param zoneRedundant bool
+
+@description('Subnet (delegated to Microsoft.App/environments) the app sends its outbound traffic through; empty: none.')
+param virtualNetworkSubnetId string
 
 resource storage 'Microsoft.Storage/storageAccounts@2026-06-01' existing = {
   name: storageAccountName
@@ -56,6 +63,8 @@ resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
   }
   properties: {
     reserved: true
+    // Azure Functions docs, "Configure zone redundancy" (Flex Consumption, Bicep): the plan's zoneRedundant property.
+    zoneRedundant: zoneRedundant
   }
 }
 
@@ -91,6 +100,8 @@ resource app 'Microsoft.Web/sites@2025-03-01' = {
     httpsOnly: true
     // Key Vault references in app settings resolve with this identity.
     keyVaultReferenceIdentity: identityId
+    // Outbound traffic (storage, Key Vault, and so Key Vault references) goes through the private network.
+    virtualNetworkSubnetId: empty(virtualNetworkSubnetId) ? null : virtualNetworkSubnetId
     siteConfig: {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'

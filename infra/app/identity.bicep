@@ -2,7 +2,8 @@ metadata description = 'The function app\'s user-assigned identity: storage, the
 
 param name string
 param location string
-param tags object
+@description('Tags on every resource (name → value).')
+param tags { *: string }
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
   name: name

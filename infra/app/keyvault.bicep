@@ -2,7 +2,8 @@ metadata description = 'The Key Vault holding the app\'s secrets (RBAC only). A 
 
 param name string
 param location string
-param tags object
+@description('Tags on every resource (name → value).')
+param tags { *: string }
 
 @description('Purge protection cannot be switched off again; with it, `azd down --purge` cannot remove the vault until the retention ends. Turn it on for production.')
 param enablePurgeProtection bool
@@ -13,6 +14,12 @@ param softDeleteRetentionInDays int
 
 @description('A CanNotDelete lock on the vault (production).')
 param deleteLock bool
+
+@description('private: reachable only through its private endpoint (infra/app/network.bicep), except from allowedIpAddresses.')
+param networkAccess {
+  private: bool
+  allowedIpAddresses: string[]
+}
 
 @description('Secret names in the vault, by role.')
 param secretNames {
@@ -54,10 +61,16 @@ resource vault 'Microsoft.KeyVault/vaults@2026-05-15' = {
     softDeleteRetentionInDays: softDeleteRetentionInDays
     // The service rejects an explicit false, so "off" is expressed by leaving the property out.
     enablePurgeProtection: enablePurgeProtection ? true : null
-    publicNetworkAccess: 'Enabled'
+    // Secrets written by this template travel through Azure Resource Manager, not the vault's data plane, so they are
+    // written whatever the network rules; the postprovision hook reads and creates secrets on the data plane and so
+    // needs an allowed address or a machine inside the network (docs/deploy.md, "Private networking").
+    publicNetworkAccess: networkAccess.private && empty(networkAccess.allowedIpAddresses) ? 'Disabled' : 'Enabled'
     networkAcls: {
-      defaultAction: 'Allow'
+      defaultAction: networkAccess.private ? 'Deny' : 'Allow'
       bypass: 'AzureServices'
+      ipRules: map(networkAccess.allowedIpAddresses, address => {
+        value: address
+      })
     }
   }
 }

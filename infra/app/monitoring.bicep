@@ -3,7 +3,8 @@ metadata description = 'Log Analytics and workspace-based Application Insights; 
 param logAnalyticsName string
 param applicationInsightsName string
 param location string
-param tags object
+@description('Tags on every resource (name → value).')
+param tags { *: string }
 
 @description('Days Log Analytics keeps logs and traces.')
 @minValue(30)

@@ -2,7 +2,8 @@ metadata description = 'The storage account the app and its host use: identity-o
 
 param name string
 param location string
-param tags object
+@description('Tags on every resource (name → value).')
+param tags { *: string }
 
 @description('Private blob containers.')
 param privateContainers string[]
@@ -43,6 +44,15 @@ param exportRetentionDays int
 @description('A CanNotDelete lock on the account (production).')
 param deleteLock bool
 
+@description('Standard_ZRS (three copies in three availability zones) instead of Standard_LRS (three copies in one datacentre).')
+param zoneRedundant bool
+
+@description('private: reachable only through private endpoints (infra/app/network.bicep), except from allowedIpAddresses.')
+param networkAccess {
+  private: bool
+  allowedIpAddresses: string[]
+}
+
 // Containers with high churn whose old versions are worth nothing once replaced.
 var prunedContainers = filter(
   concat(privateContainers, [newsroomContainer]),
@@ -55,7 +65,7 @@ resource storage 'Microsoft.Storage/storageAccounts@2026-06-01' = {
   tags: tags
   kind: 'StorageV2'
   sku: {
-    name: 'Standard_LRS'
+    name: zoneRedundant ? 'Standard_ZRS' : 'Standard_LRS'
   }
   properties: {
     // Everything authenticates with Entra ID (managed identity, az login); account keys are never used.
@@ -66,10 +76,17 @@ resource storage 'Microsoft.Storage/storageAccounts@2026-06-01' = {
     minimumTlsVersion: 'TLS1_2'
     supportsHttpsTrafficOnly: true
     accessTier: 'Hot'
-    publicNetworkAccess: 'Enabled'
+    // Private: no public access at all, or (when operator addresses are listed) only from those addresses. Either
+    // way Azure's trusted services keep their exception: Event Grid writes dead letters with its system-assigned
+    // identity, which Event Grid documents as the only identity that passes a storage firewall.
+    publicNetworkAccess: networkAccess.private && empty(networkAccess.allowedIpAddresses) ? 'Disabled' : 'Enabled'
     networkAcls: {
-      defaultAction: 'Allow'
+      defaultAction: networkAccess.private ? 'Deny' : 'Allow'
       bypass: 'AzureServices'
+      ipRules: map(networkAccess.allowedIpAddresses, address => {
+        value: address
+        action: 'Allow'
+      })
     }
   }
 }

@@ -55,7 +55,7 @@ try {
         & az keyvault secret list --subscription $subscription --vault-name $vault --maxresults 1 --output none 2> $errors
         if ($LASTEXITCODE -eq 0) { break }
         if ($attempt -ge $attempts) {
-            Fail "cannot read secrets in $vault ($(FirstError)). Check that you hold 'Key Vault Secrets Officer' on it (main.bicep grants it to AZURE_PRINCIPAL_ID)."
+            Fail "cannot read secrets in $vault ($(FirstError)). Check that you hold 'Key Vault Secrets Officer' on it (main.bicep grants it to AZURE_PRINCIPAL_ID) and, with VNET_ENABLED=true, that this machine's public address is in OPERATOR_IP_ADDRESSES or that it runs inside the virtual network."
         }
         Say "waiting for Key Vault access to apply (attempt $attempt of $attempts)…"
         Start-Sleep -Seconds $pause

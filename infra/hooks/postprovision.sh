@@ -62,7 +62,7 @@ secret_state() {
 attempt=1
 until az keyvault secret list --subscription "$subscription" --vault-name "$vault" --maxresults 1 --output none 2>"$scratch/err"; do
   if [ "$attempt" -ge "$attempts" ]; then
-    fail "cannot read secrets in $vault ($(first_error)). Check that you hold 'Key Vault Secrets Officer' on it (main.bicep grants it to AZURE_PRINCIPAL_ID)."
+    fail "cannot read secrets in $vault ($(first_error)). Check that you hold 'Key Vault Secrets Officer' on it (main.bicep grants it to AZURE_PRINCIPAL_ID) and, with VNET_ENABLED=true, that this machine's public address is in OPERATOR_IP_ADDRESSES or that it runs inside the virtual network."
   fi
   say "waiting for Key Vault access to apply (attempt $attempt of $attempts)…"
   sleep "$pause"

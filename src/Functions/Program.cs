@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PressPipeline.Pipeline;
+using PressPipeline.StaffConsole;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
@@ -25,5 +26,8 @@ builder.Logging.Services.Configure<LoggerFilterOptions>(options =>
 
 // The one composition root of this host: pipeline, distribution and the operations service (the CLI calls the same).
 builder.Services.AddPressPipelineApp(builder.Configuration);
+
+// The staff console's pages (one HTTP trigger); no development actor here: in Azure sign-in supplies the staff member.
+builder.Services.AddStaffConsole(builder.Configuration);
 
 builder.Build().Run();

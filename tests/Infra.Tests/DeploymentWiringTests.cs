@@ -133,6 +133,24 @@ public sealed partial class DeploymentWiringTests
         Assert.Equal("test", deploy.Text("jobs", "deploy", "needs"));
     }
 
+    [Theory]
+    [InlineData("VNET_ENABLED")]
+    [InlineData("VNET_ADDRESS_SPACE")]
+    [InlineData("ZONE_REDUNDANT")]
+    [InlineData("PUBLIC_NEWSROOM")]
+    public void Deploy_workflow_falls_back_to_the_parameter_file_default_for_an_unset_option(string variable)
+    {
+        var deploy = Yaml.Load(BuildFacts.InRepository(".github", "workflows", "deploy.yml"));
+        var parameters = File.ReadAllText(BuildFacts.InRepository("infra", "main.parameters.json"));
+
+        // An unset repository variable is an empty string, which azd would not replace by the ${NAME=default} fallback.
+        var value = deploy.Text("jobs", "deploy", "env", variable);
+        var fallback = Regex.Match(value, @"^\$\{\{ vars\.(?<name>[A-Z_]+) \|\| '(?<default>[^']*)' \}\}$");
+        Assert.True(fallback.Success, $"{variable} in deploy.yml has no fallback: {value}");
+        Assert.Equal(variable, fallback.Groups["name"].Value);
+        Assert.Contains($"${{{variable}={fallback.Groups["default"].Value}}}", parameters, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Deploy_workflow_previews_the_infrastructure_change_before_making_it()
     {

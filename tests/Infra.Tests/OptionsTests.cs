@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using PressPipeline.Infra.Tests.Support;
 
 namespace PressPipeline.Infra.Tests;
@@ -23,6 +24,10 @@ public sealed class OptionsTests
     [InlineData("blobRetentionDays", "${BLOB_RETENTION_DAYS=30}")]
     [InlineData("keyVaultPurgeProtection", "${KEY_VAULT_PURGE_PROTECTION=true}")]
     [InlineData("deleteLocks", "${DELETE_LOCKS=false}")]
+    [InlineData("vnetEnabled", "${VNET_ENABLED=false}")]
+    [InlineData("vnetAddressSpace", "${VNET_ADDRESS_SPACE=10.20.0.0/16}")]
+    [InlineData("operatorIpAddresses", "${OPERATOR_IP_ADDRESSES=}")]
+    [InlineData("zoneRedundant", "${ZONE_REDUNDANT=false}")]
     [InlineData("owner", "${OWNER=}")]
     [InlineData("costCentre", "${COST_CENTRE=}")]
     [InlineData("authClientId", "${AUTH_CLIENT_ID=}")]
@@ -44,6 +49,24 @@ public sealed class OptionsTests
         Assert.Contains("eastus", allowed);
         Assert.All(allowed, region => Assert.Matches("^[a-z0-9]+$", region));
         Assert.Equal("location", location["metadata"]!["azd"]!["type"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void The_region_list_is_the_verified_one_and_docs_deploy_md_names_the_same_regions()
+    {
+        var allowed = main.ParameterDefinition("location")!["allowedValues"]!.AsArray().Select(value => value!.GetValue<string>()).ToList();
+        var docs = File.ReadAllText(BuildFacts.InRepository("docs", "deploy.md"));
+        var paragraph = docs[docs.IndexOf("Regions accepted:", StringComparison.Ordinal)..];
+        paragraph = paragraph[..paragraph.IndexOf("\n\n", StringComparison.Ordinal)];
+        var documented = Regex.Matches(paragraph, "`([a-z0-9]+)`").Select(match => match.Groups[1].Value).ToList();
+
+        Assert.Equal(allowed.Order(StringComparer.Ordinal), documented.Order(StringComparer.Ordinal));
+        // Not in Microsoft's list: an early-access canary region, and three names no source confirmed.
+        foreach (var region in new[] { "eastus2euap", "japanwest", "polandcentral", "switzerlandnorth" })
+        {
+            Assert.DoesNotContain(region, allowed);
+        }
+        Assert.Equal(31, allowed.Count);
     }
 
     [Fact]
@@ -82,8 +105,12 @@ public sealed class OptionsTests
 
         Assert.Contains("/runtime/webhooks/blobs", excluded);
         Assert.NotEmpty(http);
-        // Every anonymous function is reachable without sign-in; no function-key (staff) route is.
-        Assert.All(http.Where(f => f.Level == "Anonymous"), f => Assert.True(Covered(f.Route), $"{f.Name} ({f.Route}) is anonymous but App Service Authentication would demand sign-in."));
+        // Every anonymous function is reachable without sign-in; no function-key (staff) route is. The staff console
+        // is the one anonymous function that must demand sign-in: people have no function keys, so the pages rely on
+        // App Service Authentication alone (and refuse a request without its principal).
+        var console = Assert.Single(http, f => f.Name == "ConsolePages");
+        Assert.False(Covered(console.Route), $"The staff console ({console.Route}) is excluded from sign-in.");
+        Assert.All(http.Where(f => f.Level == "Anonymous" && f.Name != "ConsolePages"), f => Assert.True(Covered(f.Route), $"{f.Name} ({f.Route}) is anonymous but App Service Authentication would demand sign-in."));
         Assert.All(http.Where(f => f.Level != "Anonymous"), f => Assert.False(Covered(f.Route), $"{f.Name} ({f.Route}) is a staff route but is excluded from sign-in."));
         Assert.All(excluded.Where(path => path.StartsWith("/api/", StringComparison.Ordinal)), path => Assert.Contains(http, f => f.Level == "Anonymous" && (path.EndsWith('*') ? f.Route.StartsWith(path[..^1], StringComparison.Ordinal) : f.Route == path)));
     }

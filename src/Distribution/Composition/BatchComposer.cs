@@ -14,9 +14,15 @@ public sealed class BatchComposer(UnsubscribeTokens tokens)
     public const string BatchIdArg = "batch_id";
     public const string ContactIdArg = "contact_id";
 
+    /// <summary>The greeting a recipient reads at the top ("Dear Aigerim Sadykova,"), in the release's language.</summary>
+    public static string GreetingFor(string language, string? name)
+    {
+        var texts = MailTexts.For(language);
+        return name is null ? texts.GreetingWithoutName : string.Format(System.Globalization.CultureInfo.InvariantCulture, texts.GreetingWithName, name);
+    }
+
     public SendGridMessage Compose(ReleaseMail mail, string batchId, IReadOnlyList<Recipient> recipients, bool sandbox = false)
     {
-        var texts = MailTexts.For(mail.Language);
         var message = new SendGridMessage
         {
             From = mail.From,
@@ -42,7 +48,7 @@ public sealed class BatchComposer(UnsubscribeTokens tokens)
         {
             var unsubscribe = tokens.LinkFor(new UnsubscribeSubject(recipient.ContactId, mail.ReleaseId));
             var name = string.IsNullOrWhiteSpace(recipient.Name) ? null : recipient.Name.Trim();
-            var greeting = name is null ? texts.GreetingWithoutName : string.Format(System.Globalization.CultureInfo.InvariantCulture, texts.GreetingWithName, name);
+            var greeting = GreetingFor(mail.Language, name);
             message.Personalizations.Add(new Personalization
             {
                 Tos = [new EmailAddress(recipient.Email, name)],

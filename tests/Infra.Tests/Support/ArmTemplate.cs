@@ -58,9 +58,14 @@ internal sealed partial class ArmTemplate
     /// <summary>What the parameter holds at deployment: what the parent passes, else its default.</summary>
     public JsonNode? ParameterValue(string name)
     {
-        if (deployment?["properties"]?["parameters"]?[name]?["value"] is { } passed)
+        switch (deployment?["properties"]?["parameters"]?[name])
         {
-            return parent!.Resolve(passed);
+            case JsonObject { } wrapper when wrapper["value"] is { } passed:
+                return parent!.Resolve(passed);
+            case JsonValue conditional:
+                // A conditional argument compiles to if(…, createObject('value', a), createObject('value', b)): left as
+                // the expression ARM evaluates.
+                return conditional.DeepClone();
         }
         return Resolve(ParameterDefinition(name)?["defaultValue"]);
     }

@@ -1,0 +1,375 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using PressPipeline.Pipeline;
+using PressPipeline.Pipeline.Instructions;
+using PressPipeline.Pipeline.Operations;
+using PressPipeline.Pipeline.Recovery;
+using PressPipeline.Pipeline.Releases;
+using PressPipeline.Pipeline.Status;
+using PressPipeline.Pipeline.Storage;
+using PressPipeline.Pipeline.Uploads;
+
+namespace PressPipeline.StaffConsole.Pages;
+
+/// <summary>
+/// The releases list, the upload form, a release's page (preview, actions, history) and its delivery report. Every
+/// action is one call to the operations service (<see cref="ReleaseOperations"/>, <see cref="ReleaseRecovery"/>,
+/// <see cref="DeliveryReports"/>, <see cref="EmailPreview"/>); their sentences are what staff read when one refuses.
+/// </summary>
+public sealed class ReleasePages(
+    ReleaseOperations operations,
+    ReleaseRecovery recovery,
+    DeliveryReports reports,
+    EmailPreview email,
+    ReleaseStatusStore statuses,
+    ReleaseBlobStore store,
+    MediaListOperations lists,
+    ReleaseApprovals approvals,
+    IOptions<PipelineOptions> pipeline,
+    TimeProvider time)
+{
+    /// <summary>Room for the multipart boundaries and the small form fields beside the file.</summary>
+    private const long FormOverhead = 64 * 1024;
+
+    private string StaffZone => pipeline.Value.DefaultTimeZone;
+
+    public async Task ListAsync(ConsoleRequest request)
+    {
+        var summaries = await operations.ListAsync(100, request.Aborted);
+        var values = request.Values(request.Label("releases_title"), "releases");
+        values["staff_zone"] = StaffZone;
+        values["releases"] = summaries.Select(s => new Dictionary<string, object?>
+        {
+            ["id"] = s.Id,
+            ["title"] = s.Title ?? s.SourceName,
+            ["state"] = s.State.ToString(),
+            ["state_label"] = StateLabel(request, s.State),
+            ["send_staff"] = ConsoleTimes.In(s.SendAt, StaffZone),
+            ["send_release"] = s.TimeZoneId is null || s.TimeZoneId == StaffZone ? null : ConsoleTimes.In(s.SendAt, s.TimeZoneId),
+            ["changed"] = ConsoleTimes.In(s.ChangedAt, StaffZone),
+            ["lists"] = string.Join(", ", s.Lists),
+            ["recipients"] = s.Distribution?.Recipients,
+            ["suppressed"] = s.Distribution?.Suppressed,
+            ["held"] = s.Held,
+        }).ToList();
+        await request.PageAsync("releases", values);
+    }
+
+    public async Task UploadFormAsync(ConsoleRequest request) =>
+        await request.PageAsync("upload", await UploadValuesAsync(request, null, null));
+
+    public async Task UploadAsync(ConsoleRequest request)
+    {
+        var form = await request.Request.ReadFormAsync(request.Aborted);
+        var file = form.Files.GetFile("file");
+        var limit = pipeline.Value.MaxUploadBytes;
+        if (file is null || file.Length == 0)
+        {
+            await request.PageAsync("upload", await UploadValuesAsync(request, form, request.Label("upload_no_file")), StatusCodes.Status400BadRequest);
+            return;
+        }
+
+        if (file.Length > limit)
+        {
+            await request.PageAsync("upload", await UploadValuesAsync(request, form, ReleaseIntake.TooLargeSentence(limit)), StatusCodes.Status413PayloadTooLarge);
+            return;
+        }
+
+        IntakeResult result;
+        try
+        {
+            await using var content = file.OpenReadStream();
+            result = await operations.UploadAsync(content, file.FileName, Instructions(form), request.Actor, request.Aborted);
+        }
+        catch (ReleaseProblemException problem)
+        {
+            await request.PageAsync("upload", await UploadValuesAsync(request, form, problem.Message), StatusCodeOf(problem.Kind));
+            return;
+        }
+
+        if (result.Status.State is ReleaseState.Rejected or ReleaseState.Failed)
+        {
+            var sentence = result.Status.Reasons.FirstOrDefault() ?? ReleaseIntake.FailedSentence(result.ReleaseId);
+            var status = result.Status.State == ReleaseState.Rejected ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status500InternalServerError;
+            await request.PageAsync("upload", await UploadValuesAsync(request, form, sentence), status);
+            return;
+        }
+
+        // Lists or times that could not be used are shown on the release page (its instruction problems).
+        await request.RedirectAsync($"/releases/{result.ReleaseId}", result.InstructionProblem is null ? (result.AlreadyKnown ? "known" : "uploaded") : "uploaded-not-scheduled");
+    }
+
+    public Task ShowAsync(ConsoleRequest request, string id) => ShowAsync(request, id, null, StatusCodes.Status200OK);
+
+    /// <summary>A state-changing button on the release page. False for an action the page does not have.</summary>
+    public async Task<bool> ActAsync(ConsoleRequest request, string id, string action)
+    {
+        var form = await request.Request.ReadFormAsync(request.Aborted);
+        try
+        {
+            switch (action)
+            {
+                case "test-send":
+                    var result = await operations.TestSendAsync(id, TestAddresses(request, form), request.Actor, request.Aborted);
+                    if (!result.Sent)
+                    {
+                        var sentence = result.Problems.FirstOrDefault() ?? request.Label("test_not_accepted");
+                        await ShowAsync(request, id, sentence, StatusCodes.Status502BadGateway);
+                        return true;
+                    }
+
+                    await request.RedirectAsync($"/releases/{id}", "test-sent");
+                    return true;
+                case "schedule":
+                    await operations.ScheduleAsync(id, Instructions(form), request.Actor, request.Aborted);
+                    break;
+                case "cancel":
+                    await operations.CancelAsync(id, request.Actor, request.Aborted);
+                    break;
+                case "approve":
+                    await operations.ApproveAsync(id, request.Actor, request.Aborted);
+                    break;
+                case "resume":
+                    await recovery.ResumeAsync(id, request.Actor, request.Aborted);
+                    break;
+                case "correct":
+                    var file = form.Files.GetFile("file");
+                    if (file is null || file.Length == 0)
+                    {
+                        await ShowAsync(request, id, request.Label("upload_no_file"), StatusCodes.Status400BadRequest);
+                        return true;
+                    }
+
+                    await using (var content = file.OpenReadStream())
+                    {
+                        await operations.CorrectAsync(id, content, file.FileName, request.Actor, request.Aborted);
+                    }
+
+                    break;
+                default:
+                    return false;
+            }
+        }
+        catch (ReleaseProblemException problem) when (problem.Kind != ProblemKind.NotFound)
+        {
+            await ShowAsync(request, id, problem.Message, StatusCodeOf(problem.Kind));
+            return true;
+        }
+
+        await request.RedirectAsync($"/releases/{id}", action);
+        return true;
+    }
+
+    /// <summary>A stored variant of the release, shown inside the release page's frames (or opened on its own).</summary>
+    public async Task PreviewAsync(ConsoleRequest request, string id, string variant)
+    {
+        var status = await statuses.RequireAsync(ReleaseId.Require(id), request.Aborted);
+        if (variant == "email")
+        {
+            var name = request.Request.Query["name"].ToString() is { Length: > 0 } asked ? asked : request.Label("preview_sample_name");
+            var mail = await email.PersonalAsync(status, name, request.Aborted);
+            await request.FileAsync(Encoding.UTF8.GetBytes(mail.Html), "text/html; charset=utf-8", policy: ConsoleSecurity.PreviewPolicy);
+            return;
+        }
+
+        var file = status.Files.FirstOrDefault(f => f.Variant == variant) ?? status.Files.FirstOrDefault(f => f.FileName == variant);
+        var content = file is null ? null : await store.ReadAsync(status.Id, file.FileName, request.Aborted);
+        if (file is null || content is null)
+        {
+            throw new ReleaseProblemException(ProblemKind.NotFound, request.Label("preview_missing", variant, status.Id));
+        }
+
+        // The PDF opens in the browser's own viewer, which a sandboxed policy would stop.
+        var policy = file.Variant == "pdf" ? "default-src 'none'; frame-ancestors 'self'" : ConsoleSecurity.PreviewPolicy;
+        await request.FileAsync(content.ToMemory(), file.ContentType, policy: policy);
+    }
+
+    /// <summary>
+    /// Page <paramref name="page"/> of the PDF. Nothing in the pipeline turns PDF pages into images (the PDF is
+    /// drawn by our own writer, and no rasteriser ships with the app), so this opens the PDF at that page.
+    /// </summary>
+    public Task PdfPageAsync(ConsoleRequest request, string id, string page)
+    {
+        var number = int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 1;
+        return request.RedirectAsync($"/releases/{id}/preview/pdf#page={number}");
+    }
+
+    public async Task ReportAsync(ConsoleRequest request, string id)
+    {
+        var report = await reports.BuildAsync(id, includeAddresses: true, null, request.Aborted);
+        var values = request.Values(request.Label("report_title", report.Title ?? report.ReleaseId), "releases");
+        var c = report.Counts;
+        values["id"] = report.ReleaseId;
+        values["release_title"] = report.Title ?? report.ReleaseId;
+        values["state_label"] = StateLabel(request, report.State);
+        values["lists"] = string.Join(", ", report.Lists);
+        values["counts"] = new List<Dictionary<string, object?>>
+        {
+            Count(request, "count_recipients", c.Recipients), Count(request, "count_accepted", c.Accepted),
+            Count(request, "count_delivered", c.Delivered), Count(request, "count_deferred", c.Deferred),
+            Count(request, "count_bounced", c.Bounced), Count(request, "count_dropped", c.Dropped),
+            Count(request, "count_opened", c.Opened), Count(request, "count_clicked", c.Clicked),
+            Count(request, "count_unsubscribed", c.Unsubscribed), Count(request, "count_spam", c.SpamReported),
+            Count(request, "count_suppressed", c.Suppressed), Count(request, "count_not_sent", c.NotSent),
+            Count(request, "count_unknown", c.Unknown), Count(request, "count_failed", c.Failed),
+        };
+        values["recipients"] = report.Recipients.Select(r => new Dictionary<string, object?>
+        {
+            ["email"] = r.Email ?? r.ContactId,
+            ["name"] = r.Name,
+            ["outlet"] = r.Outlet,
+            ["sending"] = request.Label("sending_" + DeliveryReports.Name(r.Sending)),
+            ["events"] = string.Join(", ", Events(request, r)),
+        }).ToList();
+        await request.PageAsync("report", values);
+    }
+
+    public async Task ReportCsvAsync(ConsoleRequest request, string id)
+    {
+        var report = await reports.BuildAsync(id, includeAddresses: true, null, request.Aborted);
+        await request.FileAsync(DeliveryReports.ToCsv(report), "text/csv; charset=utf-8", $"{report.ReleaseId}-report.csv");
+    }
+
+    private async Task ShowAsync(ConsoleRequest request, string id, string? error, int statusCode)
+    {
+        var view = await operations.GetAsync(id, request.Aborted);
+        var status = view.Status;
+        var zone = status.Plan?.TimeZoneId;
+        var values = request.Values(status.Title ?? status.SourceName, "releases");
+        values["id"] = status.Id;
+        values["release_title"] = status.Title ?? status.SourceName;
+        values["source"] = status.SourceName;
+        values["state"] = status.State.ToString();
+        values["state_label"] = StateLabel(request, status.State);
+        values["version"] = status.Version;
+        values["uploaded_by"] = status.UploadedBy is { } u ? $"{u.Name} ({request.Label("door_" + u.Door.ToString().ToLowerInvariant())})" : null;
+        values["approved_by"] = status.Approval is { } a ? $"{a.By.Name}, {ConsoleTimes.In(a.At, StaffZone)}" : null;
+        values["staff_zone"] = StaffZone;
+        values["send_staff"] = ConsoleTimes.In(status.Plan?.SendAt, StaffZone);
+        values["send_release"] = zone is null || zone == StaffZone ? null : ConsoleTimes.In(status.Plan?.SendAt, zone);
+        values["publish_staff"] = ConsoleTimes.In(status.Plan?.PublishAt, StaffZone);
+        values["publish_release"] = zone is null || zone == StaffZone ? null : ConsoleTimes.In(status.Plan?.PublishAt, zone);
+        values["lists"] = string.Join(", ", status.Plan?.Lists ?? []);
+        values["attach_pdf"] = status.Plan?.AttachPdf ?? false;
+        values["recipients"] = status.Distribution?.Recipients;
+        values["suppressed"] = status.Distribution?.Suppressed;
+        values["held"] = status.Held;
+        values["reasons"] = status.Reasons.ToList();
+        values["warnings"] = status.Warnings.ToList();
+        values["instruction_problems"] = status.InstructionProblems.ToList();
+        values["error"] = error;
+        values["done"] = request.Done;
+        values["history"] = status.History.Reverse().Select(h => new Dictionary<string, object?>
+        {
+            ["at"] = ConsoleTimes.In(h.At, StaffZone),
+            ["state"] = StateLabel(request, h.State),
+            ["message"] = h.Message,
+            ["by"] = h.By?.Name,
+            ["door"] = h.By is null ? null : request.Label("door_" + h.By.Door.ToString().ToLowerInvariant()),
+        }).ToList();
+
+        var files = status.Files.Select(f => f.Variant).ToHashSet(StringComparer.Ordinal);
+        values["has_web"] = files.Contains("web");
+        values["has_email"] = files.Contains("email");
+        values["has_text"] = files.Contains("text");
+        values["has_pdf"] = files.Contains("pdf");
+        if (files.Contains("email"))
+        {
+            var name = request.Label("preview_sample_name");
+            var mail = await email.PersonalAsync(status, name, request.Aborted);
+            values["email_subject"] = mail.Subject;
+            values["email_from"] = mail.From;
+            values["email_greeting"] = mail.Greeting;
+            values["email_name_query"] = Uri.EscapeDataString(name);
+        }
+
+        if (status.Files.FirstOrDefault(f => f.Variant == "text") is { } text && await store.ReadAsync(status.Id, text.FileName, request.Aborted) is { } plain)
+        {
+            values["text"] = plain.ToString();
+        }
+
+        var started = status.State.HasStartedSending();
+        values["can_schedule"] = status.State is ReleaseState.Converted or ReleaseState.Scheduled or ReleaseState.Cancelled;
+        values["can_cancel"] = status.State is ReleaseState.Converted or ReleaseState.Scheduled;
+        // Approval is asked for only where the two-person rule is on (Pipeline:RequireApproval).
+        values["approval_required"] = approvals.Required;
+        values["can_approve"] = approvals.Required && !started && status.State is not (ReleaseState.Rejected or ReleaseState.Failed or ReleaseState.Received) && status.Approval is null;
+        values["can_resume"] = status.State == ReleaseState.PartlySent;
+        values["can_correct"] = !started && status.State is not (ReleaseState.Rejected or ReleaseState.Received);
+        values["can_test"] = status.Files.Count > 0;
+        values["has_report"] = status.Distribution is not null || started;
+        values["zones"] = ConsoleTimes.Options(time.GetUtcNow(), zone ?? StaffZone);
+        values["plan_lists"] = string.Join(", ", status.Plan?.Lists ?? []);
+        values["plan_send"] = view.SendAtLocal;
+        values["plan_publish"] = view.PublishAtLocal;
+        values["test_me"] = request.Actor.Name.Contains('@', StringComparison.Ordinal) ? request.Actor.Name : null;
+        await request.PageAsync("release", values, statusCode);
+    }
+
+    private async Task<Dictionary<string, object?>> UploadValuesAsync(ConsoleRequest request, IFormCollection? form, string? error)
+    {
+        var values = request.Values(request.Label("upload_title"), "upload");
+        string? Field(string name) => form is null ? null : ConsoleRequest.Field(form, name);
+        values["error"] = error;
+        values["lists"] = Field("lists");
+        values["tags"] = Field("tags");
+        values["send_at"] = Field("sendAt");
+        values["publish_at"] = Field("publishAt");
+        values["attach_pdf"] = Field("attachPdf") is "true" or "on";
+        values["zones"] = ConsoleTimes.Options(time.GetUtcNow(), Field("zone") ?? StaffZone);
+        values["known_lists"] = (await lists.ListAsync(request.Aborted)).Select(l => l.Name).ToList();
+        values["max_mb"] = pipeline.Value.MaxUploadBytes / 1024 / 1024;
+        return values;
+    }
+
+    private static ReleaseInstructions Instructions(IFormCollection form)
+    {
+        string? Field(string name) => ConsoleRequest.Field(form, name);
+        return new ReleaseInstructions(
+            ReleaseInstructions.SplitList(Field("lists")),
+            ReleaseInstructions.SplitList(Field("tags")),
+            Field("sendAt"),
+            Field("publishAt"),
+            Field("zone"),
+            Field("attachPdf") is "true" or "on");
+    }
+
+    /// <summary>"Send to me" uses the signed-in address; otherwise the typed addresses, or none for the configured staff addresses.</summary>
+    private static List<string> TestAddresses(ConsoleRequest request, IFormCollection form)
+    {
+        if (ConsoleRequest.Field(form, "to") == "me" && request.Actor.Name.Contains('@', StringComparison.Ordinal))
+        {
+            return [request.Actor.Name];
+        }
+
+        return [.. (ConsoleRequest.Field(form, "addresses") ?? "").Split([',', ';', '\n', '\r', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+    }
+
+    private static IEnumerable<string> Events(ConsoleRequest request, RecipientReport r)
+    {
+        (bool On, string Key)[] events =
+        [
+            (r.Delivered, "count_delivered"), (r.Deferred, "count_deferred"), (r.Bounced, "count_bounced"), (r.Dropped, "count_dropped"),
+            (r.Opened, "count_opened"), (r.Clicked, "count_clicked"), (r.Unsubscribed, "count_unsubscribed"), (r.SpamReported, "count_spam"),
+        ];
+        return events.Where(e => e.On).Select(e => request.Label(e.Key));
+    }
+
+    private static Dictionary<string, object?> Count(ConsoleRequest request, string key, int value) => new()
+    {
+        ["key"] = key,
+        ["label"] = request.Label(key),
+        ["value"] = value,
+    };
+
+    private static string StateLabel(ConsoleRequest request, ReleaseState state) => request.Label("state_" + state.ToString().ToLowerInvariant());
+
+    public static int StatusCodeOf(ProblemKind kind) => kind switch
+    {
+        ProblemKind.NotFound => StatusCodes.Status404NotFound,
+        ProblemKind.Conflict => StatusCodes.Status409Conflict,
+        _ => StatusCodes.Status400BadRequest,
+    };
+}

@@ -1,0 +1,158 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PressPipeline.Pipeline;
+using PressPipeline.Pipeline.Status;
+using PressPipeline.StaffConsole.Pages;
+
+namespace PressPipeline.StaffConsole;
+
+/// <summary>
+/// The staff console: every page and form under one root, handled from a plain <see cref="HttpContext"/> so both
+/// hosts serve the same pages — the Functions app through one HTTP trigger (<c>/api/console/{*path}</c>, behind App
+/// Service Authentication) and <c>presspipe serve</c> locally (<c>/console/{**path}</c>). Pages call the operations
+/// service and nothing else; docs/console.md lists the pages, what each action calls, and the element ids the
+/// browser tests rely on:
+/// <c>#upload-form</c>, <c>#form-error</c>, <c>#releases-table</c>, <c>#release-state</c>, <c>#release-history</c>,
+/// <c>#warnings</c>, <c>#test-send-form</c>, <c>#schedule-form</c>, <c>#approve-form</c>, <c>#cancel-form</c>,
+/// <c>#resume-form</c>, <c>#correct-form</c>, <c>#done</c>, <c>#report-counts</c>, <c>#report-recipients</c>,
+/// <c>#lists-table</c>, <c>#list-form</c>, <c>#list-problems</c>, <c>#suppressions-table</c>, <c>#suppression-form</c>.
+/// </summary>
+public sealed class StaffConsoleApp(
+    IOptions<StaffConsoleOptions> options,
+    ConsoleSecurity security,
+    ConsoleLabels labels,
+    ConsoleView view,
+    ReleasePages releases,
+    ListPages lists,
+    SuppressionPages suppressions,
+    ILogger<StaffConsoleApp> logger)
+{
+    /// <param name="context">The request, as the host received it.</param>
+    /// <param name="path">The part of the URL path after the console's root: "", "/upload", "/releases/abc".</param>
+    public async Task HandleAsync(HttpContext context, string path)
+    {
+        path = "/" + (path ?? "").Trim('/');
+        var basePath = BasePathOf(context, path);
+        var language = ConsoleLabels.Choose(context);
+        var words = labels.For(language);
+
+        if (path.StartsWith("/assets/", StringComparison.Ordinal))
+        {
+            await ConsoleAssets.ServeAsync(context, path["/assets/".Length..]);
+            return;
+        }
+
+        var name = (options.Value.PrincipalHeadersTrusted ? StaffPrincipal.NameOf(context.Request.Headers) : null) ?? options.Value.DevelopmentActor;
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            // In Azure App Service Authentication puts the principal on every request it lets through: none means
+            // sign-in is switched off or bypassed, and nobody may act without a name.
+            var anonymous = new ConsoleRequest(context, Actor.Of("anonymous", Door.Page), language, words, basePath, "", view);
+            await anonymous.PageAsync("message", Message(anonymous, "signin_title", "signin_text"), StatusCodes.Status401Unauthorized);
+            return;
+        }
+
+        var actor = Actor.Of(name, Door.Page);
+        var request = new ConsoleRequest(context, actor, language, words, basePath, security.TokenFor(actor.Name), view);
+        var method = context.Request.Method;
+        if (HttpMethods.IsPost(method) && !await IsGenuineFormAsync(context, actor))
+        {
+            await request.PageAsync("message", Message(request, "forbidden_title", "forbidden_text"), StatusCodes.Status403Forbidden);
+            return;
+        }
+
+        if (!HttpMethods.IsGet(method) && !HttpMethods.IsHead(method) && !HttpMethods.IsPost(method))
+        {
+            context.Response.Headers.Allow = "GET, HEAD, POST";
+            await request.PageAsync("message", Message(request, "not_found_title", "not_found_text"), StatusCodes.Status405MethodNotAllowed);
+            return;
+        }
+
+        try
+        {
+            if (!await RouteAsync(request, path, HttpMethods.IsPost(method)))
+            {
+                await request.PageAsync("message", Message(request, "not_found_title", "not_found_text"), StatusCodes.Status404NotFound);
+            }
+        }
+        catch (ReleaseProblemException problem) when (problem.Kind == ProblemKind.NotFound && !context.Response.HasStarted)
+        {
+            var values = request.Values(request.Label("not_found_title"), "");
+            values["heading"] = request.Label("not_found_title");
+            values["text"] = problem.Message;
+            await request.PageAsync("message", values, StatusCodes.Status404NotFound);
+        }
+        catch (Exception e) when (e is not OperationCanceledException && e is not ReleaseProblemException && !context.Response.HasStarted)
+        {
+            logger.LogError(e, "The staff console failed on {Path}", path);
+            await request.PageAsync("message", Message(request, "error_title", "error_text"), StatusCodes.Status500InternalServerError);
+        }
+    }
+
+    private Task<bool> RouteAsync(ConsoleRequest request, string path, bool post)
+    {
+        var parts = path.Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return (parts, post) switch
+        {
+            ([], false) => Handled(releases.ListAsync(request)),
+            (["upload"], false) => Handled(releases.UploadFormAsync(request)),
+            (["upload"], true) => Handled(releases.UploadAsync(request)),
+            (["releases", var id], false) => Handled(releases.ShowAsync(request, id)),
+            (["releases", var id, "preview", "pdf-page", var n], false) => Handled(releases.PdfPageAsync(request, id, n)),
+            (["releases", var id, "preview", var variant], false) => Handled(releases.PreviewAsync(request, id, variant)),
+            (["releases", var id, "preview", "images", var image], false) => Handled(releases.PreviewAsync(request, id, "images/" + image)),
+            (["releases", var id, "report"], false) => Handled(releases.ReportAsync(request, id)),
+            (["releases", var id, "report.csv"], false) => Handled(releases.ReportCsvAsync(request, id)),
+            (["releases", var id, var action], true) => releases.ActAsync(request, id, action),
+            (["lists"], false) => Handled(lists.ShowAsync(request)),
+            (["lists"], true) => Handled(lists.UploadAsync(request)),
+            (["lists", var file], false) when file.EndsWith(".csv", StringComparison.Ordinal) => Handled(lists.DownloadAsync(request, file[..^4])),
+            (["lists", var list, "replace"], true) => Handled(lists.ReplaceAsync(request, list)),
+            (["lists", var list, "delete"], true) => Handled(lists.DeleteAsync(request, list)),
+            (["suppressions"], false) => Handled(suppressions.ShowAsync(request)),
+            (["suppressions"], true) => Handled(suppressions.AddAsync(request)),
+            (["suppressions", "remove"], true) => Handled(suppressions.RemoveAsync(request)),
+            (["suppressions.csv"], false) => Handled(suppressions.ExportAsync(request)),
+            _ => Task.FromResult(false),
+        };
+    }
+
+    private static async Task<bool> Handled(Task page)
+    {
+        await page;
+        return true;
+    }
+
+    /// <summary>Same origin and a token this app issued to this staff member; the form is read here once (ASP.NET caches it).</summary>
+    private async Task<bool> IsGenuineFormAsync(HttpContext context, Actor actor)
+    {
+        if (!ConsoleSecurity.IsSameOrigin(context.Request) || !context.Request.HasFormContentType)
+        {
+            return false;
+        }
+
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        return security.IsValidToken(form[ConsoleSecurity.TokenField].ToString(), actor.Name);
+    }
+
+    private string BasePathOf(HttpContext context, string path)
+    {
+        if (options.Value.BasePath is { } configured)
+        {
+            return configured.TrimEnd('/');
+        }
+
+        var full = (context.Request.PathBase + context.Request.Path).Value ?? "";
+        full = full.TrimEnd('/');
+        return path.Length > 1 && full.EndsWith(path, StringComparison.Ordinal) ? full[..^path.Length] : full;
+    }
+
+    private static Dictionary<string, object?> Message(ConsoleRequest request, string titleKey, string textKey)
+    {
+        var values = request.Values(request.Label(titleKey), "");
+        values["heading"] = request.Label(titleKey);
+        values["text"] = request.Label(textKey);
+        return values;
+    }
+}
