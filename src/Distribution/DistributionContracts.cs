@@ -45,26 +45,41 @@ public sealed record SendProgress(int BatchesDone, int BatchesPlanned);
 
 /// <summary>The rendered release as the e-mail needs it.</summary>
 /// <param name="Headline">Subject line source.</param>
-/// <param name="Language">BCP 47 language of the release, for filtering contacts.</param>
+/// <param name="Language">BCP 47 language of this version of the release (the e-mail's own few words follow it).</param>
 /// <param name="Organisation">Sender organisation, if the document names one.</param>
 /// <param name="MediaContactEmail">Reply-to taken from the release's media contacts block, if any.</param>
 /// <param name="Html">The e-mail variant (CSS inlined).</param>
 /// <param name="Text">The plain-text variant.</param>
+/// <param name="WebPageUrl">This version's web page link; null to use the request's (the main version's).</param>
+/// <param name="PdfUrl">This version's PDF link; null to use the request's.</param>
 public sealed record ReleaseEmailContent(
     string Headline,
     string Language,
     string? Organisation,
     string? MediaContactEmail,
     string Html,
-    string Text);
+    string Text,
+    Uri? WebPageUrl = null,
+    Uri? PdfUrl = null);
 
 /// <summary>Where distribution reads a release's rendered content from (implemented by the pipeline's storage).</summary>
 public interface IReleaseContentSource
 {
+    /// <summary>The main version.</summary>
     Task<ReleaseEmailContent> LoadAsync(string releaseId, CancellationToken cancellationToken);
 
-    /// <summary>The PDF bytes for an optional attachment, or null when there is none.</summary>
+    /// <summary>The main version's PDF bytes for an optional attachment, or null when there is none.</summary>
     Task<ReadOnlyMemory<byte>?> LoadPdfAsync(string releaseId, CancellationToken cancellationToken);
+
+    /// <summary>The languages of the release's versions as primary subtags, the main version's first.</summary>
+    async Task<IReadOnlyList<string>> LanguagesAsync(string releaseId, CancellationToken cancellationToken) =>
+        [Contacts.ContactListReader.PrimaryLanguage((await LoadAsync(releaseId, cancellationToken)).Language)];
+
+    /// <summary>The version in <paramref name="language"/> (one of <see cref="LanguagesAsync"/>).</summary>
+    Task<ReleaseEmailContent> LoadAsync(string releaseId, string language, CancellationToken cancellationToken) => LoadAsync(releaseId, cancellationToken);
+
+    /// <summary>The PDF of the version in <paramref name="language"/>, or null.</summary>
+    Task<ReadOnlyMemory<byte>?> LoadPdfAsync(string releaseId, string language, CancellationToken cancellationToken) => LoadPdfAsync(releaseId, cancellationToken);
 }
 
 /// <summary>Sends a release to its lists. Idempotent: calling it again never re-sends an accepted batch.</summary>
@@ -79,6 +94,7 @@ public interface IReleaseDistributor
 
 /// <summary>What a distribution run did.</summary>
 /// <param name="Recipients">Recipients after merging, de-duplication, filters and suppressions.</param>
+/// <param name="ByLanguage">Recipients per language version they were routed to (after suppressions); null when not known.</param>
 /// <param name="Suppressed">Contacts skipped because they are on the suppression list.</param>
 /// <param name="BatchesAccepted">Batches SendGrid (or the outbox) accepted, including earlier runs.</param>
 /// <param name="BatchesFailed">Batches that failed with a reason.</param>
@@ -95,7 +111,8 @@ public sealed record DistributionReport(
     int BatchesFailed,
     IReadOnlyList<string> Problems,
     int BatchesUnknown = 0,
-    string? Blocked = null)
+    string? Blocked = null,
+    IReadOnlyDictionary<string, int>? ByLanguage = null)
 {
     /// <summary>True when every batch was accepted.</summary>
     public bool Complete => BatchesFailed == 0 && BatchesUnknown == 0 && Blocked is null;

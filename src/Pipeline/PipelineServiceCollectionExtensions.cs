@@ -52,6 +52,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<Recovery.ReleaseRecovery>();
         services.TryAddSingleton<ReleaseViews>();
         services.AddSingleton<ReleaseRendering>();
+        services.AddSingleton<ReleaseVersions>();
         services.AddSingleton<ReleaseIntake>();
         services.AddSingleton<UploadProcessor>();
         services.AddSingleton<UploadsInbox>();
