@@ -42,7 +42,7 @@ public sealed class BatchComposer(UnsubscribeTokens tokens)
         {
             var unsubscribe = tokens.LinkFor(new UnsubscribeSubject(recipient.ContactId, mail.ReleaseId));
             var name = string.IsNullOrWhiteSpace(recipient.Name) ? null : recipient.Name.Trim();
-            var greeting = name is null ? texts.GreetingWithoutName : string.Format(System.Globalization.CultureInfo.InvariantCulture, texts.GreetingWithName, name);
+            var greeting = texts.Greeting(name);
             message.Personalizations.Add(new Personalization
             {
                 Tos = [new EmailAddress(recipient.Email, name)],

@@ -1,6 +1,11 @@
+using PressPipeline.Templates;
+
 namespace PressPipeline.Distribution.Composition;
 
-/// <summary>The few words we add around the release, in the release's language (English otherwise).</summary>
+/// <summary>
+/// The few words we add around the release, in the release's language: read from the shared labels
+/// (src/Templates/labels/labels.json, "mail_*"), where a missing word falls back to English.
+/// </summary>
 internal sealed record MailTexts(
     string GreetingWithName,
     string GreetingWithoutName,
@@ -9,19 +14,19 @@ internal sealed record MailTexts(
     string WhyYouGetThis,
     string Unsubscribe)
 {
-    private static readonly MailTexts English = new(
-        "Dear {0},", "Dear colleague,", "Read online", "Download the PDF",
-        "You receive this press release because you are on our media list.", "Unsubscribe");
-
-    private static readonly Dictionary<string, MailTexts> ByLanguage = new(StringComparer.Ordinal)
+    public static MailTexts For(string language)
     {
-        ["en"] = English,
-        ["ru"] = new("Здравствуйте, {0}!", "Здравствуйте!", "Читать онлайн", "Скачать PDF",
-            "Вы получили этот пресс-релиз, потому что вы в нашем списке СМИ.", "Отписаться"),
-        ["kk"] = new("Сәлеметсіз бе, {0}!", "Сәлеметсіз бе!", "Онлайн оқу", "PDF жүктеу",
-            "Сіз бұл баспасөз релизін біздің БАҚ тізімінде болғандықтан алдыңыз.", "Жазылымнан бас тарту"),
-    };
+        var labels = TemplateLibrary.Embedded.Labels(Contacts.ContactListReader.PrimaryLanguage(language) is { Length: > 0 } primary ? primary : "en");
+        return new(
+            labels["mail_greeting_named"],
+            labels["mail_greeting"],
+            labels["mail_read_online"],
+            labels["mail_download_pdf"],
+            labels["mail_why_you_get_this"],
+            labels["mail_unsubscribe"]);
+    }
 
-    public static MailTexts For(string language) =>
-        ByLanguage.GetValueOrDefault(Contacts.ContactListReader.PrimaryLanguage(language), English);
+    /// <summary>"Dear Jane Doe," / "Здравствуйте, Jane Doe!": the name goes where the label says "{name}".</summary>
+    public string Greeting(string? name) =>
+        name is null ? GreetingWithoutName : GreetingWithName.Replace("{name}", name, StringComparison.Ordinal);
 }

@@ -29,7 +29,7 @@ public sealed class ReleaseMailFactory(IOptions<MailOptions> options)
             request.ReleaseId,
             new EmailAddress(mail.FromAddress, fromName),
             ReplyTo(content, mail),
-            EmbargoLine.Subject(OneLine(content.Headline), request.SendAt, request.PublishAt, request.TimeZoneId),
+            EmbargoLine.Subject(OneLine(content.Headline), request.SendAt, request.PublishAt, request.TimeZoneId, content.Language),
             html,
             BodyDecorator.Text(bodyText, texts, request.WebPageUrl, request.PdfUrl, mail.PostalAddress),
             content.Language,
