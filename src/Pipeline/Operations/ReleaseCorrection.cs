@@ -31,6 +31,13 @@ public sealed class ReleaseCorrection(
         }
 
         var manifest = await intake.ConvertCorrectionAsync(id, content, sourceName, cancellationToken);
+        if (before.Assets is { Count: > 0 })
+        {
+            // The files staff added go with the release, not with one version of its document.
+            manifest = manifest with { Assets = before.Assets };
+            await store.SaveManifestAsync(manifest, cancellationToken);
+        }
+
         await store.SaveOriginalAsync(id, content, sourceName, cancellationToken);
         foreach (var gone in before.Files.Select(f => f.FileName).Except(manifest.Files.Select(f => f.FileName), StringComparer.Ordinal))
         {
