@@ -9,7 +9,8 @@ namespace PressPipeline.Cli.Commands;
 /// <summary>
 /// <c>presspipe upload &lt;docx&gt; --lists a,b --send-at 2026-12-01T09:00 --publish-at … --zone Asia/Almaty</c>:
 /// converts the release through the operations service (as the API's upload does) and schedules it when lists and
-/// a send time are given; the uploader is recorded for the two-person rule.
+/// a send time are given; the uploader is recorded for the two-person rule. <c>--asset file</c> (repeatable) adds
+/// files to go with it (see <see cref="AssetsCommand"/>).
 /// </summary>
 internal static class UploadCommand
 {
@@ -17,7 +18,8 @@ internal static class UploadCommand
     {
         var file = new Argument<FileInfo>("docx") { Description = "The Word press release (.docx)." };
         var plan = new ReleaseArguments.PlanOptions();
-        var command = new Command("upload", "Upload a .docx with lists and times; nothing is sent without both.") { file };
+        var assets = AssetsCommand.AssetOption();
+        var command = new Command("upload", "Upload a .docx with lists and times (and --asset files to go with it); nothing is sent without both.") { file, assets };
         plan.AddTo(command);
         command.SetAction((parse, cancellationToken) => CliAction.RunAsync(async () =>
         {
@@ -38,7 +40,11 @@ internal static class UploadCommand
                 Say.Problem($"Not scheduled: {problem}");
             }
 
-            return result.InstructionProblem is null && result.Status.State is not (ReleaseState.Rejected or ReleaseState.Failed) ? 0 : 2;
+            var converted = result.Status.State is not (ReleaseState.Rejected or ReleaseState.Failed or ReleaseState.Received);
+            var assetsExit = converted && parse.GetValue(assets) is { Length: > 0 } files
+                ? await AssetsCommand.AddAsync(services, result.ReleaseId, files, CliActor.From(parse), cancellationToken)
+                : 0;
+            return result.InstructionProblem is null && converted && assetsExit == 0 ? 0 : 2;
         }));
         return command;
     }
