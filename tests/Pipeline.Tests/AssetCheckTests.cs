@@ -64,8 +64,8 @@ public sealed class AssetCheckTests
 
         Assert.Null(refusal);
         Assert.Equal(contentType, asset!.Asset.ContentType);
-        Assert.Equal(storedAs, asset.Asset.FileName);
-        Assert.Equal(asset.Content.ToMemory().Length, asset.Asset.Bytes);
+        Assert.Equal(storedAs, asset.Asset.Path);
+        Assert.Equal(asset.Content.ToMemory().Length, asset.Asset.Size);
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(asset.Content.ToMemory().Span)), asset.Asset.Sha256);
     }
 
@@ -77,9 +77,9 @@ public sealed class AssetCheckTests
         var docx = File.ReadAllBytes(Sample("iom-roundtable-2014.docx"));
         var zip = Zip(("readme.txt", "Photos of the round table."u8.ToArray()), ("photo.jpg", File.ReadAllBytes(Fixture("photo-gps.jpg"))));
 
-        Assert.Equal("assets/chart.png", Check("chart.jpg", png.ToArray()).Asset!.Asset.FileName);
+        Assert.Equal("assets/chart.png", Check("chart.jpg", png.ToArray()).Asset!.Asset.Path);
         Assert.Equal(AssetType.Docx.ContentType, Check("Фото отчёт 2014.docx", docx).Asset!.Asset.ContentType);
-        Assert.Equal("assets/Фото-отчёт-2014.docx", Check("Фото отчёт 2014.docx", docx).Asset!.Asset.FileName);
+        Assert.Equal("assets/Фото-отчёт-2014.docx", Check("Фото отчёт 2014.docx", docx).Asset!.Asset.Path);
         Assert.Equal(AssetType.Zip.ContentType, Check("photos.zip", zip).Asset!.Asset.ContentType);
     }
 

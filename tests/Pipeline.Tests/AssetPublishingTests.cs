@@ -43,7 +43,7 @@ public sealed class AssetPublishingTests : IAsyncLifetime
         var report = await harness.Get<ReleaseAssets>().AddAsync(id, [Fixture("bibliography.pdf"), program, Fixture("photo-gps.jpg", "Фото круглого стола.jpeg")], Officer, default);
 
         // The refused program does not stop the two good files.
-        Assert.Equal(["assets/bibliography.pdf", "assets/Фото-круглого-стола.jpg"], report.Added.Select(a => a.FileName));
+        Assert.Equal(["assets/bibliography.pdf", "assets/Фото-круглого-стола.jpg"], report.Added.Select(a => a.Path));
         Assert.Equal("'report.pdf' is a program, and programs are never published with a release, so it was not added.", Assert.Single(report.Refused));
         var manifest = await harness.Get<ReleaseBlobStore>().RequireManifestAsync(id, default);
         Assert.Equal(report.Added, manifest.Assets);
@@ -53,7 +53,7 @@ public sealed class AssetPublishingTests : IAsyncLifetime
         var photoLink = harness.Get<SignedLinks>().Create(id, "assets/Фото-круглого-стола.jpg");
         var before = Assert.IsType<SignedFileResult.Found>(await OpenAsync(id, photoLink));
         Assert.Equal("image/jpeg", before.ContentType);
-        Assert.Equal(manifest.Assets![1].Sha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(before.Content.ToMemory().Span)));
+        Assert.Equal(manifest.Assets[1].Sha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(before.Content.ToMemory().Span)));
         Assert.False(await IsPublicAsync(id, "assets/bibliography.pdf"));
 
         harness.Time.SetUtcNow(SendAt);
@@ -87,7 +87,7 @@ public sealed class AssetPublishingTests : IAsyncLifetime
         await assets.AddAsync(id, [new AssetUpload("data.csv", BinaryData.FromString("other,table\n1,2\n"))], Officer, default);
 
         var manifest = await harness.Get<ReleaseBlobStore>().RequireManifestAsync(id, default);
-        Assert.Equal(["assets/data.csv", "assets/data-2.csv"], manifest.Assets!.Select(a => a.FileName));
+        Assert.Equal(["assets/data.csv", "assets/data-2.csv"], manifest.Assets.Select(a => a.Path));
     }
 
     [Fact]

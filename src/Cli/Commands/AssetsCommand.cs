@@ -56,7 +56,7 @@ internal static class AssetsCommand
         var report = await services.GetRequiredService<ReleaseAssets>().AddAsync(releaseId, uploads, by, cancellationToken);
         foreach (var asset in report.Added)
         {
-            Say.Done($"{asset.DisplayName}: {asset.Label}, {AssetCheck.Megabytes(asset.Bytes)}, sha256 {asset.Sha256}");
+            Say.Done($"{asset.DisplayName()}: {asset.Label()}, {AssetCheck.Megabytes(asset.Size)}, sha256 {asset.Sha256}");
         }
 
         foreach (var refusal in report.Refused)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using PressPipeline.Conversion.Manifest;
 
 namespace PressPipeline.Pipeline.Assets;
 
@@ -8,7 +9,7 @@ namespace PressPipeline.Pipeline.Assets;
 public sealed record AssetUpload(string FileName, BinaryData Content);
 
 /// <summary>A file that passed the checks, ready to store: its bytes as they will be published.</summary>
-public sealed record CheckedAsset(StoredAsset Asset, BinaryData Content, bool LocationRemoved);
+public sealed record CheckedAsset(ManifestAsset Asset, BinaryData Content, bool LocationRemoved);
 
 /// <summary>
 /// The checks every door shares (API, CLI, blob folder or sidecar): the type from the bytes against the
@@ -51,11 +52,10 @@ public static class AssetCheck
             bytes = JpegLocationRemover.Remove(bytes.Span, out removed);
         }
 
-        var stored = new StoredAsset(
-            StoredAsset.Folder + SafeName(name, type),
+        var stored = new ManifestAsset(
             name,
+            ReleaseAssetFiles.Folder + SafeName(name, type),
             type.ContentType,
-            type.Label,
             bytes.Length,
             Convert.ToHexStringLower(SHA256.HashData(bytes.Span)));
         return (new CheckedAsset(stored, BinaryData.FromBytes(bytes), removed), null);

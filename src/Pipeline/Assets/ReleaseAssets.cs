@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using PressPipeline.Conversion.Manifest;
 using Microsoft.Extensions.Options;
 using PressPipeline.Pipeline.Status;
 using PressPipeline.Pipeline.Storage;
@@ -6,7 +7,7 @@ using PressPipeline.Pipeline.Storage;
 namespace PressPipeline.Pipeline.Assets;
 
 /// <summary>What adding files to a release did: the files now with it, and one sentence per file that was not added.</summary>
-public sealed record AssetReport(IReadOnlyList<StoredAsset> Added, IReadOnlyList<string> Refused);
+public sealed record AssetReport(IReadOnlyList<ManifestAsset> Added, IReadOnlyList<string> Refused);
 
 /// <summary>
 /// Adds files to a release (every door: API, CLI, blob folder or sidecar). Each file is checked on its own
@@ -32,13 +33,13 @@ public sealed class ReleaseAssets(
         }
 
         var manifest = await store.RequireManifestAsync(id, cancellationToken);
-        var assets = (manifest.Assets ?? []).ToList();
-        var added = new List<StoredAsset>();
+        var assets = manifest.Assets.ToList();
+        var added = new List<ManifestAsset>();
         var refused = new List<string>();
         var notes = new List<string>();
         foreach (var upload in uploads)
         {
-            var (checkedAsset, refusal) = AssetCheck.Check(upload, assets.Sum(a => a.Bytes), options.Value);
+            var (checkedAsset, refusal) = AssetCheck.Check(upload, assets.Sum(a => a.Size), options.Value);
             if (checkedAsset is null)
             {
                 refused.Add(refusal!);
@@ -52,11 +53,11 @@ public sealed class ReleaseAssets(
                 continue;
             }
 
-            asset = asset with { FileName = Unique(asset.FileName, assets) };
-            await store.SaveFileAsync(id, asset.FileName, asset.ContentType, checkedAsset.Content.ToMemory(), cancellationToken);
+            asset = asset with { Path = Unique(asset.Path, assets) };
+            await store.SaveFileAsync(id, asset.Path, asset.ContentType, checkedAsset.Content.ToMemory(), cancellationToken);
             assets.Add(asset);
             added.Add(asset);
-            notes.Add($"{asset.DisplayName} ({asset.Label}, {AssetCheck.Megabytes(asset.Bytes)}{(checkedAsset.LocationRemoved ? "; GPS position removed" : "")})");
+            notes.Add($"{asset.DisplayName()} ({asset.Label()}, {AssetCheck.Megabytes(asset.Size)}{(checkedAsset.LocationRemoved ? "; GPS position removed" : "")})");
         }
 
         if (notes.Count > 0)
@@ -77,12 +78,12 @@ public sealed class ReleaseAssets(
     }
 
     /// <summary>"assets/photo.jpg", else "assets/photo-2.jpg": two different files never share a name.</summary>
-    private static string Unique(string fileName, List<StoredAsset> existing)
+    private static string Unique(string path, List<ManifestAsset> existing)
     {
-        var candidate = fileName;
-        var extension = Path.GetExtension(fileName);
-        var stem = fileName[..^extension.Length];
-        for (var n = 2; existing.Any(a => a.FileName == candidate); n++)
+        var candidate = path;
+        var extension = System.IO.Path.GetExtension(path);
+        var stem = path[..^extension.Length];
+        for (var n = 2; existing.Any(a => a.Path == candidate); n++)
         {
             candidate = $"{stem}-{n}{extension}";
         }

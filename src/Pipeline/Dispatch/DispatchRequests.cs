@@ -1,3 +1,4 @@
+using PressPipeline.Conversion.Manifest;
 using PressPipeline.Distribution;
 using PressPipeline.Pipeline.Instructions;
 using PressPipeline.Pipeline.Links;

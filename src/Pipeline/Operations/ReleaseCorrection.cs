@@ -31,7 +31,7 @@ public sealed class ReleaseCorrection(
         }
 
         var manifest = await intake.ConvertCorrectionAsync(id, content, sourceName, cancellationToken);
-        if (before.Assets is { Count: > 0 })
+        if (before.Assets.Count > 0 && manifest.Assets.Count == 0)
         {
             // The files staff added go with the release, not with one version of its document.
             manifest = manifest with { Assets = before.Assets };
@@ -39,7 +39,7 @@ public sealed class ReleaseCorrection(
         }
 
         await store.SaveOriginalAsync(id, content, sourceName, cancellationToken);
-        foreach (var gone in before.Files.Select(f => f.FileName).Except(manifest.Files.Select(f => f.FileName), StringComparer.Ordinal))
+        foreach (var gone in before.StoredFiles().Select(f => f.FileName).Except(manifest.StoredFiles().Select(f => f.FileName), StringComparer.Ordinal))
         {
             await (await store.FileAsync(id, gone, cancellationToken)).DeleteIfExistsAsync(cancellationToken: cancellationToken);
         }
@@ -56,11 +56,11 @@ public sealed class ReleaseCorrection(
                 return status.Note(time.GetUtcNow(), sentence, by) with
                 {
                     Version = version,
-                    Title = manifest.Title,
-                    Language = manifest.Language,
-                    Warnings = [.. manifest.Warnings.Select(w => w.Message)],
-                    Files = manifest.Files,
-                    ReleaseLine = manifest.ReleaseLine,
+                    Title = manifest.Title(),
+                    Language = manifest.Language(),
+                    Warnings = manifest.WarningSentences(),
+                    Files = manifest.StoredFiles(),
+                    ReleaseLine = manifest.ReleaseLine(),
                     Approval = null,
                 };
             },

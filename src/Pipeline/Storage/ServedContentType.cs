@@ -26,7 +26,7 @@ public static class ServedContentType
         return file.Variant switch
         {
             "image" => Pictures.Contains(file.ContentType) ? file.ContentType : null,
-            Assets.StoredAsset.Variant => Assets.AssetType.IsAllowed(file.ContentType) ? file.ContentType : null,
+            Assets.ReleaseAssetFiles.Variant => Assets.AssetType.IsAllowed(file.ContentType) ? file.ContentType : null,
             _ => file.ContentType,
         };
     }

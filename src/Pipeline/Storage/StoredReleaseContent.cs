@@ -1,18 +1,20 @@
+using Microsoft.Extensions.Options;
+using PressPipeline.Conversion.Manifest;
 using PressPipeline.Distribution;
 
 namespace PressPipeline.Pipeline.Storage;
 
 /// <summary>Distribution reads a release's e-mail, text and PDF through this, from the private release folder.</summary>
-public sealed class StoredReleaseContent(ReleaseBlobStore store) : IReleaseContentSource
+public sealed class StoredReleaseContent(ReleaseBlobStore store, IOptions<PipelineOptions> options) : IReleaseContentSource
 {
     public async Task<ReleaseEmailContent> LoadAsync(string releaseId, CancellationToken cancellationToken)
     {
         var manifest = await store.RequireManifestAsync(releaseId, cancellationToken);
         return new ReleaseEmailContent(
-            manifest.Title,
-            manifest.Language,
-            manifest.Organisation,
-            manifest.MediaContactEmail,
+            manifest.Title(),
+            manifest.Language(),
+            manifest.Main.Metadata.Organisation ?? options.Value.Organisation,
+            manifest.Main.Metadata.MediaContactEmail,
             await ReadTextAsync(manifest, "email", cancellationToken),
             await ReadTextAsync(manifest, "text", cancellationToken));
     }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PressPipeline.Conversion;
+using PressPipeline.Conversion.Manifest;
 using PressPipeline.Conversion.Rendering;
 using PressPipeline.Pipeline.Instructions;
 using PressPipeline.Pipeline.Links;
@@ -91,24 +92,24 @@ public sealed class ReleaseIntake(
         }
 
         var converted = ((ConversionOutcome.Converted)outcome).Release;
-        var manifest = await StoreAsync(id, sourceName, converted, cancellationToken);
+        var manifest = await StoreAsync(id, sourceName, content, converted, cancellationToken);
 
         // An embargo that has already passed (an old template) is said at once, not only when staff schedule.
-        instructionProblem ??= PlanResolver.PassedEmbargo(manifest.ReleaseLine, time.GetUtcNow());
+        instructionProblem ??= PlanResolver.PassedEmbargo(manifest.ReleaseLine(), time.GetUtcNow());
         var convertedStatus = await statuses.UpdateAsync(
             id,
             s => !s.State.AwaitsConversion() ? s : s.MoveTo(ReleaseState.Converted, time.GetUtcNow(), Converted(manifest)) with
             {
                 Reasons = [],
-                Title = manifest.Title,
-                Language = manifest.Language,
-                Warnings = [.. manifest.Warnings.Select(w => w.Message)],
-                Files = manifest.Files,
-                ReleaseLine = manifest.ReleaseLine,
+                Title = manifest.Title(),
+                Language = manifest.Language(),
+                Warnings = manifest.WarningSentences(),
+                Files = manifest.StoredFiles(),
+                ReleaseLine = manifest.ReleaseLine(),
                 InstructionProblems = instructionProblem is null ? [] : [instructionProblem],
             },
             cancellationToken);
-        logger.LogInformation("Release {ReleaseId} converted: {Files} files, {Warnings} warnings", id, manifest.Files.Count, manifest.Warnings.Count);
+        logger.LogInformation("Release {ReleaseId} converted: {Files} files, {Warnings} warnings", id, manifest.AllFiles.Count(), manifest.Versions.Sum(v => v.Warnings.Count));
 
         return instructions.AsksToSend
             ? await ApplyAsync(id, instructions, alreadyKnown: false, by, cancellationToken)
@@ -162,7 +163,7 @@ public sealed class ReleaseIntake(
             throw new ReleaseProblemException(ProblemKind.Invalid, $"The corrected document was not used, the current version stays: {rejected.Rejection.Message}");
         }
 
-        return await StoreAsync(id, sourceName, ((ConversionOutcome.Converted)outcome).Release, cancellationToken);
+        return await StoreAsync(id, sourceName, content, ((ConversionOutcome.Converted)outcome).Release, cancellationToken);
     }
 
     /// <summary>Reads a corrected document within <see cref="PipelineOptions.MaxUploadBytes"/>, as uploads are read.</summary>
@@ -202,32 +203,23 @@ public sealed class ReleaseIntake(
         }
     }
 
-    private async Task<ReleaseManifest> StoreAsync(string id, string sourceName, ConvertedRelease converted, CancellationToken cancellationToken)
+    private async Task<ReleaseManifest> StoreAsync(string id, string sourceName, BinaryData content, ConvertedRelease converted, CancellationToken cancellationToken)
     {
-        var files = new List<StoredFile>();
         foreach (var file in converted.Files)
         {
             await store.SaveFileAsync(id, file.FileName, file.ContentType, file.Content, cancellationToken);
-            files.Add(new StoredFile(file.Variant, file.FileName, file.ContentType, file.Content.Length));
         }
 
-        var metadata = converted.Release.Metadata;
-        var manifest = new ReleaseManifest(
-            id,
-            sourceName,
-            metadata.Title,
-            metadata.Language,
-            metadata.Organisation ?? options.Value.Organisation,
-            ContactEmail.Find(metadata.MediaContacts),
-            ReleaseLine.From(metadata.Release),
-            files,
-            converted.Warnings,
-            time.GetUtcNow());
+        var source = ManifestWriter.Describe(sourceName, content.ToStream());
+        var manifest = ManifestWriter.Create(id, [ManifestWriter.Version(converted, source, main: true)], [], time.GetUtcNow());
         await store.SaveManifestAsync(manifest, cancellationToken);
         return manifest;
     }
 
-    private static string Converted(ReleaseManifest manifest) =>
-        $"Converted \"{manifest.Title}\" into {string.Join(", ", manifest.Files.Select(f => f.Variant).Where(v => v != "image").Distinct())}"
-        + (manifest.Warnings.Count > 0 ? $" with {manifest.Warnings.Count} warning(s)." : ".");
+    private static string Converted(ReleaseManifest manifest)
+    {
+        var warnings = manifest.Versions.Sum(v => v.Warnings.Count);
+        return $"Converted \"{manifest.Title()}\" into {string.Join(", ", manifest.Main.Files.Select(f => f.Variant).Where(v => v != "image").Distinct())}"
+            + (warnings > 0 ? $" with {warnings} warning(s)." : ".");
+    }
 }
