@@ -13,6 +13,7 @@ namespace PressPipeline.Distribution;
 /// <param name="WebPageUrl">Link to the web page that works for recipients (signed before publish).</param>
 /// <param name="PdfUrl">Link to the PDF that works for recipients (signed before publish).</param>
 /// <param name="AttachPdf">Attach the PDF as well as linking it (size-checked).</param>
+/// <param name="Downloads">Files that go with the release, linked (never attached) from the HTML and text parts.</param>
 public sealed record DispatchRequest(
     string ReleaseId,
     IReadOnlyList<string> Lists,
@@ -22,7 +23,15 @@ public sealed record DispatchRequest(
     string TimeZoneId,
     Uri? WebPageUrl,
     Uri? PdfUrl,
-    bool AttachPdf = false);
+    bool AttachPdf = false,
+    IReadOnlyList<DownloadLink>? Downloads = null);
+
+/// <summary>A file that goes with the release, as the e-mail links it: "bibliography.pdf (PDF, 1.2 MB)".</summary>
+/// <param name="Name">The file name readers download.</param>
+/// <param name="Url">The signed link that works before the lift and redirects to the newsroom after it.</param>
+/// <param name="Type">Short type, the same in every language ("PDF", "JPG", "XLSX").</param>
+/// <param name="Bytes">Size of the file.</param>
+public sealed record DownloadLink(string Name, Uri Url, string Type, long Bytes);
 
 /// <summary>The rendered release as the e-mail needs it.</summary>
 /// <param name="Headline">Subject line source.</param>

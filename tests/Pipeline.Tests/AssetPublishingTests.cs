@@ -60,6 +60,10 @@ public sealed class AssetPublishingTests : IAsyncLifetime
         await harness.DispatchAsync();
         await harness.WorkAsync();
         Assert.False(await IsPublicAsync(id, "assets/bibliography.pdf"));
+        var downloads = Assert.Single(harness.Distributor.Requests).Downloads!;
+        Assert.Equal(["bibliography.pdf", "Фото-круглого-стола.jpg"], downloads.Select(d => d.Name));
+        Assert.Equal(["PDF", "JPG"], downloads.Select(d => d.Type));
+        Assert.Equal(photoLink, downloads[1].Url);
 
         harness.Time.SetUtcNow(EmbargoLifts);
         await harness.DispatchAsync();

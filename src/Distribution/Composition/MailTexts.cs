@@ -12,18 +12,33 @@ internal sealed record MailTexts(
     string ReadOnline,
     string DownloadPdf,
     string WhyYouGetThis,
-    string Unsubscribe)
+    string Unsubscribe,
+    string Downloads,
+    string SizeInMegabytes,
+    System.Globalization.CultureInfo Culture)
 {
     public static MailTexts For(string language)
     {
-        var labels = TemplateLibrary.Embedded.Labels(Contacts.ContactListReader.PrimaryLanguage(language) is { Length: > 0 } primary ? primary : "en");
+        var primary = Contacts.ContactListReader.PrimaryLanguage(language) is { Length: > 0 } tag ? tag : "en";
+        var labels = TemplateLibrary.Embedded.Labels(primary);
         return new(
             labels["mail_greeting_named"],
             labels["mail_greeting"],
             labels["mail_read_online"],
             labels["mail_download_pdf"],
             labels["mail_why_you_get_this"],
-            labels["mail_unsubscribe"]);
+            labels["mail_unsubscribe"],
+            labels["mail_downloads"],
+            labels["size_mb"],
+            TemplateLibrary.Embedded.LabelLanguages.Contains(primary) ? Conversion.Rendering.ReleaseLines.Culture(primary) : System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>"(PDF, 1.2 MB)", "(PDF, 1,2 МБ)": type and size, in the release's language's number format.</summary>
+    public string TypeAndSize(Distribution.DownloadLink link)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        var size = Math.Max(0.1, link.Bytes / 1024.0 / 1024.0).ToString("0.0", Culture);
+        return $"({link.Type}, {SizeInMegabytes.Replace("{size}", size, StringComparison.Ordinal)})";
     }
 
     /// <summary>"Dear Jane Doe," / "Здравствуйте, Jane Doe!": the name goes where the label says "{name}".</summary>

@@ -19,7 +19,7 @@ public sealed class ReleaseMailFactory(IOptions<MailOptions> options)
         var fromName = string.IsNullOrWhiteSpace(mail.FromName) ? content.Organisation : mail.FromName;
         // Public by the time it is sent (publish now, or an immediate release): no EMBARGOED line anywhere.
         var (bodyHtml, bodyText) = request.SendAt < request.PublishAt ? (content.Html, content.Text) : EmbargoBlocks.Remove(content.Html, content.Text);
-        var html = BodyDecorator.Html(bodyHtml, texts, request.WebPageUrl, request.PdfUrl, mail.PostalAddress);
+        var html = BodyDecorator.Html(bodyHtml, texts, request.WebPageUrl, request.PdfUrl, mail.PostalAddress, request.Downloads);
         if (System.Text.Encoding.UTF8.GetByteCount(html) > GmailClipBytes)
         {
             problems.Add($"The e-mail HTML is {System.Text.Encoding.UTF8.GetByteCount(html) / 1024} KB; Gmail cuts messages over about 100 KB and hides the unsubscribe link, so shorten the release or move tables to the web page.");
@@ -31,7 +31,7 @@ public sealed class ReleaseMailFactory(IOptions<MailOptions> options)
             ReplyTo(content, mail),
             EmbargoLine.Subject(OneLine(content.Headline), request.SendAt, request.PublishAt, request.TimeZoneId, content.Language),
             html,
-            BodyDecorator.Text(bodyText, texts, request.WebPageUrl, request.PdfUrl, mail.PostalAddress),
+            BodyDecorator.Text(bodyText, texts, request.WebPageUrl, request.PdfUrl, mail.PostalAddress, request.Downloads),
             content.Language,
             CategoryFor(request.ReleaseId),
             Attachment(request, pdf, mail.MaxAttachmentBytes, problems));
