@@ -37,12 +37,12 @@ public static class AssetCheck
         var sniffed = AssetSniffer.Sniff(bytes.Span);
         if (sniffed is Sniffed.Allowed { Type: var csv } && csv == AssetType.Csv && !name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
         {
-            sniffed = new Sniffed.Refused("is plain text, which we publish only as a .csv table; save it as PDF or as .csv");
+            sniffed = new Sniffed.Refused("is plain text, which we publish only as a .csv table", "save it as PDF, or as .csv if it is a table");
         }
 
         if (sniffed is Sniffed.Refused refused)
         {
-            return (null, $"'{name}' {refused.Why}, so it was not added.");
+            return (null, $"'{name}' {refused.Why}, so it was not added{(refused.Advice is null ? "" : "; " + refused.Advice)}.");
         }
 
         var type = ((Sniffed.Allowed)sniffed).Type;

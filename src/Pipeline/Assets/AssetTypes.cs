@@ -32,8 +32,10 @@ public abstract record Sniffed
 
     public sealed record Allowed(AssetType Type) : Sniffed;
 
-    /// <summary>Not publishable; <paramref name="Why"/> finishes the sentence "'name' …, so it was not added; …".</summary>
-    public sealed record Refused(string Why) : Sniffed;
+    /// <summary>
+    /// Not publishable. The sentence staff read is "'name' {Why}, so it was not added; {Advice}."
+    /// </summary>
+    public sealed record Refused(string Why, string? Advice = null) : Sniffed;
 }
 
 /// <summary>
@@ -58,7 +60,7 @@ public static class AssetSniffer
     {
         if (bytes.IsEmpty)
         {
-            return new Sniffed.Refused("is empty");
+            return new Sniffed.Refused("is empty", "check the file and add it again");
         }
 
         if (bytes.StartsWith("%PDF-"u8))
@@ -107,7 +109,7 @@ public static class AssetSniffer
             {
                 if (types.Contains("macroEnabled", StringComparison.OrdinalIgnoreCase) || zip.Entries.Any(e => e.FullName.EndsWith("vbaProject.bin", StringComparison.OrdinalIgnoreCase)))
                 {
-                    return new Sniffed.Refused("contains macros, which could run on readers' computers; save it as a .docx or .xlsx without macros");
+                    return new Sniffed.Refused("contains macros, which could run on readers' computers", "save it as a .docx or .xlsx without macros");
                 }
 
                 if (types.Contains(WordMain, StringComparison.Ordinal))
@@ -120,17 +122,17 @@ public static class AssetSniffer
                     return new Sniffed.Allowed(AssetType.Xlsx);
                 }
 
-                return new Sniffed.Refused("is an Office file other than a Word document or Excel workbook; save it as PDF");
+                return new Sniffed.Refused("is an Office file other than a Word document or Excel workbook", "save it as PDF");
             }
 
             var runnable = zip.Entries.FirstOrDefault(e => RunnableExtensions.Any(x => e.FullName.EndsWith(x, StringComparison.OrdinalIgnoreCase)));
             return runnable is null
                 ? new Sniffed.Allowed(AssetType.Zip)
-                : new Sniffed.Refused($"is a ZIP archive with a program or macro file inside ({runnable.FullName}); take it out and add the archive again");
+                : new Sniffed.Refused($"is a ZIP archive with a program or macro file inside ({runnable.FullName})", "take it out and add the archive again");
         }
         catch (InvalidDataException)
         {
-            return new Sniffed.Refused("looks like a ZIP archive but cannot be opened; zip the files again");
+            return new Sniffed.Refused("looks like a ZIP archive but cannot be opened", "zip the files again");
         }
     }
 
@@ -165,8 +167,8 @@ public static class AssetSniffer
         if (start.StartsWith('<'))
         {
             return start.Contains("<svg", StringComparison.OrdinalIgnoreCase)
-                ? new Sniffed.Refused("is an SVG drawing, which can run scripts in readers' browsers; export it as PNG")
-                : new Sniffed.Refused("is a web page or XML file, which can run scripts in readers' browsers; save it as PDF");
+                ? new Sniffed.Refused("is an SVG drawing, which can run scripts in readers' browsers", "export it as PNG")
+                : new Sniffed.Refused("is a web page or XML file, which can run scripts in readers' browsers", "save it as PDF");
         }
 
         return new Sniffed.Allowed(AssetType.Csv);
@@ -175,5 +177,5 @@ public static class AssetSniffer
     private static bool Starts(ReadOnlySpan<byte> bytes, params ReadOnlySpan<byte> magic) => bytes.StartsWith(magic);
 
     private static Sniffed.Refused Unknown() =>
-        new("is not a type we publish (PDF, JPEG or PNG photo, Word, Excel, CSV or ZIP); save it as one of those");
+        new("is not a type we publish (PDF, JPEG or PNG photo, Word, Excel, CSV or ZIP)", "save it as one of those");
 }
