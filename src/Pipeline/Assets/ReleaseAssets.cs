@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
-using PressPipeline.Conversion.Manifest;
 using Microsoft.Extensions.Options;
+using PressPipeline.Conversion.Manifest;
 using PressPipeline.Pipeline.Status;
 using PressPipeline.Pipeline.Storage;
 
