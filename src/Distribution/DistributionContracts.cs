@@ -15,6 +15,7 @@ namespace PressPipeline.Distribution;
 /// <param name="AttachPdf">Attach the PDF as well as linking it (size-checked).</param>
 /// <param name="Correction">Set when this is the correction of a release already sent: it goes only to the
 /// recipients the original send's ledger shows accepted, marked CORRECTED with staff's note, under a ledger of its own.</param>
+/// <param name="Downloads">Files that go with the release, linked (never attached) from the HTML and text parts.</param>
 public sealed record DispatchRequest(
     string ReleaseId,
     IReadOnlyList<string> Lists,
@@ -25,7 +26,16 @@ public sealed record DispatchRequest(
     Uri? WebPageUrl,
     Uri? PdfUrl,
     bool AttachPdf = false,
+    IReadOnlyList<DownloadLink>? Downloads = null,
     CorrectionNotice? Correction = null);
+
+/// <summary>A file that goes with the release, as the e-mail links it: "bibliography.pdf (PDF, 1.2 MB)".</summary>
+/// <param name="Name">The file name readers download.</param>
+/// <param name="Url">The signed link that works before the lift and redirects to the newsroom after it.</param>
+/// <param name="Type">Short type, the same in every language ("PDF", "JPG", "XLSX").</param>
+/// <param name="Bytes">Size of the file.</param>
+public sealed record DownloadLink(string Name, Uri Url, string Type, long Bytes);
+
 
 /// <summary>
 /// A correction after sending: which version of the release it is and what changed, in staff's words ("The date of

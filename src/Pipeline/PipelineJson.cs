@@ -51,6 +51,7 @@ public static class PipelineJson
     UseStringEnumConverter = true)]
 [JsonSerializable(typeof(ReleaseStatus))]
 [JsonSerializable(typeof(LegacyManifest))]
+[JsonSerializable(typeof(Assets.AssetReport))]
 [JsonSerializable(typeof(WorkItem))]
 [JsonSerializable(typeof(ReleaseInstructions.Sidecar))]
 internal sealed partial class PipelineJsonContext : JsonSerializerContext;

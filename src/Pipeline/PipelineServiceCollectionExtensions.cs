@@ -26,6 +26,7 @@ public static class PipelineServiceCollectionExtensions
     {
         services.AddOptions<PipelineOptions>().Bind(configuration.GetSection(PipelineOptions.Section));
         // Checked at host start and on every read: an empty or unresolved signing secret stops the app (docs/deploy.md).
+        services.AddOptions<Assets.AssetOptions>().Bind(configuration.GetSection(Assets.AssetOptions.Section));
         services.AddOptions<LinkOptions>().Bind(configuration.GetSection(LinkOptions.Section)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LinkOptions>, LinkOptionsValidation>());
         services.TryAddSingleton(TimeProvider.System);
@@ -46,6 +47,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<SignedFileReader>();
         services.AddSingleton<DispatchRequests>();
         services.AddSingleton<ReleasePublisher>();
+        services.TryAddSingleton<Assets.ReleaseAssets>();
         services.AddSingleton<ReleaseApprovals>();
         services.AddSingleton<DueWorkDispatcher>();
         services.AddSingleton<ReleaseWorker>();

@@ -11,7 +11,8 @@ namespace PressPipeline.Cli.Commands;
 /// <c>presspipe upload &lt;docx&gt; --lists a,b --send-at 2026-12-01T09:00 --publish-at … --zone Asia/Almaty</c>:
 /// converts the release through the operations service (as the API's upload does) and schedules it when lists and
 /// a send time are given; the uploader is recorded for the two-person rule. Translations of the same release go
-/// with it: <c>--translation ru=b.docx --translation c.docx</c> (language named, or taken from the document).
+/// with it: <c>--translation ru=b.docx --translation c.docx</c> (language named, or taken from the document). <c>--asset file</c> (repeatable) adds
+/// files to go with it (see <see cref="AssetsCommand"/>).
 /// </summary>
 internal static class UploadCommand
 {
@@ -24,7 +25,8 @@ internal static class UploadCommand
             Description = "A translation of the release, as LANG=FILE (ru=release-ru.docx) or FILE (language from the document); repeat for each.",
             AllowMultipleArgumentsPerToken = false,
         };
-        var command = new Command("upload", "Upload a .docx with lists and times; nothing is sent without both.") { file, translations };
+        var assets = AssetsCommand.AssetOption();
+        var command = new Command("upload", "Upload a .docx with lists and times (and --asset files to go with it); nothing is sent without both.") { file, translations, assets };
         plan.AddTo(command);
         command.SetAction((parse, cancellationToken) => CliAction.RunAsync(async () =>
         {
@@ -71,7 +73,11 @@ internal static class UploadCommand
                 Say.Problem($"Not scheduled: {problem}");
             }
 
-            return result.InstructionProblem is null && result.Status.State is not (ReleaseState.Rejected or ReleaseState.Failed) ? 0 : 2;
+            var converted = result.Status.State is not (ReleaseState.Rejected or ReleaseState.Failed or ReleaseState.Received);
+            var assetsExit = converted && parse.GetValue(assets) is { Length: > 0 } files
+                ? await AssetsCommand.AddAsync(services, result.ReleaseId, files, CliActor.From(parse), cancellationToken)
+                : 0;
+            return result.InstructionProblem is null && converted && assetsExit == 0 ? 0 : 2;
         }));
         return command;
     }

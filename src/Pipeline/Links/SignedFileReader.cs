@@ -38,7 +38,7 @@ public sealed class SignedFileReader(SignedLinks links, ReleaseBlobStore store, 
             return new SignedFileResult.Refused(LinkCheck.Forged, "This link is not valid.");
         }
 
-        // Only files the manifest lists as variants or images: never status.json or the original upload.
+        // Only files the manifest lists as variants, images or added files: never status.json or the original upload.
         var fileName = path[(slash + 1)..];
         var manifest = await store.GetManifestAsync(releaseId, cancellationToken);
         var file = manifest?.StoredFiles().FirstOrDefault(f => f.FileName == fileName);

@@ -92,6 +92,13 @@ public sealed class ReleaseCorrection(
         }
 
         var manifest = await versions.RebuildAsync(id, before, await intake.ConvertCorrectionAsync(id, content, sourceName, current.Plan, current.Language, cancellationToken), current.Plan, cancellationToken);
+        if (before.Assets.Count > 0 && manifest.Assets.Count == 0)
+        {
+            // The files staff added go with the release, not with one version of its document.
+            manifest = manifest with { Assets = before.Assets };
+            await store.SaveManifestAsync(manifest, cancellationToken);
+        }
+
         await store.SaveOriginalAsync(id, content, sourceName, cancellationToken);
         foreach (var gone in before.StoredFiles().Select(f => f.FileName).Except(manifest.StoredFiles().Select(f => f.FileName), StringComparer.Ordinal))
         {

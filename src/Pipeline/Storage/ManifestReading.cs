@@ -23,7 +23,7 @@ public static class ManifestReading
         return
         [
             .. manifest.AllFiles.Select(Stored),
-            .. manifest.Assets.Select(a => new StoredFile("asset", a.Path, a.ContentType, a.Size)),
+            .. manifest.Assets.Select(a => new StoredFile(Assets.ReleaseAssetFiles.Variant, a.Path, a.ContentType, a.Size)),
         ];
     }
 
@@ -31,9 +31,9 @@ public static class ManifestReading
     public static StoredFile? FileOf(this ReleaseManifest manifest, string variant) =>
         Main(manifest).FileOf(variant) is { } file ? Stored(file) : null;
 
-    /// <summary>The files that become public at the publish time: every version's web page, PDF and images.</summary>
+    /// <summary>The files that become public at the publish time: every version's web page, PDF and images, and the assets.</summary>
     public static IEnumerable<StoredFile> PublicFiles(this ReleaseManifest manifest) =>
-        manifest.StoredFiles().Where(f => f.Variant is "web" or "pdf" or "image");
+        manifest.StoredFiles().Where(f => f.Variant is "web" or "pdf" or "image" or Assets.ReleaseAssetFiles.Variant);
 
     /// <summary>Every version's warnings as staff read them; another version's are prefixed with its language.</summary>
     public static IReadOnlyList<string> WarningSentences(this ReleaseManifest manifest)

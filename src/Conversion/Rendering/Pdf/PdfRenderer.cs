@@ -5,6 +5,7 @@ using PressPipeline.Conversion.Rendering.Pdf.Paint;
 using PressPipeline.Conversion.Rendering.Pdf.Theme;
 using PressPipeline.Conversion.Rendering.Pdf.Writer;
 using PressPipeline.Conversion.Results;
+using PressPipeline.Templates;
 
 namespace PressPipeline.Conversion.Rendering.Pdf;
 
@@ -46,7 +47,7 @@ public sealed class PdfRenderer : IVariantRenderer
         ArgumentNullException.ThrowIfNull(release);
         ArgumentNullException.ThrowIfNull(context);
         var fonts = FontLibrary.For(theme.Fonts);
-        using var layout = new LayoutContext(release, new LayoutStyles(theme), fonts);
+        using var layout = new LayoutContext(release, new LayoutStyles(theme, PdfLabels.For(TemplateLibrary.Embedded.Labels(Language(release)))), fonts);
         var organisation = FirstNonBlank(release.Metadata.Organisation, context.Organisation, release.Metadata.Document.Author);
         var flow = new ReleaseLayouter(layout, organisation).Layout();
         var pages = Paginator.Paginate(flow, theme.Page.ContentHeight);
@@ -81,6 +82,9 @@ public sealed class PdfRenderer : IVariantRenderer
 
     internal static string UnreadablePicture(string fileName, string consequence) =>
         $"The picture '{fileName}' could not be decoded, so the PDF {consequence}; re-insert it as PNG or JPEG.";
+
+    private static string Language(PressRelease release) =>
+        string.IsNullOrWhiteSpace(release.Metadata.Language) ? "en" : release.Metadata.Language;
 
     private static string? FirstNonBlank(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
 }
