@@ -5,6 +5,7 @@ using PressPipeline.Distribution.Sending;
 using PressPipeline.Distribution.Tests.Infrastructure;
 using PressPipeline.Pipeline.Instructions;
 using PressPipeline.Pipeline.Operations;
+using PressPipeline.Pipeline.Recovery;
 using PressPipeline.Pipeline.Status;
 using PressPipeline.Pipeline.Tests.Support;
 using PressPipeline.Pipeline.Uploads;
@@ -121,6 +122,30 @@ public sealed class CorrectionAfterSendingTests : IAsyncLifetime
         Assert.Equal(2, second.Status.Version);
         Assert.Equal(ProblemKind.Conflict, third.Kind);
         Assert.Equal($"Release {id}'s correction (version 2) has already been sent to its recipients; nothing was sent again.", third.Message);
+        var delivered = harness.Endpoint.Requests.Skip(sentBefore).Where(r => FakeSendGridEndpoint.IsQueued(r.Answer)).SelectMany(r => r.Recipients).ToArray();
+        Assert.Equal(["j1@outlet.example", "j2@outlet.example", "j3@outlet.example"], delivered.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_correction_batch_held_as_unknown_is_listed_with_the_release_and_sent_when_staff_release_it()
+    {
+        var id = await SentReleaseAsync();
+        var sentBefore = harness.Endpoint.Requests.Count;
+        // The correction's second batch meets a gateway timeout: its outcome is unknown, so it is held for staff.
+        harness.Endpoint.Then(EndpointAnswer.Accept, EndpointAnswer.GatewayTimeout);
+        var first = await CorrectAsync(id);
+        Assert.Equal(new CorrectionSent(2, Note, Complete: false), first.Status.Correction);
+
+        var recovery = harness.Get<ReleaseRecovery>();
+        var held = Assert.Single(await recovery.HeldBatchesAsync(id, default));
+        Assert.Equal(BatchState.Unknown, held.State);
+
+        var released = await recovery.ReleaseHeldBatchAsync(id, held.BatchId, Anna, default);
+
+        Assert.Equal(new CorrectionSent(2, Note, Complete: true), released.Correction);
+        Assert.Contains(released.History, h => h.Message.StartsWith($"Correction: Batch {held.BatchId} (1 recipients) released by anna@iom.example.org (cli): SendGrid reported nothing for it", StringComparison.Ordinal));
+        Assert.Equal(ReleaseState.Sent, released.State);
+        Assert.Empty(await recovery.HeldBatchesAsync(id, default));
         var delivered = harness.Endpoint.Requests.Skip(sentBefore).Where(r => FakeSendGridEndpoint.IsQueued(r.Answer)).SelectMany(r => r.Recipients).ToArray();
         Assert.Equal(["j1@outlet.example", "j2@outlet.example", "j3@outlet.example"], delivered.Order(StringComparer.Ordinal));
     }

@@ -135,6 +135,21 @@ public sealed class ReleaseCorrection(
     }
 
     /// <summary>E-mails the correction through its own ledger and records how far it got.</summary>
+    /// <summary>
+    /// Sends the rest of a correction whose send stopped midway (after staff released a batch held as unknown):
+    /// the correction's own ledger keeps anyone from getting it twice.
+    /// </summary>
+    public async Task<ReleaseStatus> FinishAsync(string id, Actor by, CancellationToken cancellationToken)
+    {
+        var current = await statuses.RequireAsync(id, cancellationToken);
+        if (current.Correction is not { Complete: false } unfinished || unfinished.Version != current.Version)
+        {
+            throw new ReleaseProblemException(ProblemKind.Conflict, $"Release {id} has no correction whose send is unfinished, so there is nothing to send.");
+        }
+
+        return await SendAsync(current, unfinished.Note, by, null, cancellationToken);
+    }
+
     private async Task<ReleaseStatus> SendAsync(ReleaseStatus status, string note, Actor by, IProgress<OperationProgress>? progress, CancellationToken cancellationToken)
     {
         if (distributor is null || status.Plan is not { } plan)
