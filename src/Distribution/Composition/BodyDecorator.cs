@@ -23,7 +23,7 @@ internal static partial class BodyDecorator
         var top = new StringBuilder();
         if (!string.IsNullOrWhiteSpace(correction))
         {
-            top.Append("<p class=\"correction\" style=\"margin:0 0 16px 0;padding:8px 12px;border-left:4px solid #b00020;background:#fff4f4\"><strong>CORRECTED:</strong> ")
+            top.Append("<p class=\"correction\" style=\"margin:0 0 16px 0;padding:8px 12px;border-left:4px solid #b00020;background:#fff4f4\"><strong>").Append(WebUtility.HtmlEncode(texts.Corrected)).Append(":</strong> ")
                 .Append(WebUtility.HtmlEncode(correction.Trim())).Append("</p>");
         }
 
@@ -67,7 +67,7 @@ internal static partial class BodyDecorator
         var builder = new StringBuilder();
         if (!string.IsNullOrWhiteSpace(correction))
         {
-            builder.Append("CORRECTED: ").Append(correction.Trim()).Append("\n\n");
+            builder.Append(texts.Corrected).Append(": ").Append(correction.Trim()).Append("\n\n");
         }
 
         builder.Append(Substitutions.GreetingText).Append("\n\n");

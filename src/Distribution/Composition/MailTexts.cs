@@ -15,6 +15,7 @@ internal sealed record MailTexts(
     string Unsubscribe,
     string Downloads,
     string SizeInMegabytes,
+    string Corrected,
     System.Globalization.CultureInfo Culture)
 {
     public static MailTexts For(string language)
@@ -30,6 +31,7 @@ internal sealed record MailTexts(
             labels["mail_unsubscribe"],
             labels["mail_downloads"],
             labels["size_mb"],
+            labels["mail_corrected"],
             TemplateLibrary.Embedded.LabelLanguages.Contains(primary) ? Conversion.Rendering.ReleaseLines.Culture(primary) : System.Globalization.CultureInfo.InvariantCulture);
     }
 

@@ -10,9 +10,6 @@ public sealed class ReleaseMailFactory(IOptions<MailOptions> options)
     /// <summary>Gmail clips HTML bodies above ~102 KB; leave room for the per-recipient substitutions.</summary>
     public const int GmailClipBytes = 100 * 1024;
 
-    /// <summary>How a correction after sending is marked in the subject: "CORRECTED: &lt;subject&gt;".</summary>
-    public const string CorrectedPrefix = "CORRECTED: ";
-
     /// <param name="pdf">PDF bytes when an attachment was asked for; null otherwise.</param>
     /// <param name="problems">Receives a sentence when the PDF is too large to attach.</param>
     public ReleaseMail Create(DispatchRequest request, ReleaseEmailContent content, ReadOnlyMemory<byte>? pdf, ICollection<string> problems)
@@ -33,7 +30,7 @@ public sealed class ReleaseMailFactory(IOptions<MailOptions> options)
             request.ReleaseId,
             new EmailAddress(mail.FromAddress, fromName),
             ReplyTo(content, mail),
-            (request.Correction is null ? "" : CorrectedPrefix) + EmbargoLine.Subject(OneLine(content.Headline), request.SendAt, request.PublishAt, request.TimeZoneId, content.Language),
+            (request.Correction is null ? "" : texts.Corrected + ": ") + EmbargoLine.Subject(OneLine(content.Headline), request.SendAt, request.PublishAt, request.TimeZoneId, content.Language),
             html,
             BodyDecorator.Text(bodyText, texts, webPageUrl, pdfUrl, mail.PostalAddress, request.Downloads, request.Correction?.Note),
             content.Language,
