@@ -5,6 +5,7 @@ using PressPipeline.Conversion.Tests.Docx;
 using PressPipeline.Conversion.Tests.Rendering;
 using SkiaSharp;
 using UglyToad.PdfPig;
+using Xunit.Abstractions;
 
 namespace PressPipeline.Conversion.Tests.Pdf;
 
@@ -12,7 +13,7 @@ namespace PressPipeline.Conversion.Tests.Pdf;
 /// The PDF's pages as images (<see cref="PdfPageImages"/>), judged against an independent rasteriser: poppler's
 /// pdftoppm draws our own PDF at the same resolution, and every page image must put its ink where poppler does.
 /// </summary>
-public sealed class PdfPageImagesTests
+public sealed class PdfPageImagesTests(ITestOutputHelper output)
 {
     public static TheoryData<string> Documents => new()
     {
@@ -60,6 +61,9 @@ public sealed class PdfPageImagesTests
         var (pdf, images) = Render(docx);
         using (images)
         {
+            var watch = Stopwatch.StartNew();
+            _ = Enumerable.Range(1, images.PageCount).Select(n => images.Png(n)).ToList();
+            output.WriteLine($"{Path.GetFileName(docx)}: {images.PageCount} page image(s) painted in {watch.ElapsedMilliseconds} ms");
             var theirs = Poppler.Pages(pdf, dpi: 108);
             Assert.Equal(theirs.Count, images.PageCount);
             for (var n = 1; n <= images.PageCount; n++)
@@ -74,6 +78,7 @@ public sealed class PdfPageImagesTests
                 var columns = InkProfile.Correlation(mine.Columns, reference.Columns);
                 var cells = InkProfile.CellDifference(ours, poppler);
                 var where = $"page {n} of {Path.GetFileName(docx)}: rows r={rows:F3}, columns r={columns:F3}, worst 16-px cell differs by {cells:P1}, ink {mine.Total:P2} vs poppler's {reference.Total:P2}";
+                output.WriteLine(where);
                 Assert.True(rows > 0.95 && columns > 0.9 && cells < 0.12, where);
                 Assert.InRange(mine.Total / reference.Total, 0.75, 1.33);
 
