@@ -28,6 +28,7 @@ internal static class CliApp
         root.Subcommands.Add(ActivityCommand.Create());
         root.Subcommands.Add(ResumeCommand.Create());
         root.Subcommands.Add(ReleaseBatchCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
         return root;
     }
 }

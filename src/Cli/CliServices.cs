@@ -22,6 +22,18 @@ internal static class CliServices
 
     public static ServiceProvider Build(IReadOnlyDictionary<string, string?>? overrides = null)
     {
+        var configuration = Configuration(overrides);
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<IConfiguration>(configuration);
+        // The one composition root of this host: the same registrations as the Functions app's Program.cs.
+        services.AddPressPipelineApp(configuration);
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>The settings every command runs with (<c>presspipe serve</c> hands them to its web host).</summary>
+    public static IConfigurationRoot Configuration(IReadOnlyDictionary<string, string?>? overrides = null)
+    {
         overrides ??= TestSettings;
         var defaults = new Dictionary<string, string?>
         {
@@ -37,18 +49,11 @@ internal static class CliServices
             defaults[key] = value;
         }
 
-        var configuration = new ConfigurationBuilder()
+        return new ConfigurationBuilder()
             .AddInMemoryCollection(defaults)
             .AddEnvironmentVariables()
             .AddInMemoryCollection(overrides ?? new Dictionary<string, string?>())
             .Build();
-
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<IConfiguration>(configuration);
-        // The one composition root of this host: the same registrations as the Functions app's Program.cs.
-        services.AddPressPipelineApp(configuration);
-        return services.BuildServiceProvider();
     }
 
     /// <summary>Local state of the CLI (git-ignored): the outbox and the generated local secrets.</summary>

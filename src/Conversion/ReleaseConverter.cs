@@ -66,13 +66,17 @@ public sealed class ReleaseConverter
             files.Add(new RenderedFile("image", "images/" + image.FileName, image.ContentType, image.Data));
         }
 
+        var shown = context.ShownReleaseLine is { } replace && replace(read.Value.Metadata.Release) is { } line && line != read.Value.Metadata.Release
+            ? read.Value with { Metadata = read.Value.Metadata with { Release = line } }
+            : read.Value;
+
         // Renderers only read the model, so they run side by side, costliest first (Parallel.For hands out
         // indexes roughly in order, the calling thread taking the first); files and warnings keep the renderers' order.
         var rendered = new Result<RenderedFile>[renderers.Count];
         Unwrapped(() => Parallel.For(0, renderers.Count, k =>
         {
             var i = costliestFirst[k];
-            rendered[i] = renderers[i].Render(read.Value, context);
+            rendered[i] = renderers[i].Render(shown, context);
         }));
         foreach (var result in rendered)
         {

@@ -13,6 +13,8 @@ namespace PressPipeline.Distribution;
 /// <param name="WebPageUrl">Link to the web page that works for recipients (signed before publish).</param>
 /// <param name="PdfUrl">Link to the PDF that works for recipients (signed before publish).</param>
 /// <param name="AttachPdf">Attach the PDF as well as linking it (size-checked).</param>
+/// <param name="Correction">Set when this is the correction of a release already sent: it goes only to the
+/// recipients the original send's ledger shows accepted, marked CORRECTED with staff's note, under a ledger of its own.</param>
 public sealed record DispatchRequest(
     string ReleaseId,
     IReadOnlyList<string> Lists,
@@ -22,7 +24,24 @@ public sealed record DispatchRequest(
     string TimeZoneId,
     Uri? WebPageUrl,
     Uri? PdfUrl,
-    bool AttachPdf = false);
+    bool AttachPdf = false,
+    CorrectionNotice? Correction = null);
+
+/// <summary>
+/// A correction after sending: which version of the release it is and what changed, in staff's words ("The date of
+/// the round table was wrong: it is 22 May"), shown at the top of the e-mail.
+/// </summary>
+public sealed record CorrectionNotice(int Version, string Note)
+{
+    /// <summary>
+    /// The correction generation's own ledger (and tracking id): its batches never mix with the original send's, so
+    /// the original ledger stays as it was and nobody gets the same correction twice.
+    /// </summary>
+    public string LedgerIdOf(string releaseId) => $"{releaseId}-correction-{Version}";
+}
+
+/// <summary>How far a send is: batches done of those planned for this run.</summary>
+public sealed record SendProgress(int BatchesDone, int BatchesPlanned);
 
 /// <summary>The rendered release as the e-mail needs it.</summary>
 /// <param name="Headline">Subject line source.</param>
@@ -52,6 +71,10 @@ public interface IReleaseContentSource
 public interface IReleaseDistributor
 {
     Task<DistributionReport> DistributeAsync(DispatchRequest request, CancellationToken cancellationToken);
+
+    /// <summary>The same, reporting each batch as it is done (staff's doors show it as a live count).</summary>
+    Task<DistributionReport> DistributeAsync(DispatchRequest request, IProgress<SendProgress>? progress, CancellationToken cancellationToken) =>
+        DistributeAsync(request, cancellationToken);
 }
 
 /// <summary>What a distribution run did.</summary>

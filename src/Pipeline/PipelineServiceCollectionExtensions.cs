@@ -51,6 +51,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<ReleaseWorker>();
         services.AddSingleton<Recovery.ReleaseRecovery>();
         services.TryAddSingleton<ReleaseViews>();
+        services.AddSingleton<ReleaseRendering>();
         services.AddSingleton<ReleaseIntake>();
         services.AddSingleton<UploadProcessor>();
         services.AddSingleton<UploadsInbox>();

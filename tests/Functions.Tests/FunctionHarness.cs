@@ -84,8 +84,35 @@ internal static class FunctionHarness
     /// <summary>Status code and parsed JSON body of an API answer.</summary>
     public static (int Status, JsonElement Body) Read(IActionResult result)
     {
+        if (result is HttpResultAction)
+        {
+            var served = Serve(result);
+            Assert.StartsWith("application/json", served.ContentType, StringComparison.Ordinal);
+            return (served.Status, JsonDocument.Parse(served.Body).RootElement.Clone());
+        }
+
         var content = Assert.IsType<ContentResult>(result);
         Assert.StartsWith("application/json", content.ContentType, StringComparison.Ordinal);
         return (content.StatusCode!.Value, JsonDocument.Parse(content.Content!).RootElement.Clone());
     }
+
+    /// <summary>
+    /// What a route shared with the local host (<see cref="HttpResultAction"/>) writes to the response, executed the
+    /// way the Functions integration executes it.
+    /// </summary>
+    public static ServedResponse Serve(IActionResult result)
+    {
+        var action = Assert.IsType<HttpResultAction>(result);
+        var context = new DefaultHttpContext { RequestServices = new ServiceCollection().AddLogging().BuildServiceProvider() };
+        var body = new MemoryStream();
+        context.Response.Body = body;
+        action.ExecuteResultAsync(new ActionContext { HttpContext = context }).GetAwaiter().GetResult();
+        return new ServedResponse(context.Response.StatusCode, context.Response.ContentType ?? "", context.Response.Headers.Location.ToString(), body.ToArray());
+    }
+}
+
+/// <summary>Status, content type, Location header and body bytes of an executed answer.</summary>
+internal sealed record ServedResponse(int Status, string ContentType, string Location, byte[] Body)
+{
+    public string Text => Encoding.UTF8.GetString(Body);
 }

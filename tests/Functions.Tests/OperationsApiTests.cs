@@ -79,6 +79,45 @@ public sealed class OperationsApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Rescheduling_a_sent_release_is_refused_over_the_api_with_one_sentence()
+    {
+        await harness.PutListAsync("media", "email,name\nj1@outlet.example,Journalist One\n");
+        var id = await CreateAsync("Sent, then rescheduled", "anna@iom.example.org", new Dictionary<string, string> { ["lists"] = "media", ["sendAt"] = "now", ["zone"] = "Asia/Almaty" });
+        await harness.Function<ApproveRelease>().Run(FunctionHarness.Json("POST").As("boris@iom.example.org"), id, default);
+        await harness.DispatchAsync();
+        await harness.WorkAsync();
+
+        var schedule = FunctionHarness.Json("POST", """{ "lists": ["media"], "sendAt": "2026-12-05T09:00", "zone": "Asia/Almaty" }""").As("anna@iom.example.org");
+        var (status, body) = FunctionHarness.Read(await harness.Function<ScheduleRelease>().Run(schedule, id, default));
+
+        Assert.Equal(409, status);
+        Assert.Equal($"Release {id} has already been sent, so its times can no longer change; to change what journalists received, send a correction (presspipe correct {id}).", body.GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public async Task A_correction_after_sending_goes_out_as_CORRECTED_through_the_api_with_its_note()
+    {
+        await harness.PutListAsync("media", "email,name\nj1@outlet.example,Journalist One\n");
+        var id = await CreateAsync("Wrong date: 21 May", "anna@iom.example.org", new Dictionary<string, string> { ["lists"] = "media", ["sendAt"] = "now", ["zone"] = "Asia/Almaty" });
+        await harness.Function<ApproveRelease>().Run(FunctionHarness.Json("POST").As("boris@iom.example.org"), id, default);
+        await harness.DispatchAsync();
+        await harness.WorkAsync();
+        var sentBefore = harness.Endpoint.Requests.Count;
+
+        var request = FunctionHarness.Multipart(
+            TestDocx.Build("Right date: 22 May", "FOR IMMEDIATE RELEASE", "Body."),
+            new Dictionary<string, string> { ["note"] = "The date of the round table was wrong: it is 22 May" }).As("anna@iom.example.org");
+        var (status, body) = FunctionHarness.Read(await harness.Function<CorrectRelease>().Run(request, id, default));
+
+        Assert.Equal(200, status);
+        Assert.Equal(2, body.GetProperty("status").GetProperty("version").GetInt32());
+        Assert.Equal("The date of the round table was wrong: it is 22 May", body.GetProperty("status").GetProperty("correction").GetProperty("note").GetString());
+        var correction = Assert.Single(harness.Endpoint.Requests.Skip(sentBefore));
+        Assert.Equal("CORRECTED: Right date: 22 May", JsonDocument.Parse(correction.Body).RootElement.GetProperty("subject").GetString());
+        Assert.Equal(["j1@outlet.example"], correction.Recipients);
+    }
+
+    [Fact]
     public async Task Correct_replaces_the_variants_through_the_api()
     {
         var id = await CreateAsync("Wrong figure: 120", "anna@iom.example.org");

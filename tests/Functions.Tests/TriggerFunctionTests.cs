@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using PressPipeline.Functions.Dispatch;
 using PressPipeline.Functions.Files;
@@ -94,10 +93,11 @@ public sealed class TriggerFunctionTests : IAsyncLifetime
         harness.Time.Advance(TimeSpan.FromHours(2));
         var expired = await harness.Function<SignedFile>().Run(FunctionHarness.Json("GET"), id, path, default);
 
-        var file = Assert.IsType<FileContentResult>(valid);
+        var file = FunctionHarness.Serve(valid);
+        Assert.Equal(200, file.Status);
         Assert.Equal("application/pdf", file.ContentType);
         Assert.Equal("nosniff", request.HttpContext.Response.Headers["X-Content-Type-Options"].ToString());
-        Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(file.FileContents, 0, 4), StringComparison.Ordinal);
+        Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(file.Body, 0, 4), StringComparison.Ordinal);
         Assert.Equal(403, FunctionHarness.Read(forged).Status);
         Assert.Equal(410, FunctionHarness.Read(expired).Status);
     }

@@ -4,14 +4,19 @@ using PressPipeline.Pipeline.Instructions;
 using PressPipeline.Pipeline.Publishing;
 using PressPipeline.Pipeline.Scheduling;
 using PressPipeline.Pipeline.Status;
+using PressPipeline.Pipeline.Storage;
 using PressPipeline.Pipeline.Tests.Support;
+using PressPipeline.Pipeline.Uploads;
 
 namespace PressPipeline.Pipeline.Tests;
 
 /// <summary>
 /// Property: a simulated clock walks embargoed releases through upload, the timer, the queue worker, duplicate and
 /// late redelivered messages, early publish calls, cancel and reschedule, in an order drawn from a seed; after every
-/// step the newsroom container on Azurite is listed and holds nothing of a release before its publish instant.
+/// step the newsroom container on Azurite is listed and holds nothing of a release before its publish instant, and
+/// every variant — stored and public — tells journalists what the plan makes true: no EMBARGOED line once staff
+/// publish now (or the send is at or after the publish time), staff's publish time when it is later than the
+/// document's. A release already public or sent keeps its times.
 /// </summary>
 public sealed class NewsroomNeverEarlyWalkTests(Xunit.Abstractions.ITestOutputHelper output)
 {
@@ -63,7 +68,7 @@ public sealed class NewsroomNeverEarlyWalkTests(Xunit.Abstractions.ITestOutputHe
                     await Try(() => harness.Get<ReleaseScheduler>().CancelAsync(id, default));
                     break;
                 case 18:
-                    await Try(() => harness.Get<ReleaseScheduler>().ScheduleAsync(id, Reschedule(harness, random), default));
+                    await RescheduleAsync(harness, id, Reschedule(harness, random));
                     break;
                 default:
                     await harness.DispatchAsync();
@@ -72,6 +77,7 @@ public sealed class NewsroomNeverEarlyWalkTests(Xunit.Abstractions.ITestOutputHe
             }
 
             await AssertNothingPublicEarlyAsync(harness, id, log);
+            await AssertVariantsFollowThePlanAsync(harness, id, log);
         }
 
         // Then the clock runs past the publish time: a release that was not cancelled is public (the walk proves
@@ -85,6 +91,7 @@ public sealed class NewsroomNeverEarlyWalkTests(Xunit.Abstractions.ITestOutputHe
         await harness.DispatchAsync();
         await WorkAsync(harness, twice: true);
         await AssertNothingPublicEarlyAsync(harness, id, log);
+        await AssertVariantsFollowThePlanAsync(harness, id, log);
         var settled = await harness.Get<ReleaseStatusStore>().RequireAsync(id, default);
         Assert.True(settled.State == ReleaseState.Cancelled || settled.PublishedAt is not null, $"seed {seed}: {settled.State}, not published at {harness.Time.GetUtcNow():o}");
 
@@ -92,7 +99,27 @@ public sealed class NewsroomNeverEarlyWalkTests(Xunit.Abstractions.ITestOutputHe
         output.WriteLine($"seed {seed}: {final.State}, publish {final.Plan?.PublishAt:o}, published {final.PublishedAt:o}; {string.Join(" | ", final.History.Select(h => h.Message))}");
     }
 
-    /// <summary>A new send and publish time from now on; the publish time is at or after the document's embargo.</summary>
+    /// <summary>Reschedules; refused exactly when the release is already public or its sending has started.</summary>
+    private static async Task RescheduleAsync(PipelineHarness harness, string id, ReleaseInstructions instructions)
+    {
+        var before = await harness.Get<ReleaseStatusStore>().RequireAsync(id, default);
+        try
+        {
+            await harness.Get<ReleaseScheduler>().ScheduleAsync(id, instructions, default);
+            Assert.False(before.PublishedAt is not null || before.State.HasStartedSending(), $"rescheduled although {before.State}, published {before.PublishedAt:o}");
+        }
+        catch (ReleaseProblemException problem)
+        {
+            Assert.True(before.PublishedAt is not null || before.State.HasStartedSending(), problem.Message);
+            var after = (await harness.Get<ReleaseStatusStore>().RequireAsync(id, default)).Plan!;
+            Assert.Equal((before.Plan!.SendAt, before.Plan.PublishAt), (after.SendAt, after.PublishAt));
+        }
+    }
+
+    /// <summary>
+    /// A new send and publish time from now on: the publish time at or after the document's embargo, the
+    /// document's own (none given), or "now".
+    /// </summary>
     private static ReleaseInstructions Reschedule(PipelineHarness harness, Random random)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Almaty");
@@ -101,7 +128,35 @@ public sealed class NewsroomNeverEarlyWalkTests(Xunit.Abstractions.ITestOutputHe
         var send = now.AddMinutes(random.Next(5, 3 * 24 * 60));
         var publish = (now > embargo ? now : embargo).AddMinutes(random.Next(0, 3 * 24 * 60));
         static string Local(DateTime t) => t.ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture);
-        return new ReleaseInstructions(["media"], [], Local(send), Local(publish), "Asia/Almaty");
+        var publishAt = random.Next(3) switch
+        {
+            0 => "now",
+            1 when now < embargo => null,
+            _ => Local(publish),
+        };
+        return new ReleaseInstructions(["media"], [], Local(send), publishAt, "Asia/Almaty");
+    }
+
+    /// <summary>The web page stored for the release, and its public copy if any, carry the plan's embargo line.</summary>
+    private static async Task AssertVariantsFollowThePlanAsync(PipelineHarness harness, string id, List<string> log)
+    {
+        var status = await harness.Get<ReleaseStatusStore>().RequireAsync(id, default);
+        var plan = status.Plan!;
+        var expected = plan.SendAt >= plan.PublishAt ? null : PipelineConverterDouble.EmbargoedUntil(plan.PublishAt);
+        var why = $"after steps {string.Join(", ", log)}: send {plan.SendAt:o}, publish {plan.PublishAt:o}";
+
+        var pages = new List<string> { (await harness.Get<ReleaseBlobStore>().ReadAsync(id, ReleaseIntake.WebFileName, default))!.ToString() };
+        var newsroom = harness.Container(harness.Options.NewsroomContainer).GetBlobClient($"{id}/{ReleaseIntake.WebFileName}");
+        if (await newsroom.ExistsAsync())
+        {
+            pages.Add((await newsroom.DownloadContentAsync()).Value.Content.ToString());
+        }
+
+        foreach (var page in pages)
+        {
+            var line = page.Split('\n').Skip(1).FirstOrDefault();
+            Assert.True(line == expected, $"{why}: the page says '{line}', the plan '{expected}'");
+        }
     }
 
     private static async Task AssertNothingPublicEarlyAsync(PipelineHarness harness, string id, List<string> log)

@@ -197,7 +197,7 @@ public sealed class OperationsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_correction_after_sending_is_refused_with_a_sentence_that_says_what_to_do()
+    public async Task A_correction_after_sending_without_a_note_is_refused_with_a_sentence_that_says_what_to_write()
     {
         await harness.PutListAsync("media", Journalists(2));
         var id = await UploadAsync("Already out", Flow.Send("now"));
@@ -207,8 +207,10 @@ public sealed class OperationsTests : IAsyncLifetime
 
         var problem = await Assert.ThrowsAsync<ReleaseProblemException>(() => Releases.CorrectAsync(id, corrected, "late.docx", Anna, default));
 
-        Assert.Equal(ProblemKind.Conflict, problem.Kind);
-        Assert.Equal($"Release {id} has already gone out (Sent); sending a correction to the same recipients is not available yet, so upload the corrected file as a new release.", problem.Message);
+        Assert.Equal(ProblemKind.Invalid, problem.Kind);
+        Assert.Equal($"Release {id} has already been sent, so the correction goes to its recipients: say what changed in a note (for example \"The date of the round table was wrong: it is 22 May\"), which is shown at the top of the e-mail.", problem.Message);
+        Assert.Equal(1, (await harness.Get<ReleaseStatusStore>().RequireAsync(id, default)).Version);
+        Assert.Single(harness.Endpoint.Requests);
     }
 
     [Fact]

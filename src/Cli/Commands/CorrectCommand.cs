@@ -5,14 +5,18 @@ using PressPipeline.Pipeline.Operations;
 
 namespace PressPipeline.Cli.Commands;
 
-/// <summary><c>presspipe correct &lt;id&gt; &lt;docx&gt;</c>: a corrected version replaces the variants of the same release, before sending.</summary>
+/// <summary>
+/// <c>presspipe correct &lt;id&gt; &lt;docx&gt; [--note "…"]</c>: a corrected version replaces the variants of the same
+/// release; once sent, it also goes to the recipients as "CORRECTED: …" with the note, showing the send's progress.
+/// </summary>
 internal static class CorrectCommand
 {
     public static Command Create()
     {
         var id = ReleaseArguments.Id();
         var file = new Argument<FileInfo>("docx") { Description = "The corrected Word document (.docx)." };
-        var command = new Command("correct", "Replace a release's variants with a corrected document (before sending).") { id, file };
+        var note = new Option<string>("--note") { Description = "What changed, shown at the top of the e-mail (required once the release was sent), e.g. \"The date of the round table was wrong: it is 22 May\"." };
+        var command = new Command("correct", "Replace a release's variants with a corrected document; once sent, e-mail it as CORRECTED to the same recipients.") { id, file, note };
         command.SetAction((parse, cancellationToken) => CliAction.RunAsync(async () =>
         {
             var docx = parse.GetValue(file)!;
@@ -24,7 +28,9 @@ internal static class CorrectCommand
 
             await using var services = CliServices.Build();
             await using var content = docx.OpenRead();
-            var view = await services.GetRequiredService<ReleaseOperations>().CorrectAsync(parse.GetValue(id)!, content, docx.Name, CliActor.From(parse), cancellationToken);
+            var operations = services.GetRequiredService<ReleaseOperations>();
+            var view = await CliProgress.RunAsync("Correction", progress =>
+                operations.CorrectAsync(parse.GetValue(id)!, content, docx.Name, CliActor.From(parse), cancellationToken, parse.GetValue(note), progress));
             Say.Status(view.Status);
             return 0;
         }));

@@ -48,20 +48,9 @@ internal static class DemoCommand
 
             var outbox = new DirectoryInfo(Path.Combine(parse.GetValue(output)!.FullName, "outbox"));
             var run = "demo" + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
-            await using var services = CliServices.Build(new Dictionary<string, string?>
-            {
-                ["Pipeline:UploadsContainer"] = $"{run}-uploads",
-                ["Pipeline:ReleasesContainer"] = $"{run}-releases",
-                ["Pipeline:NewsroomContainer"] = $"{run}-newsroom",
-                ["Pipeline:ScheduleContainer"] = $"{run}-schedule",
-                ["Pipeline:WorkQueue"] = $"{run}-work",
-                ["Contacts:Container"] = $"{run}-contacts",
-                ["Contacts:SuppressionTable"] = $"{run}suppressions",
-                ["SendGrid:LedgerTable"] = $"{run}ledger",
-                ["SendGrid:EventTable"] = $"{run}events",
-                ["SendGrid:StatusTable"] = $"{run}recipients",
-                ["Mail:OutboxFolder"] = Path.Combine(outbox.FullName, run),
-            });
+            var settings = RunSettings(run);
+            settings["Mail:OutboxFolder"] = Path.Combine(outbox.FullName, run);
+            await using var services = CliServices.Build(settings);
             await UploadSampleListsAsync(services, root, $"{run}-contacts", cancellationToken);
 
             Say.Step($"Uploading {docx.Name} to {run}-uploads with lists '{parse.GetValue(lists)}', send now and publish now ({parse.GetValue(zone)})");
@@ -100,10 +89,29 @@ internal static class DemoCommand
             await DownloadAsync(services, status, parse.GetValue(output)!, cancellationToken);
             ShowWhatWouldBeSent(status, events, Path.Combine(outbox.FullName, run));
             Say.Step($"Look again any time: PressStorage=UseDevelopmentStorage=true Pipeline__ReleasesContainer={run}-releases presspipe status {status.Id}");
+            Say.Step($"Open the staff console: presspipe serve --run {run}, then {ServeCommand.DefaultAddress}console (the links in this run's e-mails work while it runs; plain presspipe serve starts a console of your own)");
             return status.State is ReleaseState.Sent ? 0 : 1;
         }));
         return command;
     }
+
+    /// <summary>
+    /// The containers, queue and tables of one demo run (<paramref name="run"/> = <c>demo&lt;yyyyMMddHHmmss&gt;</c>), so each
+    /// run starts clean and <c>presspipe serve --run</c> can show it afterwards.
+    /// </summary>
+    internal static Dictionary<string, string?> RunSettings(string run) => new()
+    {
+        ["Pipeline:UploadsContainer"] = $"{run}-uploads",
+        ["Pipeline:ReleasesContainer"] = $"{run}-releases",
+        ["Pipeline:NewsroomContainer"] = $"{run}-newsroom",
+        ["Pipeline:ScheduleContainer"] = $"{run}-schedule",
+        ["Pipeline:WorkQueue"] = $"{run}-work",
+        ["Contacts:Container"] = $"{run}-contacts",
+        ["Contacts:SuppressionTable"] = $"{run}suppressions",
+        ["SendGrid:LedgerTable"] = $"{run}ledger",
+        ["SendGrid:EventTable"] = $"{run}events",
+        ["SendGrid:StatusTable"] = $"{run}recipients",
+    };
 
     private static async Task DownloadAsync(ServiceProvider services, ReleaseStatus status, DirectoryInfo output, CancellationToken cancellationToken)
     {
@@ -172,7 +180,7 @@ internal static class DemoCommand
     }
 
     /// <summary>The checkout this runs from: the nearest folder above with scripts/azurite.sh.</summary>
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {
@@ -188,7 +196,7 @@ internal static class DemoCommand
         return Directory.GetCurrentDirectory();
     }
 
-    private static async Task<bool> EnsureAzuriteAsync(string root, CancellationToken cancellationToken)
+    internal static async Task<bool> EnsureAzuriteAsync(string root, CancellationToken cancellationToken)
     {
         var configured = Environment.GetEnvironmentVariable("PressStorage");
         if (configured is not null && !configured.Contains("UseDevelopmentStorage", StringComparison.OrdinalIgnoreCase))

@@ -50,4 +50,11 @@ public sealed record RenderContext(
 {
     /// <summary>Context for a local conversion with relative links.</summary>
     public static RenderContext Local { get; } = new();
+
+    /// <summary>
+    /// Replaces the document's release line in what is rendered, given the line the document wrote: staff's plan
+    /// ("publish now", or a publish time later than the document's embargo) decides what journalists are told.
+    /// The model <see cref="ConvertedRelease.Release"/> keeps the document's own line. Null renders it as written.
+    /// </summary>
+    public Func<Model.ReleaseInstruction, Model.ReleaseInstruction>? ShownReleaseLine { get; init; }
 }

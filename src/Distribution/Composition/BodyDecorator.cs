@@ -16,9 +16,16 @@ internal static partial class BodyDecorator
     [GeneratedRegex("</body\\s*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BodyClose();
 
-    public static string Html(string html, MailTexts texts, Uri? webPage, Uri? pdf, string postalAddress)
+    /// <param name="correction">Staff's note of what a correction after sending changed; shown first, above the greeting.</param>
+    public static string Html(string html, MailTexts texts, Uri? webPage, Uri? pdf, string postalAddress, string? correction = null)
     {
         var top = new StringBuilder();
+        if (!string.IsNullOrWhiteSpace(correction))
+        {
+            top.Append("<p class=\"correction\" style=\"margin:0 0 16px 0;padding:8px 12px;border-left:4px solid #b00020;background:#fff4f4\"><strong>CORRECTED:</strong> ")
+                .Append(WebUtility.HtmlEncode(correction.Trim())).Append("</p>");
+        }
+
         top.Append("<p style=\"margin:0 0 16px 0\">").Append(Substitutions.GreetingHtml).Append("</p>");
         var links = Links(webPage, pdf, texts, (text, url) => $"<a href=\"{WebUtility.HtmlEncode(url.AbsoluteUri)}\">{WebUtility.HtmlEncode(text)}</a>");
         if (links.Count > 0)
@@ -40,9 +47,15 @@ internal static partial class BodyDecorator
         return Insert(html, top.ToString(), footer.ToString());
     }
 
-    public static string Text(string text, MailTexts texts, Uri? webPage, Uri? pdf, string postalAddress)
+    public static string Text(string text, MailTexts texts, Uri? webPage, Uri? pdf, string postalAddress, string? correction = null)
     {
-        var builder = new StringBuilder().Append(Substitutions.GreetingText).Append("\n\n");
+        var builder = new StringBuilder();
+        if (!string.IsNullOrWhiteSpace(correction))
+        {
+            builder.Append("CORRECTED: ").Append(correction.Trim()).Append("\n\n");
+        }
+
+        builder.Append(Substitutions.GreetingText).Append("\n\n");
         foreach (var link in Links(webPage, pdf, texts, (label, url) => $"{label}: {url.AbsoluteUri}"))
         {
             builder.Append(link).Append('\n');

@@ -10,6 +10,9 @@ public sealed class ReleaseMailFactory(IOptions<MailOptions> options)
     /// <summary>Gmail clips HTML bodies above ~102 KB; leave room for the per-recipient substitutions.</summary>
     public const int GmailClipBytes = 100 * 1024;
 
+    /// <summary>How a correction after sending is marked in the subject: "CORRECTED: &lt;subject&gt;".</summary>
+    public const string CorrectedPrefix = "CORRECTED: ";
+
     /// <param name="pdf">PDF bytes when an attachment was asked for; null otherwise.</param>
     /// <param name="problems">Receives a sentence when the PDF is too large to attach.</param>
     public ReleaseMail Create(DispatchRequest request, ReleaseEmailContent content, ReadOnlyMemory<byte>? pdf, ICollection<string> problems)
@@ -19,7 +22,7 @@ public sealed class ReleaseMailFactory(IOptions<MailOptions> options)
         var fromName = string.IsNullOrWhiteSpace(mail.FromName) ? content.Organisation : mail.FromName;
         // Public by the time it is sent (publish now, or an immediate release): no EMBARGOED line anywhere.
         var (bodyHtml, bodyText) = request.SendAt < request.PublishAt ? (content.Html, content.Text) : EmbargoBlocks.Remove(content.Html, content.Text);
-        var html = BodyDecorator.Html(bodyHtml, texts, request.WebPageUrl, request.PdfUrl, mail.PostalAddress);
+        var html = BodyDecorator.Html(bodyHtml, texts, request.WebPageUrl, request.PdfUrl, mail.PostalAddress, request.Correction?.Note);
         if (System.Text.Encoding.UTF8.GetByteCount(html) > GmailClipBytes)
         {
             problems.Add($"The e-mail HTML is {System.Text.Encoding.UTF8.GetByteCount(html) / 1024} KB; Gmail cuts messages over about 100 KB and hides the unsubscribe link, so shorten the release or move tables to the web page.");
@@ -29,9 +32,9 @@ public sealed class ReleaseMailFactory(IOptions<MailOptions> options)
             request.ReleaseId,
             new EmailAddress(mail.FromAddress, fromName),
             ReplyTo(content, mail),
-            EmbargoLine.Subject(OneLine(content.Headline), request.SendAt, request.PublishAt, request.TimeZoneId),
+            (request.Correction is null ? "" : CorrectedPrefix) + EmbargoLine.Subject(OneLine(content.Headline), request.SendAt, request.PublishAt, request.TimeZoneId),
             html,
-            BodyDecorator.Text(bodyText, texts, request.WebPageUrl, request.PdfUrl, mail.PostalAddress),
+            BodyDecorator.Text(bodyText, texts, request.WebPageUrl, request.PdfUrl, mail.PostalAddress, request.Correction?.Note),
             content.Language,
             CategoryFor(request.ReleaseId),
             Attachment(request, pdf, mail.MaxAttachmentBytes, problems));

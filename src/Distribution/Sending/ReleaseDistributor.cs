@@ -30,7 +30,15 @@ public sealed class ReleaseDistributor(
     /// <summary>A test is for a few staff members, not a hidden list.</summary>
     public const int MaxTestRecipients = 20;
 
-    public async Task<DistributionReport> DistributeAsync(DispatchRequest request, CancellationToken cancellationToken)
+    public Task<DistributionReport> DistributeAsync(DispatchRequest request, CancellationToken cancellationToken) =>
+        DistributeAsync(request, null, cancellationToken);
+
+    /// <summary>
+    /// Sends to the lists' recipients the ledger does not show as accepted or held. A correction
+    /// (<see cref="DispatchRequest.Correction"/>) goes only to those the original send's ledger shows accepted and
+    /// who are not suppressed now, under the correction's own ledger.
+    /// </summary>
+    public async Task<DistributionReport> DistributeAsync(DispatchRequest request, IProgress<SendProgress>? progress, CancellationToken cancellationToken)
     {
         var problems = new List<string>();
         if (request.Lists.Count == 0)
@@ -62,10 +70,22 @@ public sealed class ReleaseDistributor(
         var suppressed = await suppressions.LoadAsync(cancellationToken);
         var recipients = audience.Where(r => !suppressed.Contains(r.ContactId)).ToArray();
         var suppressedCount = audience.Length - recipients.Length;
+        var ledgerId = request.ReleaseId;
+        if (request.Correction is { } correction)
+        {
+            // Those the original send reached; nobody new, nobody who unsubscribed or was suppressed since.
+            var reached = (await ledger.ListAsync(request.ReleaseId, cancellationToken))
+                .Where(e => e.State == BatchState.Accepted)
+                .SelectMany(e => e.Members)
+                .ToHashSet(StringComparer.Ordinal);
+            recipients = [.. recipients.Where(r => reached.Contains(r.ContactId))];
+            suppressedCount = audience.Count(r => reached.Contains(r.ContactId) && suppressed.Contains(r.ContactId));
+            ledgerId = correction.LedgerIdOf(request.ReleaseId);
+        }
 
         var recipientIds = recipients.Select(r => r.ContactId).ToArray();
         var byId = recipients.DistinctBy(r => r.ContactId, StringComparer.Ordinal).ToDictionary(r => r.ContactId, StringComparer.Ordinal);
-        var before = await ledger.ListAsync(request.ReleaseId, cancellationToken);
+        var before = await ledger.ListAsync(ledgerId, cancellationToken);
         var firstToSend = FirstToSend(before, byId, sendGrid.Value.BatchSize);
         logger.LogInformation("Release {Release}: {Recipients} recipients, {Suppressed} suppressed, {Rows} batches in the ledger.",
             request.ReleaseId, recipients.Length, suppressedCount, before.Count);
@@ -74,7 +94,7 @@ public sealed class ReleaseDistributor(
         if (firstToSend is not null)
         {
             var pdf = request.AttachPdf ? await content.LoadPdfAsync(request.ReleaseId, cancellationToken) : null;
-            var releaseMail = mailFactory.Create(request, release, pdf, problems);
+            var releaseMail = mailFactory.Create(request, release, pdf, problems) with { ReleaseId = ledgerId };
 
             // Checked before anything is written: a message SendGrid refuses leaves no trace in the ledger.
             if (await SandboxRejectionAsync(releaseMail, firstToSend, cancellationToken) is { } rejection)
@@ -82,25 +102,30 @@ public sealed class ReleaseDistributor(
                 return Blocked($"SendGrid's sandbox check of the first batch failed: {rejection}", problems, recipients.Length, suppressedCount);
             }
 
-            var planned = await ledger.PlanAsync(request.ReleaseId, recipientIds, sendGrid.Value.BatchSize, cancellationToken);
+            var planned = await ledger.PlanAsync(ledgerId, recipientIds, sendGrid.Value.BatchSize, cancellationToken);
             var sendable = planned.Where(e => e.State is BatchState.Pending or BatchState.Failed && e.Members.Any(byId.ContainsKey)).ToArray();
             for (var i = 0; i < sendable.Length; i++)
             {
-                var stop = await SendBatchAsync(request.ReleaseId, releaseMail, sendable[i], byId, suppressed, cancellationToken);
+                progress?.Report(new SendProgress(i, sendable.Length));
+                var stop = await SendBatchAsync(ledgerId, releaseMail, sendable[i], byId, suppressed, cancellationToken);
                 if (stop is not null)
                 {
                     notAttempted = sendable.Length - i - 1;
                     if (notAttempted > 0)
                     {
-                        problems.Add($"{notAttempted} more batch(es) were not attempted after: {stop} Staff resume the release to send them (presspipe resume, or POST /api/releases/{request.ReleaseId}/resume).");
+                        problems.Add(request.Correction is null
+                            ? $"{notAttempted} more batch(es) were not attempted after: {stop} Staff resume the release to send them (presspipe resume, or POST /api/releases/{request.ReleaseId}/resume)."
+                            : $"{notAttempted} more batch(es) of the correction were not attempted after: {stop} Send the same correction again (same file and note) to send them; nobody gets it twice.");
                     }
 
                     break;
                 }
             }
+
+            progress?.Report(new SendProgress(sendable.Length - notAttempted, sendable.Length));
         }
 
-        return await ReportAsync(request.ReleaseId, recipients.Length, suppressedCount, byId, suppressed, problems, cancellationToken);
+        return await ReportAsync(ledgerId, recipients.Length, suppressedCount, byId, suppressed, problems, cancellationToken);
     }
 
     /// <summary>Staff decision after checking SendGrid's activity: the held batch never left, send it on the next run.</summary>

@@ -7,8 +7,9 @@ using PressPipeline.Pipeline.Operations;
 namespace PressPipeline.Functions.Api;
 
 /// <summary>
-/// <c>POST /api/releases/{id}/correct</c>, multipart with the corrected .docx in <c>file</c>: a new version of the same
-/// release replaces the variants before sending (same id, links and schedule); 409 once sending started.
+/// <c>POST /api/releases/{id}/correct</c>, multipart with the corrected .docx in <c>file</c> and, after sending, what
+/// changed in <c>note</c>: a new version of the same release replaces the variants (same id, links and schedule); once
+/// sent it replaces the newsroom copies and goes to the same recipients as "CORRECTED: …"; 409 while it is being sent.
 /// </summary>
 public sealed class CorrectRelease(ReleaseOperations operations, ILogger<CorrectRelease> logger)
 {
@@ -32,6 +33,7 @@ public sealed class CorrectRelease(ReleaseOperations operations, ILogger<Correct
             }
 
             await using var content = file.OpenReadStream();
-            return ApiResults.Json(StatusCodes.Status200OK, await operations.CorrectAsync(id, content, file.FileName, StaffActor.From(request), cancellationToken));
+            var note = form.TryGetValue("note", out var given) ? given.ToString() : null;
+            return ApiResults.Json(StatusCodes.Status200OK, await operations.CorrectAsync(id, content, file.FileName, StaffActor.From(request), cancellationToken, note));
         });
 }

@@ -86,11 +86,15 @@ public sealed class ReleaseOperations(
         return result;
     }
 
-    /// <summary>Replaces the variants with a corrected document, before sending.</summary>
-    public async Task<ReleaseView> CorrectAsync(string id, Stream document, string sourceName, Actor by, CancellationToken cancellationToken)
+    /// <summary>
+    /// Replaces the variants with a corrected document; after sending, also replaces the newsroom copies and sends
+    /// it as "CORRECTED: …" with <paramref name="note"/> to the recipients the release reached (<see cref="ReleaseCorrection"/>).
+    /// </summary>
+    public async Task<ReleaseView> CorrectAsync(
+        string id, Stream document, string sourceName, Actor by, CancellationToken cancellationToken, string? note = null, IProgress<OperationProgress>? progress = null)
     {
-        var status = await correction.CorrectAsync(ReleaseId.Require(id), document, Path.GetFileName(sourceName), by, cancellationToken);
-        await RecordAsync(by, "correct", status.Id, $"version {status.Version} from {Path.GetFileName(sourceName)}", cancellationToken);
+        var status = await correction.CorrectAsync(ReleaseId.Require(id), document, Path.GetFileName(sourceName), by, cancellationToken, note, progress);
+        await RecordAsync(by, "correct", status.Id, $"version {status.Version} from {Path.GetFileName(sourceName)}" + (string.IsNullOrWhiteSpace(note) ? "" : $": {note.Trim()}"), cancellationToken);
         return views.Of(status);
     }
 

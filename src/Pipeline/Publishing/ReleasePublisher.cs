@@ -52,6 +52,59 @@ public sealed class ReleasePublisher(
             return PublishOutcome.NotYetDue;
         }
 
+        var copied = await CopyAsync(id, cancellationToken);
+
+        if (AfterCopy is { } afterCopy)
+        {
+            await afterCopy(cancellationToken);
+        }
+
+        if (!await ConfirmAsync(status, etag, plan.PublishAt, cancellationToken))
+        {
+            // Cancelled or moved while we copied: take back what was copied; the release stays private.
+            foreach (var blob in copied)
+            {
+                await blob.DeleteIfExistsAsync(DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: CancellationToken.None);
+            }
+
+            logger.LogWarning("Release {ReleaseId} was cancelled or rescheduled while it was being published; the copies were removed", id);
+            return PublishOutcome.NotPublishable;
+        }
+
+        logger.LogInformation("Release {ReleaseId} published ({Files} files)", id, copied.Count);
+        return PublishOutcome.Published;
+    }
+
+    /// <summary>
+    /// A correction of a release already public: its current variants replace the newsroom copies, and a file the
+    /// corrected version no longer has is taken down. Does nothing before the release is public (the publish at its
+    /// time copies the corrected files).
+    /// </summary>
+    public async Task<bool> RepublishAsync(string id, CancellationToken cancellationToken)
+    {
+        var status = await statuses.RequireAsync(id, cancellationToken);
+        if (status.PublishedAt is null)
+        {
+            return false;
+        }
+
+        var copied = (await CopyAsync(id, cancellationToken)).Select(b => b.Name).ToHashSet(StringComparer.Ordinal);
+        var newsroom = storage.Container(options.Value.NewsroomContainer);
+        await foreach (var blob in newsroom.GetBlobsAsync(BlobTraits.None, BlobStates.None, id + "/", cancellationToken))
+        {
+            if (!copied.Contains(blob.Name))
+            {
+                await newsroom.DeleteBlobIfExistsAsync(blob.Name, DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken);
+            }
+        }
+
+        logger.LogInformation("Release {ReleaseId} published again with its corrected variants ({Files} files)", id, copied.Count);
+        return true;
+    }
+
+    /// <summary>Copies every public file of the manifest to the newsroom, with the content type its bytes are.</summary>
+    private async Task<List<BlobClient>> CopyAsync(string id, CancellationToken cancellationToken)
+    {
         var manifest = await store.RequireManifestAsync(id, cancellationToken);
         var newsroom = await storage.EnsureContainerAsync(options.Value.NewsroomContainer, cancellationToken, PublicAccessType.Blob);
         var copied = new List<BlobClient>();
@@ -73,25 +126,7 @@ public sealed class ReleasePublisher(
                 cancellationToken);
         }
 
-        if (AfterCopy is { } afterCopy)
-        {
-            await afterCopy(cancellationToken);
-        }
-
-        if (!await ConfirmAsync(status, etag, plan.PublishAt, cancellationToken))
-        {
-            // Cancelled or moved while we copied: take back what was copied; the release stays private.
-            foreach (var blob in copied)
-            {
-                await blob.DeleteIfExistsAsync(DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: CancellationToken.None);
-            }
-
-            logger.LogWarning("Release {ReleaseId} was cancelled or rescheduled while it was being published; the copies were removed", id);
-            return PublishOutcome.NotPublishable;
-        }
-
-        logger.LogInformation("Release {ReleaseId} published ({Files} files)", id, copied.Count);
-        return PublishOutcome.Published;
+        return copied;
     }
 
     /// <summary>

@@ -13,6 +13,7 @@ namespace PressPipeline.Pipeline.Scheduling;
 public sealed class ReleaseScheduler(
     ReleaseStatusStore statuses,
     ScheduleIndex index,
+    Uploads.ReleaseRendering rendering,
     TimeProvider time,
     IOptions<PipelineOptions> options,
     ILogger<ReleaseScheduler> logger)
@@ -22,13 +23,18 @@ public sealed class ReleaseScheduler(
     {
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["ReleaseId"] = id });
         var current = await statuses.RequireAsync(id, cancellationToken);
-        if (current.State is ReleaseState.Received or ReleaseState.Rejected or ReleaseState.Failed || current.State.HasStartedSending())
+        RefuseWhenOut(current);
+        if (current.State is ReleaseState.Received or ReleaseState.Rejected or ReleaseState.Failed)
         {
             // Same sentence the state machine gives, before any index entry is written.
             current.MoveTo(ReleaseState.Scheduled, time.GetUtcNow(), "");
         }
 
         var plan = Normalise(new PlanResolver(time, options.Value.DefaultTimeZone).Resolve(given, current.ReleaseLine ?? ReleaseLine.NotStated));
+
+        // The variants say what the new plan makes true (no stale EMBARGOED line after "publish now", staff's later
+        // time instead of the document's) before the plan is written, so no publish or send can take old ones.
+        await rendering.ShowPlanAsync(current, plan, cancellationToken);
         foreach (var entry in EntriesOf(id, plan))
         {
             await index.AddAsync(entry, cancellationToken);
@@ -39,6 +45,7 @@ public sealed class ReleaseScheduler(
             id,
             status =>
             {
+                RefuseWhenOut(status);
                 previous = status.Plan;
                 var verb = status.State == ReleaseState.Scheduled ? "Rescheduled" : "Scheduled";
                 return status.MoveTo(ReleaseState.Scheduled, time.GetUtcNow(), $"{verb}: {Describe(plan)}.", by) with
@@ -90,6 +97,31 @@ public sealed class ReleaseScheduler(
 
         logger.LogInformation("Release {ReleaseId} cancelled", id);
         return updated;
+    }
+
+    /// <summary>
+    /// A release whose e-mail has gone out, or whose web page is already public, keeps its times: journalists hold
+    /// them. One sentence says what staff can do instead.
+    /// </summary>
+    private static void RefuseWhenOut(ReleaseStatus status)
+    {
+        if (status.State.HasStartedSending())
+        {
+            throw new ReleaseProblemException(ProblemKind.Conflict, status.State switch
+            {
+                ReleaseState.PartlySent => $"Release {status.Id} has been partly sent, so its times can no longer change; resume it to reach the journalists not yet sent to (presspipe resume {status.Id}).",
+                ReleaseState.Sending => $"Release {status.Id} is being sent, so its times can no longer change; to change what journalists receive, send a correction once it is sent (presspipe correct {status.Id}).",
+                _ => $"Release {status.Id} has already been sent, so its times can no longer change; to change what journalists received, send a correction (presspipe correct {status.Id}).",
+            });
+        }
+
+        if (status.PublishedAt is { } published)
+        {
+            var zone = status.Plan?.TimeZoneId ?? "UTC";
+            throw new ReleaseProblemException(
+                ProblemKind.Conflict,
+                $"Release {status.Id} has been public on the newsroom since {Time.LocalTimes.ToLocalText(published, zone)} ({zone}), so its times can no longer change; cancel it to stop an e-mail that has not gone out yet, or send a correction.");
+        }
     }
 
     public static IEnumerable<ScheduleEntry> EntriesOf(string id, DeliveryPlan plan) =>

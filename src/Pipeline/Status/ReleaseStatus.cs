@@ -9,6 +9,9 @@ public sealed record StatusEvent(DateTimeOffset At, ReleaseState State, string M
 /// <summary>A file stored for the release (variant or image), relative to its folder.</summary>
 public sealed record StoredFile(string Variant, string FileName, string ContentType, long Bytes);
 
+/// <summary>A correction sent after the release went out: its version, staff's note, and whether every batch of it was accepted.</summary>
+public sealed record CorrectionSent(int Version, string Note, bool Complete);
+
 /// <summary>What the last distribution run reported.</summary>
 public sealed record DistributionSummary(int Recipients, int Suppressed, int BatchesAccepted, int BatchesFailed);
 
@@ -51,7 +54,10 @@ public sealed record ReleaseStatus(
     /// <summary>The second person's approval of the current version; cleared when a correction replaces it.</summary>
     public Approval? Approval { get; init; }
 
-    /// <summary>1 for the upload; each correction before sending adds one.</summary>
+    /// <summary>The latest correction sent after sending (<c>CORRECTED: …</c>); null when there was none.</summary>
+    public CorrectionSent? Correction { get; init; }
+
+    /// <summary>1 for the upload; each correction adds one.</summary>
     public int Version { get; init; } = 1;
 
     /// <summary>Why the release was held at its send time instead of sent (a sentence); cleared when it is scheduled again.</summary>

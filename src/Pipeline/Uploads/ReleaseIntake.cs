@@ -1,10 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PressPipeline.Conversion;
-using PressPipeline.Conversion.Rendering;
 using PressPipeline.Pipeline.Instructions;
-using PressPipeline.Pipeline.Links;
-using PressPipeline.Pipeline.Publishing;
 using PressPipeline.Pipeline.Scheduling;
 using PressPipeline.Pipeline.Status;
 using PressPipeline.Pipeline.Storage;
@@ -17,12 +14,10 @@ namespace PressPipeline.Pipeline.Uploads;
 /// The same bytes again change nothing.
 /// </summary>
 public sealed class ReleaseIntake(
-    ReleaseConverter converter,
+    ReleaseRendering rendering,
     ReleaseBlobStore store,
     ReleaseStatusStore statuses,
     ReleaseScheduler scheduler,
-    NewsroomUrls newsroom,
-    SignedLinks links,
     TimeProvider time,
     IOptions<PipelineOptions> options,
     ILogger<ReleaseIntake> logger)
@@ -69,7 +64,7 @@ public sealed class ReleaseIntake(
         logger.LogInformation("Received {SourceName} as release {ReleaseId} ({Bytes} bytes)", sourceName, id, content.ToMemory().Length);
         await store.SaveOriginalAsync(id, content, sourceName, cancellationToken);
 
-        var outcome = Convert(id, content);
+        var outcome = rendering.Convert(id, content);
         if (outcome is null)
         {
             var sentence = FailedSentence(id);
@@ -91,7 +86,7 @@ public sealed class ReleaseIntake(
         }
 
         var converted = ((ConversionOutcome.Converted)outcome).Release;
-        var manifest = await StoreAsync(id, sourceName, converted, cancellationToken);
+        var manifest = await rendering.StoreAsync(id, sourceName, converted, cancellationToken);
 
         // An embargo that has already passed (an old template) is said at once, not only when staff schedule.
         instructionProblem ??= PlanResolver.PassedEmbargo(manifest.ReleaseLine, time.GetUtcNow());
@@ -153,16 +148,17 @@ public sealed class ReleaseIntake(
     /// Converts a corrected document into the existing release's folder (same id, same file names) and writes its
     /// manifest; throws the converter's sentence when the correction is rejected, leaving the current version.
     /// </summary>
-    internal async Task<ReleaseManifest> ConvertCorrectionAsync(string id, BinaryData content, string sourceName, CancellationToken cancellationToken)
+    /// <param name="plan">The release's plan, whose release line the corrected variants show (<see cref="ShownReleaseLine"/>).</param>
+    internal async Task<ReleaseManifest> ConvertCorrectionAsync(string id, BinaryData content, string sourceName, DeliveryPlan? plan, string? language, CancellationToken cancellationToken)
     {
-        var outcome = Convert(id, content)
+        var outcome = rendering.Convert(id, content, plan, language)
             ?? throw new ReleaseProblemException(ProblemKind.Conflict, $"The corrected document was not used, the current version stays: {FailedSentence(id)}");
         if (outcome is ConversionOutcome.Rejected rejected)
         {
             throw new ReleaseProblemException(ProblemKind.Invalid, $"The corrected document was not used, the current version stays: {rejected.Rejection.Message}");
         }
 
-        return await StoreAsync(id, sourceName, ((ConversionOutcome.Converted)outcome).Release, cancellationToken);
+        return await rendering.StoreAsync(id, sourceName, ((ConversionOutcome.Converted)outcome).Release, cancellationToken);
     }
 
     /// <summary>Reads a corrected document within <see cref="PipelineOptions.MaxUploadBytes"/>, as uploads are read.</summary>
@@ -175,57 +171,6 @@ public sealed class ReleaseIntake(
     /// <summary>What staff read when the converter failed for a reason that is not the document.</summary>
     public static string FailedSentence(string id) =>
         $"Failed: the document could not be processed because of an internal error; it will be tried again, or upload it again (an operator can look it up under release {id}).";
-
-    /// <summary>The outcome, or null when the converter failed for a reason other than the document.</summary>
-    private ConversionOutcome? Convert(string id, BinaryData content)
-    {
-        // Every link a variant carries (the e-mail's buttons and images, the text's PDF link, the web page's PDF
-        // link and og:image) goes through the signed-file route: it serves recipients before the lift and redirects
-        // to the newsroom after, so the same bytes work in an e-mail sent today and opened in ten years. Only the
-        // canonical address names the newsroom itself.
-        var context = new RenderContext(
-            ImageBaseUrl: links.Folder(id),
-            WebPageUrl: links.Create(id, WebFileName),
-            PdfUrl: links.Create(id, PdfFileName),
-            CanonicalUrl: newsroom.FileOf(id, WebFileName),
-            Organisation: options.Value.Organisation);
-        try
-        {
-            return converter.Convert(content.ToStream(), context);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // Not the document's fault (out of memory, a bug): recorded as Failed, not Rejected, so that the same
-            // bytes are converted again on a retry or a re-upload instead of being refused for ever.
-            logger.LogError(e, "Converting release {ReleaseId} failed unexpectedly", id);
-            return null;
-        }
-    }
-
-    private async Task<ReleaseManifest> StoreAsync(string id, string sourceName, ConvertedRelease converted, CancellationToken cancellationToken)
-    {
-        var files = new List<StoredFile>();
-        foreach (var file in converted.Files)
-        {
-            await store.SaveFileAsync(id, file.FileName, file.ContentType, file.Content, cancellationToken);
-            files.Add(new StoredFile(file.Variant, file.FileName, file.ContentType, file.Content.Length));
-        }
-
-        var metadata = converted.Release.Metadata;
-        var manifest = new ReleaseManifest(
-            id,
-            sourceName,
-            metadata.Title,
-            metadata.Language,
-            metadata.Organisation ?? options.Value.Organisation,
-            ContactEmail.Find(metadata.MediaContacts),
-            ReleaseLine.From(metadata.Release),
-            files,
-            converted.Warnings,
-            time.GetUtcNow());
-        await store.SaveManifestAsync(manifest, cancellationToken);
-        return manifest;
-    }
 
     private static string Converted(ReleaseManifest manifest) =>
         $"Converted \"{manifest.Title}\" into {string.Join(", ", manifest.Files.Select(f => f.Variant).Where(v => v != "image").Distinct())}"

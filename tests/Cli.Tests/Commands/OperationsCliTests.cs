@@ -131,6 +131,46 @@ public sealed class OperationsCliTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Rescheduling_a_sent_release_is_refused_from_the_command_line_with_one_sentence()
+    {
+        await harness.PutListAsync("media", "email,name\nj1@outlet.example,Journalist One\n");
+        var id = await UploadAsync("--lists", "media", "--send-at", "now", "--zone", "Asia/Almaty");
+        await RunAsync("approve", id, "--as", "boris");
+        harness.Time.SetUtcNow(DateTimeOffset.UtcNow);
+        await harness.DispatchAsync();
+        await harness.WorkAsync();
+
+        var (exit, text) = await RunAsync("schedule", id, "--lists", "media", "--send-at", "2099-12-05T09:00", "--zone", "Asia/Almaty", "--as", "anna");
+
+        Assert.Equal(ReleaseState.Sent, (await harness.Get<ReleaseStatusStore>().RequireAsync(id, default)).State);
+        Assert.NotEqual(0, exit);
+        Assert.Equal($"✗ Release {id} has already been sent, so its times can no longer change; to change what journalists received, send a correction (presspipe correct {id}).", text.Trim());
+    }
+
+    [Fact]
+    public async Task A_correction_after_sending_goes_out_as_CORRECTED_from_the_command_line_with_its_progress()
+    {
+        await harness.PutListAsync("media", "email,name\nj1@outlet.example,Journalist One\nj2@outlet.example,Journalist Two\n");
+        var id = await UploadAsync("--lists", "media", "--send-at", "now", "--zone", "Asia/Almaty");
+        await RunAsync("approve", id, "--as", "boris");
+        harness.Time.SetUtcNow(DateTimeOffset.UtcNow);
+        await harness.DispatchAsync();
+        await harness.WorkAsync();
+        var sentBefore = harness.Endpoint.Requests.Count;
+        var corrected = Write("corrected-after.docx", TestDocx.Build("Figure of 210 migrants", "FOR IMMEDIATE RELEASE", "Astana – Corrected body."));
+
+        var (exit, text) = await RunAsync("correct", id, corrected, "--note", "The figure was wrong: it is 210", "--as", "anna");
+
+        Assert.True(exit == 0, text);
+        Assert.Contains("Correction: sending the correction (batches) 1 of 1", text, StringComparison.Ordinal);
+        Assert.Contains("Correction (version 2) sent as CORRECTED to 2 recipient(s) who received the release (0 suppressed since).", text, StringComparison.Ordinal);
+        Assert.Contains("Note: The figure was wrong: it is 210 — anna (cli)", text, StringComparison.Ordinal);
+        var correction = Assert.Single(harness.Endpoint.Requests.Skip(sentBefore));
+        Assert.Equal("CORRECTED: Figure of 210 migrants", JsonDocument.Parse(correction.Body).RootElement.GetProperty("subject").GetString());
+        Assert.Equal(["j1@outlet.example", "j2@outlet.example"], correction.Recipients.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Lists_and_suppressions_are_managed_from_the_command_line()
     {
         var list = Write("ngo.csv", Encoding.UTF8.GetBytes("email\na@ngo.example\n"));

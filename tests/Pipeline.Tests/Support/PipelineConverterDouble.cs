@@ -91,6 +91,18 @@ public static class PipelineConverterDouble
         public string Variant => variant;
 
         public Result<RenderedFile> Render(PressRelease release, RenderContext context) =>
-            Result<RenderedFile>.Clean(new RenderedFile(variant, fileName, contentType, Encoding.UTF8.GetBytes($"{variant}: {release.Metadata.Title}")));
+            Result<RenderedFile>.Clean(new RenderedFile(variant, fileName, contentType, Encoding.UTF8.GetBytes($"{variant}: {release.Metadata.Title}{Line(release.Metadata.Release)}")));
+
+        /// <summary>The embargo as a second line, so tests can read what each variant tells journalists.</summary>
+        private static string Line(ReleaseInstruction instruction) => instruction switch
+        {
+            ReleaseInstruction.Embargoed e => $"\n{EmbargoedUntil(e.LiftsAt)}",
+            ReleaseInstruction.EmbargoedUnparsed u => $"\n{u.Text}",
+            _ => "",
+        };
     }
+
+    /// <summary>The line the double writes for an embargo lifting at <paramref name="lifts"/>.</summary>
+    public static string EmbargoedUntil(DateTimeOffset lifts) =>
+        $"EMBARGOED until {lifts.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm'Z'", CultureInfo.InvariantCulture)}";
 }

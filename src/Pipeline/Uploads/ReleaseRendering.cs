@@ -1,0 +1,109 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PressPipeline.Conversion;
+using PressPipeline.Conversion.Rendering;
+using PressPipeline.Pipeline.Instructions;
+using PressPipeline.Pipeline.Links;
+using PressPipeline.Pipeline.Publishing;
+using PressPipeline.Pipeline.Status;
+using PressPipeline.Pipeline.Storage;
+
+namespace PressPipeline.Pipeline.Uploads;
+
+/// <summary>
+/// Converts a release's document into its stored variants: at upload, for a correction, and again when staff's plan
+/// changes what the variants must say about the embargo (<see cref="ShownReleaseLine"/>), so that the web page and
+/// PDF made public and the e-mail sent always agree with the plan.
+/// </summary>
+public sealed class ReleaseRendering(
+    ReleaseConverter converter,
+    ReleaseBlobStore store,
+    NewsroomUrls newsroom,
+    SignedLinks links,
+    TimeProvider time,
+    IOptions<PipelineOptions> options,
+    ILogger<ReleaseRendering> logger)
+{
+    /// <summary>The outcome, or null when the converter failed for a reason other than the document.</summary>
+    /// <param name="plan">Staff's plan when there is one: its release line replaces the document's in the variants.</param>
+    public ConversionOutcome? Convert(string id, BinaryData content, DeliveryPlan? plan = null, string? language = null)
+    {
+        // Every link a variant carries (the e-mail's buttons and images, the text's PDF link, the web page's PDF
+        // link and og:image) goes through the signed-file route: it serves recipients before the lift and redirects
+        // to the newsroom after, so the same bytes work in an e-mail sent today and opened in ten years. Only the
+        // canonical address names the newsroom itself.
+        var context = new RenderContext(
+            ImageBaseUrl: links.Folder(id),
+            WebPageUrl: links.Create(id, ReleaseIntake.WebFileName),
+            PdfUrl: links.Create(id, ReleaseIntake.PdfFileName),
+            CanonicalUrl: newsroom.FileOf(id, ReleaseIntake.WebFileName),
+            Organisation: options.Value.Organisation)
+        {
+            ShownReleaseLine = ShownReleaseLine.Replacing(plan, language),
+        };
+        try
+        {
+            return converter.Convert(content.ToStream(), context);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Not the document's fault (out of memory, a bug): recorded as Failed, not Rejected, so that the same
+            // bytes are converted again on a retry or a re-upload instead of being refused for ever.
+            logger.LogError(e, "Converting release {ReleaseId} failed unexpectedly", id);
+            return null;
+        }
+    }
+
+    /// <summary>Stores every file and the manifest (whose release line is the document's own).</summary>
+    public async Task<ReleaseManifest> StoreAsync(string id, string sourceName, ConvertedRelease converted, CancellationToken cancellationToken)
+    {
+        var files = new List<StoredFile>();
+        foreach (var file in converted.Files)
+        {
+            await store.SaveFileAsync(id, file.FileName, file.ContentType, file.Content, cancellationToken);
+            files.Add(new StoredFile(file.Variant, file.FileName, file.ContentType, file.Content.Length));
+        }
+
+        var metadata = converted.Release.Metadata;
+        var manifest = new ReleaseManifest(
+            id,
+            sourceName,
+            metadata.Title,
+            metadata.Language,
+            metadata.Organisation ?? options.Value.Organisation,
+            ContactEmail.Find(metadata.MediaContacts),
+            ReleaseLine.From(metadata.Release),
+            files,
+            converted.Warnings,
+            time.GetUtcNow());
+        await store.SaveManifestAsync(manifest, cancellationToken);
+        return manifest;
+    }
+
+    /// <summary>
+    /// Renders the variants again from the stored original when <paramref name="plan"/> makes them say something
+    /// other than what they say now (the document's line, or the previous plan's); otherwise does nothing.
+    /// Throws a sentence when the original can no longer be converted, before anything is scheduled.
+    /// </summary>
+    public async Task ShowPlanAsync(ReleaseStatus current, DeliveryPlan plan, CancellationToken cancellationToken)
+    {
+        var document = ShownReleaseLine.Of(current.ReleaseLine);
+        if (ShownReleaseLine.For(document, current.Plan, current.Language) == ShownReleaseLine.For(document, plan, current.Language))
+        {
+            return;
+        }
+
+        var original = await store.ReadAsync(current.Id, ReleaseBlobStore.OriginalName, cancellationToken);
+        var outcome = original is null ? null : Convert(current.Id, original, plan, current.Language);
+        if (outcome is not ConversionOutcome.Converted converted)
+        {
+            throw new ReleaseProblemException(
+                ProblemKind.Conflict,
+                $"Release {current.Id} could not be rendered again with the new times, so nothing was changed; try again, or upload the document again as a new release.");
+        }
+
+        var sourceName = (await store.GetManifestAsync(current.Id, cancellationToken))?.SourceName ?? current.SourceName;
+        await StoreAsync(current.Id, sourceName, converted.Release, cancellationToken);
+        logger.LogInformation("Release {ReleaseId} rendered again for its plan: publish {PublishAt:o}, send {SendAt:o}", current.Id, plan.PublishAt, plan.SendAt);
+    }
+}
