@@ -48,6 +48,33 @@ public sealed class PdfPageTests
         }
     }
 
+    [Fact]
+    public async Task After_staff_set_a_later_embargo_the_page_images_show_the_PDF_made_for_it()
+    {
+        await using var console = await ConsoleClient.StartAsync();
+        await console.Harness.PutListAsync("media", "email,name\naigerim@news.example.kz,Aigerim Sadykova\n");
+        var id = await console.UploadSampleAsync();
+        var before = (await console.GetAsync($"/releases/{id}/preview/pdf-page/1")).Bytes!;
+        var pdfBefore = (await console.GetAsync($"/releases/{id}/preview/pdf")).Bytes!;
+        var page = await console.GetAsync($"/releases/{id}");
+
+        var scheduled = await console.PostAsync($"/releases/{id}/schedule", new Dictionary<string, string>
+        {
+            [ConsoleSecurity.TokenField] = page.Token,
+            ["lists"] = "media",
+            ["sendAt"] = "2026-12-20T09:00",
+            ["publishAt"] = "2026-12-20T09:00",
+            ["zone"] = "Asia/Almaty",
+        });
+        Assert.Equal(StatusCodes.Status303SeeOther, scheduled.Status);
+
+        // The stored PDF was rendered again with the plan's line; the page image follows it, not the cached first drawing.
+        Assert.NotEqual(pdfBefore, (await console.GetAsync($"/releases/{id}/preview/pdf")).Bytes!);
+        var after = (await console.GetAsync($"/releases/{id}/preview/pdf-page/1")).Bytes!;
+        Assert.NotEqual(before, after);
+        Assert.Equal(after, (await console.GetAsync($"/releases/{id}/preview/pdf-page/1")).Bytes!);
+    }
+
     [Theory]
     [InlineData("0")]
     [InlineData("4")]

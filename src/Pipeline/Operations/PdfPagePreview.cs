@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using PressPipeline.Conversion;
+using PressPipeline.Conversion.Model;
 using PressPipeline.Conversion.Rendering;
 using PressPipeline.Conversion.Rendering.Pdf;
+using PressPipeline.Pipeline.Instructions;
 using PressPipeline.Pipeline.Releases;
 using PressPipeline.Pipeline.Status;
 using PressPipeline.Pipeline.Storage;
@@ -15,8 +17,9 @@ public sealed record PdfPageImage(string Id, int Version, int Page, int PageCoun
 /// <summary>
 /// The release's PDF pages as images for the preview. The stored PDF is not parsed: the stored original document is
 /// read again and laid out by the PDF renderer's own layout, and the pages drawn as images
-/// (<see cref="PdfRenderer.PageImages"/>), with the same fallback organisation as at conversion. A release's pages
-/// are drawn all at once and kept for the few releases looked at last, so the page's images and a reload cost one render.
+/// (<see cref="PdfRenderer.PageImages"/>), with the same fallback organisation and the release line staff's plan
+/// shows (<see cref="ShownReleaseLine"/>), as the stored PDF was rendered. A release's pages are drawn all at once and
+/// kept for the few releases looked at last (by version and shown line), so the page's images and a reload cost one render.
 /// </summary>
 public sealed class PdfPagePreview(
     ReleaseStatusStore statuses,
@@ -28,8 +31,8 @@ public sealed class PdfPagePreview(
     private const int KeptReleases = 8;
 
     private readonly PdfRenderer renderer = new();
-    private readonly ConcurrentDictionary<(string Id, int Version), Lazy<Task<byte[][]>>> kept = new();
-    private readonly ConcurrentQueue<(string Id, int Version)> keptOrder = new();
+    private readonly ConcurrentDictionary<(string Id, int Version, ReleaseInstruction Line), Lazy<Task<byte[][]>>> kept = new();
+    private readonly ConcurrentQueue<(string Id, int Version, ReleaseInstruction Line)> keptOrder = new();
 
     /// <summary>How many pages the release's PDF has.</summary>
     public async Task<int> PageCountAsync(string id, CancellationToken cancellationToken) =>
@@ -55,11 +58,13 @@ public sealed class PdfPagePreview(
             throw new ReleaseProblemException(ProblemKind.Conflict, $"Release {status.Id} is {status.State} and has no PDF to preview.");
         }
 
-        var key = (status.Id, status.Version);
-        var entry = kept.GetOrAdd(key, k => new Lazy<Task<byte[][]>>(() => RenderAsync(k.Id, CancellationToken.None)));
+        // The stored variants say what the plan makes true (ReleaseRendering renders them again when it changes).
+        var line = ShownReleaseLine.For(ShownReleaseLine.Of(status.ReleaseLine), status.Plan, status.Language);
+        var key = (status.Id, status.Version, line);
+        var entry = kept.GetOrAdd(key, k => new Lazy<Task<byte[][]>>(() => RenderAsync(status, CancellationToken.None)));
         if (entry.IsValueCreated && entry.Value.IsFaulted)
         {
-            kept.TryRemove(new KeyValuePair<(string, int), Lazy<Task<byte[][]>>>(key, entry));
+            kept.TryRemove(new KeyValuePair<(string, int, ReleaseInstruction), Lazy<Task<byte[][]>>>(key, entry));
         }
         else if (!entry.IsValueCreated)
         {
@@ -76,23 +81,27 @@ public sealed class PdfPagePreview(
         }
         catch (Exception) when (entry.Value.IsFaulted)
         {
-            kept.TryRemove(new KeyValuePair<(string, int), Lazy<Task<byte[][]>>>(key, entry));
+            kept.TryRemove(new KeyValuePair<(string, int, ReleaseInstruction), Lazy<Task<byte[][]>>>(key, entry));
             throw;
         }
     }
 
-    private async Task<byte[][]> RenderAsync(string id, CancellationToken cancellationToken)
+    private async Task<byte[][]> RenderAsync(ReleaseStatus status, CancellationToken cancellationToken)
     {
-        var original = await store.ReadAsync(id, ReleaseBlobStore.OriginalName, cancellationToken)
-            ?? throw new ReleaseProblemException(ProblemKind.NotFound, $"The document of release {id} is no longer stored, so its PDF pages can't be shown; open the PDF instead.");
+        var original = await store.ReadAsync(status.Id, ReleaseBlobStore.OriginalName, cancellationToken)
+            ?? throw new ReleaseProblemException(ProblemKind.NotFound, $"The document of release {status.Id} is no longer stored, so its PDF pages can't be shown; open the PDF instead.");
+        var context = new RenderContext(Organisation: options.Value.Organisation)
+        {
+            ShownReleaseLine = ShownReleaseLine.Replacing(status.Plan, status.Language),
+        };
 
         // Layout and painting are CPU work of a second or so: off the request's thread.
         return await Task.Run(
             () =>
             {
                 using var document = original.ToStream();
-                var release = converter.Read(document).Value;
-                using var images = renderer.PageImages(release, new RenderContext(Organisation: options.Value.Organisation));
+                var release = ReleaseConverter.AsShown(converter.Read(document).Value, context);
+                using var images = renderer.PageImages(release, context);
                 return Enumerable.Range(1, images.PageCount).Select(n => images.Png(n)).ToArray();
             },
             cancellationToken);

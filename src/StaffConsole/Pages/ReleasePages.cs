@@ -200,9 +200,8 @@ public sealed class ReleasePages(
 
         var image = await pdfPages.PageAsync(id, number, request.Aborted);
 
-        // The URL names no version, so a corrected release must not show the old pages from the browser's cache;
-        // a short private lifetime lets the page's images load once per visit.
-        request.Context.Response.Headers.ETag = $"\"{image.Id}-v{image.Version}-p{image.Page}\"";
+        // The URL names no version, so a corrected or rescheduled release must not show old pages from the browser's
+        // cache for long; a short private lifetime lets the page's images load once per visit.
         await request.FileAsync(image.Png, "image/png", cacheControl: "private, max-age=60");
     }
 
