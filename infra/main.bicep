@@ -449,6 +449,10 @@ var appSettings = {
   Pipeline__Organisation: organisation
   Pipeline__PublicBaseUrl: newsroomUrl
 
+  // Files that go with a release (docs/assets.md): 25 MB per file, 100 MB per release.
+  Assets__MaxAssetBytes: '26214400'
+  Assets__MaxReleaseBytes: '104857600'
+
   Links__BaseUrl: appUrl
   Links__SigningSecret: '@Microsoft.KeyVault(VaultName=${names.keyVault};SecretName=${secretNames.linksSigningSecret})'
 

@@ -22,6 +22,8 @@ internal static class CliApp
         root.Subcommands.Add(ApproveCommand.Create());
         root.Subcommands.Add(TestSendCommand.Create());
         root.Subcommands.Add(CorrectCommand.Create());
+        root.Subcommands.Add(TranslateCommand.Create());
+        root.Subcommands.Add(AssetsCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(ListsCommand.Create());
         root.Subcommands.Add(SuppressionsCommand.Create());

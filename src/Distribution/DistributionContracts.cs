@@ -15,6 +15,7 @@ namespace PressPipeline.Distribution;
 /// <param name="AttachPdf">Attach the PDF as well as linking it (size-checked).</param>
 /// <param name="Correction">Set when this is the correction of a release already sent: it goes only to the
 /// recipients the original send's ledger shows accepted, marked CORRECTED with staff's note, under a ledger of its own.</param>
+/// <param name="Downloads">Files that go with the release, linked (never attached) from the HTML and text parts.</param>
 public sealed record DispatchRequest(
     string ReleaseId,
     IReadOnlyList<string> Lists,
@@ -25,7 +26,16 @@ public sealed record DispatchRequest(
     Uri? WebPageUrl,
     Uri? PdfUrl,
     bool AttachPdf = false,
+    IReadOnlyList<DownloadLink>? Downloads = null,
     CorrectionNotice? Correction = null);
+
+/// <summary>A file that goes with the release, as the e-mail links it: "bibliography.pdf (PDF, 1.2 MB)".</summary>
+/// <param name="Name">The file name readers download.</param>
+/// <param name="Url">The signed link that works before the lift and redirects to the newsroom after it.</param>
+/// <param name="Type">Short type, the same in every language ("PDF", "JPG", "XLSX").</param>
+/// <param name="Bytes">Size of the file.</param>
+public sealed record DownloadLink(string Name, Uri Url, string Type, long Bytes);
+
 
 /// <summary>
 /// A correction after sending: which version of the release it is and what changed, in staff's words ("The date of
@@ -45,26 +55,41 @@ public sealed record SendProgress(int BatchesDone, int BatchesPlanned);
 
 /// <summary>The rendered release as the e-mail needs it.</summary>
 /// <param name="Headline">Subject line source.</param>
-/// <param name="Language">BCP 47 language of the release, for filtering contacts.</param>
+/// <param name="Language">BCP 47 language of this version of the release (the e-mail's own few words follow it).</param>
 /// <param name="Organisation">Sender organisation, if the document names one.</param>
 /// <param name="MediaContactEmail">Reply-to taken from the release's media contacts block, if any.</param>
 /// <param name="Html">The e-mail variant (CSS inlined).</param>
 /// <param name="Text">The plain-text variant.</param>
+/// <param name="WebPageUrl">This version's web page link; null to use the request's (the main version's).</param>
+/// <param name="PdfUrl">This version's PDF link; null to use the request's.</param>
 public sealed record ReleaseEmailContent(
     string Headline,
     string Language,
     string? Organisation,
     string? MediaContactEmail,
     string Html,
-    string Text);
+    string Text,
+    Uri? WebPageUrl = null,
+    Uri? PdfUrl = null);
 
 /// <summary>Where distribution reads a release's rendered content from (implemented by the pipeline's storage).</summary>
 public interface IReleaseContentSource
 {
+    /// <summary>The main version.</summary>
     Task<ReleaseEmailContent> LoadAsync(string releaseId, CancellationToken cancellationToken);
 
-    /// <summary>The PDF bytes for an optional attachment, or null when there is none.</summary>
+    /// <summary>The main version's PDF bytes for an optional attachment, or null when there is none.</summary>
     Task<ReadOnlyMemory<byte>?> LoadPdfAsync(string releaseId, CancellationToken cancellationToken);
+
+    /// <summary>The languages of the release's versions as primary subtags, the main version's first.</summary>
+    async Task<IReadOnlyList<string>> LanguagesAsync(string releaseId, CancellationToken cancellationToken) =>
+        [Contacts.ContactListReader.PrimaryLanguage((await LoadAsync(releaseId, cancellationToken)).Language)];
+
+    /// <summary>The version in <paramref name="language"/> (one of <see cref="LanguagesAsync"/>).</summary>
+    Task<ReleaseEmailContent> LoadAsync(string releaseId, string language, CancellationToken cancellationToken) => LoadAsync(releaseId, cancellationToken);
+
+    /// <summary>The PDF of the version in <paramref name="language"/>, or null.</summary>
+    Task<ReadOnlyMemory<byte>?> LoadPdfAsync(string releaseId, string language, CancellationToken cancellationToken) => LoadPdfAsync(releaseId, cancellationToken);
 }
 
 /// <summary>Sends a release to its lists. Idempotent: calling it again never re-sends an accepted batch.</summary>
@@ -79,6 +104,7 @@ public interface IReleaseDistributor
 
 /// <summary>What a distribution run did.</summary>
 /// <param name="Recipients">Recipients after merging, de-duplication, filters and suppressions.</param>
+/// <param name="ByLanguage">Recipients per language version they were routed to (after suppressions); null when not known.</param>
 /// <param name="Suppressed">Contacts skipped because they are on the suppression list.</param>
 /// <param name="BatchesAccepted">Batches SendGrid (or the outbox) accepted, including earlier runs.</param>
 /// <param name="BatchesFailed">Batches that failed with a reason.</param>
@@ -95,7 +121,8 @@ public sealed record DistributionReport(
     int BatchesFailed,
     IReadOnlyList<string> Problems,
     int BatchesUnknown = 0,
-    string? Blocked = null)
+    string? Blocked = null,
+    IReadOnlyDictionary<string, int>? ByLanguage = null)
 {
     /// <summary>True when every batch was accepted.</summary>
     public bool Complete => BatchesFailed == 0 && BatchesUnknown == 0 && Blocked is null;

@@ -50,7 +50,8 @@ public static class PipelineJson
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     UseStringEnumConverter = true)]
 [JsonSerializable(typeof(ReleaseStatus))]
-[JsonSerializable(typeof(ReleaseManifest))]
+[JsonSerializable(typeof(LegacyManifest))]
+[JsonSerializable(typeof(Assets.AssetReport))]
 [JsonSerializable(typeof(WorkItem))]
 [JsonSerializable(typeof(ReleaseInstructions.Sidecar))]
 internal sealed partial class PipelineJsonContext : JsonSerializerContext;

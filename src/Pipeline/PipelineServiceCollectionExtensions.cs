@@ -26,6 +26,7 @@ public static class PipelineServiceCollectionExtensions
     {
         services.AddOptions<PipelineOptions>().Bind(configuration.GetSection(PipelineOptions.Section));
         // Checked at host start and on every read: an empty or unresolved signing secret stops the app (docs/deploy.md).
+        services.AddOptions<Assets.AssetOptions>().Bind(configuration.GetSection(Assets.AssetOptions.Section));
         services.AddOptions<LinkOptions>().Bind(configuration.GetSection(LinkOptions.Section)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LinkOptions>, LinkOptionsValidation>());
         services.TryAddSingleton(TimeProvider.System);
@@ -46,12 +47,14 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<SignedFileReader>();
         services.AddSingleton<DispatchRequests>();
         services.AddSingleton<ReleasePublisher>();
+        services.TryAddSingleton<Assets.ReleaseAssets>();
         services.AddSingleton<ReleaseApprovals>();
         services.AddSingleton<DueWorkDispatcher>();
         services.AddSingleton<ReleaseWorker>();
         services.AddSingleton<Recovery.ReleaseRecovery>();
         services.TryAddSingleton<ReleaseViews>();
         services.AddSingleton<ReleaseRendering>();
+        services.AddSingleton<ReleaseVersions>();
         services.AddSingleton<ReleaseIntake>();
         services.AddSingleton<UploadProcessor>();
         services.AddSingleton<UploadsInbox>();

@@ -45,8 +45,19 @@ public sealed class TemplateLibrary
     public IReadOnlyDictionary<string, string> Labels(string language) => labels.GetOrAdd(language, LoadLabels);
 
     /// <summary>
-    /// The place people name an IANA zone by in a language other than English ("Asia/Almaty" is "Астана" in
-    /// Russian); null when the labels have no translation (the English names are in the Conversion zone table).
+    /// The label keys written for exactly this language in labels/labels.json (no fallback), so a test can
+    /// check that every language has every English key: a missing one would silently show English.
+    /// </summary>
+    public IReadOnlyCollection<string> LabelKeysWrittenFor(string language) =>
+        LabelData().Labels.TryGetValue(language, out var written) ? written.Keys : [];
+
+    /// <summary>The languages labels/labels.json writes labels for ("en", "ru", "kk").</summary>
+    public IReadOnlyCollection<string> LabelLanguages => LabelData().Labels.Keys;
+
+    /// <summary>
+    /// The place people name an IANA zone by in a language other than English, in the form that language's
+    /// "zone_region" label needs ("Asia/Almaty" is "Астаны" in Russian, for "по времени Астаны"; "Астана" in
+    /// Kazakh); null when the labels have no translation (the English names are in the Conversion zone table).
     /// </summary>
     public string? ZonePlace(string timeZoneId, string language)
     {

@@ -33,7 +33,7 @@ public sealed class IntakeTests : IAsyncLifetime
         var store = harness.Get<ReleaseBlobStore>();
         Assert.Equal(docx, (await store.ReadAsync(result.ReleaseId, ReleaseBlobStore.OriginalName, default))!.ToArray());
         var manifest = await store.GetManifestAsync(result.ReleaseId, default);
-        Assert.Equal("press@example.org", manifest!.MediaContactEmail);
+        Assert.Equal("press@example.org", manifest!.Main.Metadata.MediaContactEmail);
         Assert.Empty(await harness.Get<ScheduleIndex>().EntriesOfAsync(result.ReleaseId, default));
 
         harness.Time.Advance(TimeSpan.FromDays(365));

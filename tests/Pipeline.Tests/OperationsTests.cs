@@ -193,7 +193,7 @@ public sealed class OperationsTests : IAsyncLifetime
         var store = harness.Get<ReleaseBlobStore>();
         Assert.Equal("web: Figure of 210 migrants", (await store.ReadAsync(id, "index.html", default))!.ToString());
         Assert.NotNull(await store.ReadAsync(id, "versions/v1.docx", default));
-        Assert.Equal("Figure of 210 migrants", (await store.RequireManifestAsync(id, default)).Title);
+        Assert.Equal("Figure of 210 migrants", (await store.RequireManifestAsync(id, default)).Title());
     }
 
     [Fact]

@@ -44,7 +44,7 @@ public sealed class SignedLinkTests : IAsyncLifetime
         // A manifest written before pictures were sniffed could list an HTML page as an image.
         var store = harness.Get<PressPipeline.Pipeline.Storage.ReleaseBlobStore>();
         var manifest = (await store.RequireManifestAsync(id, default)) is var m
-            ? m with { Files = [.. m.Files, new("image", "images/image1.html", "text/html", 10), new("image", "images/image2.svg", "image/svg+xml", 10)] }
+            ? m with { Versions = [m.Main with { Files = [.. m.Main.Files, new("images/image1.html", "image", "text/html", 10, ""), new("images/image2.svg", "image", "image/svg+xml", 10, "")] }] }
             : null!;
         await store.SaveManifestAsync(manifest, default);
         await store.SaveFileAsync(id, "images/image1.html", "text/html", "<script>alert(1)</script>"u8.ToArray(), default);

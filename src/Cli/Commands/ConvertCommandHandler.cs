@@ -104,23 +104,23 @@ public sealed class ConvertCommandHandler(TextWriter output, TextWriter error, R
             Interactive = InteractionSupport.No,
         });
         console.MarkupLine($"Converted [bold]{Markup.Escape(input.Name)}[/] into [bold]{Markup.Escape(target.FullName)}[/]");
-        console.MarkupLine($"Headline: {Markup.Escape(manifest.Metadata.Title)}");
+        console.MarkupLine($"Headline: {Markup.Escape(manifest.Main.Metadata.Title)}");
         var table = new Table().Border(TableBorder.Simple).AddColumn("file").AddColumn("variant").AddColumn(new TableColumn("size").RightAligned());
-        foreach (var file in manifest.Files)
+        foreach (var file in manifest.Main.Files)
         {
             table.AddRow(Markup.Escape(file.Path), file.Variant, Size(file.Size));
         }
 
         table.AddRow(ManifestWriter.FileName, "manifest", string.Empty);
         console.Write(table);
-        if (manifest.Warnings.Count == 0)
+        if (manifest.Main.Warnings.Count == 0)
         {
             console.MarkupLine("No warnings.");
             return;
         }
 
-        console.MarkupLine($"[yellow]{manifest.Warnings.Count} warning(s):[/]");
-        foreach (var warning in manifest.Warnings)
+        console.MarkupLine($"[yellow]{manifest.Main.Warnings.Count} warning(s):[/]");
+        foreach (var warning in manifest.Main.Warnings)
         {
             console.MarkupLine($"  - {Markup.Escape(warning.Message)} [grey]({Markup.Escape(warning.Code)})[/]");
         }

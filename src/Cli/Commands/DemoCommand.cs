@@ -23,6 +23,10 @@ internal static class DemoCommand
     private const string Sample = "samples/iom-roundtable-2014.docx";
     private const string SampleContacts = "samples/contacts";
 
+    /// <summary>The multilingual sample: main version, its translations beside it ({name}.{language}.docx) and its own media list.</summary>
+    private const string MultilingualFolder = "samples/multilingual";
+    private const string MultilingualSample = "roundtable-2026.docx";
+
     public static Command Create()
     {
         var file = new Argument<FileInfo?>("docx") { Description = $"A .docx to use instead of {Sample}.", Arity = ArgumentArity.ZeroOrOne };
@@ -30,11 +34,13 @@ internal static class DemoCommand
         var zone = new Option<string>("--zone") { Description = "Time zone the demo schedules in.", DefaultValueFactory = _ => "Asia/Almaty" };
         var output = new Option<DirectoryInfo>("--out") { Description = "Where to put the variants.", DefaultValueFactory = _ => new DirectoryInfo("out/demo") };
 
-        var command = new Command("demo", "Run the whole flow on the sample release against a local Azurite.") { file, lists, zone, output };
+        var multilingual = new Option<bool>("--multilingual") { Description = $"Use the release in English, Russian and Kazakh ({MultilingualFolder}) and its media list." };
+        var command = new Command("demo", "Run the whole flow on the sample release against a local Azurite.") { file, lists, zone, output, multilingual };
         command.SetAction((parse, cancellationToken) => CliAction.RunAsync(async () =>
         {
             var root = RepositoryRoot();
-            var docx = parse.GetValue(file) ?? new FileInfo(Path.Combine(root, Sample));
+            var several = parse.GetValue(multilingual);
+            var docx = parse.GetValue(file) ?? new FileInfo(Path.Combine(root, several ? Path.Combine(MultilingualFolder, MultilingualSample) : Sample));
             if (!docx.Exists)
             {
                 Say.Problem($"{docx.FullName} does not exist; pass a .docx: presspipe demo <file.docx>.");
@@ -51,7 +57,7 @@ internal static class DemoCommand
             var settings = RunSettings(run);
             settings["Mail:OutboxFolder"] = Path.Combine(outbox.FullName, run);
             await using var services = CliServices.Build(settings);
-            await UploadSampleListsAsync(services, root, $"{run}-contacts", cancellationToken);
+            await UploadSampleListsAsync(services, root, several ? MultilingualFolder : SampleContacts, $"{run}-contacts", cancellationToken);
 
             Say.Step($"Uploading {docx.Name} to {run}-uploads with lists '{parse.GetValue(lists)}', send now and publish now ({parse.GetValue(zone)})");
             await using (var content = docx.OpenRead())
@@ -60,6 +66,15 @@ internal static class DemoCommand
                 // as staff would, so the whole flow runs and no e-mail carries a stale EMBARGOED line.
                 var instructions = new ReleaseInstructions(ReleaseInstructions.SplitList(parse.GetValue(lists)), [], "now", "now", parse.GetValue(zone));
                 await services.GetRequiredService<UploadsInbox>().PutAsync(docx.Name, content, instructions, cancellationToken, CliActor.From(parse));
+            }
+
+            // Translations go beside the document, named {name}.{language}.docx: the document takes them along.
+            string[] translations = several ? [.. Directory.EnumerateFiles(docx.DirectoryName!, Path.GetFileNameWithoutExtension(docx.Name) + ".*.docx").Order(StringComparer.Ordinal)] : [];
+            foreach (var translation in translations)
+            {
+                Say.Step($"Uploading the translation {Path.GetFileName(translation)} beside it");
+                await using var content = File.OpenRead(translation);
+                await services.GetRequiredService<UploadsInbox>().PutAsync(Path.GetFileName(translation), content, ReleaseInstructions.None, cancellationToken, CliActor.From(parse));
             }
 
             var runner = services.GetRequiredService<LocalRunner>();
@@ -135,9 +150,9 @@ internal static class DemoCommand
         }
     }
 
-    private static async Task UploadSampleListsAsync(ServiceProvider services, string root, string container, CancellationToken cancellationToken)
+    private static async Task UploadSampleListsAsync(ServiceProvider services, string root, string lists, string container, CancellationToken cancellationToken)
     {
-        var folder = Path.Combine(root, SampleContacts);
+        var folder = Path.Combine(root, lists);
         if (!Directory.Exists(folder))
         {
             return;

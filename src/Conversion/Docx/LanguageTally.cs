@@ -86,6 +86,9 @@ internal sealed class LanguageTally(string? defaultLanguage)
         return language;
     }
 
+    /// <summary>False when <see cref="Language"/> is only the fallback: no tag, no default and no script told it.</summary>
+    public bool Known => documentLetters.Count > 0 || defaultLanguage is not null;
+
     public TextDirection Direction => rightToLeft > leftToRight ? TextDirection.RightToLeft : TextDirection.LeftToRight;
 
     /// <summary>The language with the most letters, else the document's default, else English.</summary>

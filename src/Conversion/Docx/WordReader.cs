@@ -139,7 +139,7 @@ public sealed class WordReader(ConversionLimits limits) : IDocxReader
             warnings, "properties", () => CorePropertiesReader.Read(document), (new DocumentProperties(null, null, [], null, null), null));
         var language = tally.Language();
         var anatomy = ReleaseAnatomy.Apply(blocks, context.Traits, language, coreTitle, warnings);
-        var metadata = anatomy.Metadata with { Direction = tally.Direction, Document = properties };
+        var metadata = anatomy.Metadata with { Direction = tally.Direction, Document = properties, LanguageKnown = tally.Known };
         var release = new PressRelease(metadata, anatomy.Body, notes, context.Images.Images);
 
         // Styles and numbering are resolved lazily while the body is read, so their warnings are complete only now.

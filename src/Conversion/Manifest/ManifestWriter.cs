@@ -48,16 +48,50 @@ public static class ManifestWriter
         return new ManifestSource(Path.GetFileName(fileName), size, Convert.ToHexStringLower(hash));
     }
 
-    /// <summary>The manifest of a converted release.</summary>
+    /// <summary>The manifest of a release with one version (what <c>presspipe convert</c> writes).</summary>
     /// <param name="convertedAt">When the conversion ran, from the caller's TimeProvider; null leaves it out.</param>
     public static ReleaseManifest Create(ConvertedRelease converted, ManifestSource source, DateTimeOffset? convertedAt = null)
     {
+        ArgumentNullException.ThrowIfNull(source);
+        return Create(IdOf(source), [Version(converted, source, main: true)], [], convertedAt);
+    }
+
+    /// <summary>The manifest of a release with the given versions and assets.</summary>
+    public static ReleaseManifest Create(
+        string id,
+        IReadOnlyList<ManifestVersion> versions,
+        IReadOnlyList<ManifestAsset> assets,
+        DateTimeOffset? convertedAt = null)
+    {
+        ArgumentNullException.ThrowIfNull(versions);
+        if (versions.Count(v => v.Main) != 1)
+        {
+            throw new ArgumentException("A release has exactly one main version.", nameof(versions));
+        }
+
+        return new ReleaseManifest(id, ConverterVersion, versions, assets, convertedAt);
+    }
+
+    /// <summary>
+    /// One language version: its files (paths inside <paramref name="folder"/>) with size and SHA-256, its metadata
+    /// and warnings. The language (a primary subtag: "ru") is the document's own unless staff named one.
+    /// </summary>
+    public static ManifestVersion Version(ConvertedRelease converted, ManifestSource source, bool main, string? language = null, string folder = "")
+    {
         ArgumentNullException.ThrowIfNull(converted);
         var files = converted.Files
-            .Select(f => new ManifestFile(f.FileName, f.Variant, f.ContentType, f.Content.Length, Convert.ToHexStringLower(SHA256.HashData(f.Content.Span))))
+            .Select(f => new ManifestFile(folder + f.FileName, f.Variant, f.ContentType, f.Content.Length, Convert.ToHexStringLower(SHA256.HashData(f.Content.Span))))
             .ToList();
         var warnings = converted.Warnings.Select(w => new ManifestWarning(w.Code, w.Message)).ToList();
-        return new ReleaseManifest(ConverterVersion, source, Metadata(converted.Release.Metadata), files, warnings, convertedAt);
+        var metadata = Metadata(converted.Release.Metadata);
+        return new ManifestVersion(language ?? Rendering.LanguageNames.Primary(metadata.Language), main, folder, source, metadata, files, warnings);
+    }
+
+    /// <summary>The release id the pipeline gives these bytes: the first 80 bits of their SHA-256 (see Pipeline's ReleaseId).</summary>
+    public static string IdOf(ManifestSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return source.Sha256[..Math.Min(20, source.Sha256.Length)];
     }
 
     public static byte[] Serialize(ReleaseManifest manifest) => JsonSerializer.SerializeToUtf8Bytes(manifest, ManifestTypeInfo);
@@ -74,14 +108,15 @@ public static class ManifestWriter
         {
             ReleaseInstruction.Immediate immediate => new ManifestReleaseInstruction("immediate", immediate.Text),
             ReleaseInstruction.Embargoed embargoed => new ManifestReleaseInstruction("embargoed", embargoed.Text, embargoed.LiftsAt.ToUniversalTime(), embargoed.TimeZoneId),
-            ReleaseInstruction.EmbargoedUnparsed unparsed => new ManifestReleaseInstruction("embargoed-unparsed", unparsed.Text),
+            ReleaseInstruction.EmbargoedUnparsed unparsed => new ManifestReleaseInstruction("embargoed-unparsed", unparsed.Text, Problem: unparsed.Problem),
             _ => new ManifestReleaseInstruction("not-stated", null),
         },
         metadata.Dateline is { } dateline
             ? new ManifestDateline(dateline.Text, dateline.Place, dateline.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
             : null,
         metadata.Organisation,
-        metadata.EndMark);
+        metadata.EndMark,
+        ContactEmail.Find(metadata.MediaContacts));
 }
 
 /// <summary>Source-generated JSON metadata for the manifest: no reflection at run time, so the CLI can be AOT-compiled.</summary>

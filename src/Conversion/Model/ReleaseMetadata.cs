@@ -32,6 +32,12 @@ public sealed record ReleaseMetadata(
     /// them at the head of the release, above the headline, not in the body.
     /// </summary>
     public IReadOnlyList<Block> Letterhead { get; init; } = [];
+
+    /// <summary>
+    /// False when nothing in the document told its language (no language tags, no defaults, no Cyrillic) and
+    /// <see cref="Language"/> is only the English fallback: a second language version cannot be placed by it.
+    /// </summary>
+    public bool LanguageKnown { get; init; } = true;
 }
 
 /// <summary>When the release may be published.</summary>

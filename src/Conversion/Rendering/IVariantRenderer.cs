@@ -48,6 +48,12 @@ public sealed record RenderContext(
     string? Organisation = null,
     Uri? CanonicalUrl = null)
 {
+    /// <summary>
+    /// Every language version of the release, this one marked current, for hreflang links and the language switch;
+    /// empty (or one) when the release has no other version, and then nothing about languages is written.
+    /// </summary>
+    public IReadOnlyList<VersionLink> Versions { get; init; } = [];
+
     /// <summary>Context for a local conversion with relative links.</summary>
     public static RenderContext Local { get; } = new();
 

@@ -11,7 +11,7 @@ namespace PressPipeline.Conversion.Rendering;
 /// </summary>
 public static class ReleaseLines
 {
-    /// <summary>The embargo line, or null when the release is not embargoed with a known instant.</summary>
+    /// <summary>The embargo line ("EMBARGOED until …", "ЭМБАРГО до …", "ЭМБАРГО … дейін"), or null when the release is not embargoed with a known instant.</summary>
     public static string? Embargo(ReleaseInstruction instruction, string language, TemplateLibrary templates)
     {
         ArgumentNullException.ThrowIfNull(templates);
@@ -20,15 +20,31 @@ public static class ReleaseLines
             return instruction is ReleaseInstruction.EmbargoedUnparsed unparsed ? unparsed.Text : null;
         }
 
-        var labels = templates.Labels(language);
-        var culture = Culture(language);
         var zone = ZoneTable.Resolve(embargoed.TimeZoneId) ?? ZoneTable.Resolve("UTC")!;
-        var local = zone.ToLocal(embargoed.LiftsAt);
-        return labels["embargo_line"]
+        return Fill(templates.Labels(language)["embargo_line"], When(embargoed.LiftsAt, zone, language, templates));
+    }
+
+    /// <summary>
+    /// An instant as the release's language writes it, in its zone: "22 May 2014, 11:30 Astana time (UTC+6)",
+    /// "22 мая 2014 г., 11:30 по времени Астаны (UTC+6)", "2014 жылғы 22 мамыр, 11:30 (Астана уақытымен, UTC+6)".
+    /// The labels' "embargo_when" orders the parts; the zone keeps its tz-database offset for that instant.
+    /// </summary>
+    public static string When(DateTimeOffset instant, NamedZone zone, string language, TemplateLibrary templates)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        ArgumentNullException.ThrowIfNull(templates);
+        var labels = templates.Labels(language);
+        // Month names in the language the words are in: a language without labels reads English, "May" not "mai".
+        var culture = templates.LabelLanguages.Contains(language.Split('-')[0].ToLowerInvariant()) ? Culture(language) : Culture("en");
+        var local = zone.ToLocal(instant);
+        return labels["embargo_when"]
             .Replace("{date}", local.ToString(labels["date_format"], culture), StringComparison.Ordinal)
             .Replace("{time}", local.ToString(labels["time_format"], culture), StringComparison.Ordinal)
             .Replace("{zone}", ZonePhrase(zone, local.Offset, language, labels, templates), StringComparison.Ordinal);
     }
+
+    /// <summary>A label with its "{when}" filled in.</summary>
+    public static string Fill(string label, string when) => label.Replace("{when}", when, StringComparison.Ordinal);
 
     /// <summary>"GMT", "CET (UTC+1)", "Astana time (UTC+5)" in the release's language, from the shared zone table.</summary>
     private static string ZonePhrase(NamedZone zone, TimeSpan offset, string language, IReadOnlyDictionary<string, string> labels, TemplateLibrary templates)

@@ -15,11 +15,7 @@ public sealed class BatchComposer(UnsubscribeTokens tokens)
     public const string ContactIdArg = "contact_id";
 
     /// <summary>The greeting a recipient reads at the top ("Dear Aigerim Sadykova,"), in the release's language.</summary>
-    public static string GreetingFor(string language, string? name)
-    {
-        var texts = MailTexts.For(language);
-        return name is null ? texts.GreetingWithoutName : string.Format(System.Globalization.CultureInfo.InvariantCulture, texts.GreetingWithName, name);
-    }
+    public static string GreetingFor(string language, string? name) => MailTexts.For(language).Greeting(name);
 
     public SendGridMessage Compose(ReleaseMail mail, string batchId, IReadOnlyList<Recipient> recipients, bool sandbox = false)
     {

@@ -16,8 +16,9 @@ internal static partial class BodyDecorator
     [GeneratedRegex("</body\\s*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BodyClose();
 
+    /// <param name="downloads">Files that go with the release, linked under Downloads (never attached).</param>
     /// <param name="correction">Staff's note of what a correction after sending changed; shown first, above the greeting.</param>
-    public static string Html(string html, MailTexts texts, Uri? webPage, Uri? pdf, string postalAddress, string? correction = null)
+    public static string Html(string html, MailTexts texts, Uri? webPage, Uri? pdf, string postalAddress, IReadOnlyList<DownloadLink>? downloads = null, string? correction = null)
     {
         var top = new StringBuilder();
         if (!string.IsNullOrWhiteSpace(correction))
@@ -31,6 +32,20 @@ internal static partial class BodyDecorator
         if (links.Count > 0)
         {
             top.Append("<p style=\"margin:0 0 16px 0\">").Append(string.Join(" &middot; ", links)).Append("</p>");
+        }
+
+        if (downloads is { Count: > 0 })
+        {
+            // Linked, never attached: the signed link serves the file before the lift and the newsroom after it.
+            top.Append("<p style=\"margin:0 0 4px 0\"><strong>").Append(WebUtility.HtmlEncode(texts.Downloads)).Append("</strong></p><ul style=\"margin:0 0 16px 0\">");
+            foreach (var download in downloads)
+            {
+                top.Append("<li><a href=\"").Append(WebUtility.HtmlEncode(download.Url.AbsoluteUri)).Append("\">")
+                    .Append(WebUtility.HtmlEncode(download.Name)).Append("</a> ")
+                    .Append(WebUtility.HtmlEncode(texts.TypeAndSize(download))).Append("</li>");
+            }
+
+            top.Append("</ul>");
         }
 
         var footer = new StringBuilder()
@@ -47,7 +62,7 @@ internal static partial class BodyDecorator
         return Insert(html, top.ToString(), footer.ToString());
     }
 
-    public static string Text(string text, MailTexts texts, Uri? webPage, Uri? pdf, string postalAddress, string? correction = null)
+    public static string Text(string text, MailTexts texts, Uri? webPage, Uri? pdf, string postalAddress, IReadOnlyList<DownloadLink>? downloads = null, string? correction = null)
     {
         var builder = new StringBuilder();
         if (!string.IsNullOrWhiteSpace(correction))
@@ -59,6 +74,15 @@ internal static partial class BodyDecorator
         foreach (var link in Links(webPage, pdf, texts, (label, url) => $"{label}: {url.AbsoluteUri}"))
         {
             builder.Append(link).Append('\n');
+        }
+
+        if (downloads is { Count: > 0 })
+        {
+            builder.Append('\n').Append(texts.Downloads).Append(":\n");
+            foreach (var download in downloads)
+            {
+                builder.Append("- ").Append(download.Name).Append(' ').Append(texts.TypeAndSize(download)).Append(": ").Append(download.Url.AbsoluteUri).Append('\n');
+            }
         }
 
         builder.Append('\n').Append(text.TrimEnd()).Append("\n\n--\n")

@@ -1,27 +1,47 @@
+using PressPipeline.Templates;
+
 namespace PressPipeline.Distribution.Composition;
 
-/// <summary>The few words we add around the release, in the release's language (English otherwise).</summary>
+/// <summary>
+/// The few words we add around the release, in the release's language: read from the shared labels
+/// (src/Templates/labels/labels.json, "mail_*"), where a missing word falls back to English.
+/// </summary>
 internal sealed record MailTexts(
     string GreetingWithName,
     string GreetingWithoutName,
     string ReadOnline,
     string DownloadPdf,
     string WhyYouGetThis,
-    string Unsubscribe)
+    string Unsubscribe,
+    string Downloads,
+    string SizeInMegabytes,
+    System.Globalization.CultureInfo Culture)
 {
-    private static readonly MailTexts English = new(
-        "Dear {0},", "Dear colleague,", "Read online", "Download the PDF",
-        "You receive this press release because you are on our media list.", "Unsubscribe");
-
-    private static readonly Dictionary<string, MailTexts> ByLanguage = new(StringComparer.Ordinal)
+    public static MailTexts For(string language)
     {
-        ["en"] = English,
-        ["ru"] = new("Здравствуйте, {0}!", "Здравствуйте!", "Читать онлайн", "Скачать PDF",
-            "Вы получили этот пресс-релиз, потому что вы в нашем списке СМИ.", "Отписаться"),
-        ["kk"] = new("Сәлеметсіз бе, {0}!", "Сәлеметсіз бе!", "Онлайн оқу", "PDF жүктеу",
-            "Сіз бұл баспасөз релизін біздің БАҚ тізімінде болғандықтан алдыңыз.", "Жазылымнан бас тарту"),
-    };
+        var primary = Contacts.ContactListReader.PrimaryLanguage(language) is { Length: > 0 } tag ? tag : "en";
+        var labels = TemplateLibrary.Embedded.Labels(primary);
+        return new(
+            labels["mail_greeting_named"],
+            labels["mail_greeting"],
+            labels["mail_read_online"],
+            labels["mail_download_pdf"],
+            labels["mail_why_you_get_this"],
+            labels["mail_unsubscribe"],
+            labels["mail_downloads"],
+            labels["size_mb"],
+            TemplateLibrary.Embedded.LabelLanguages.Contains(primary) ? Conversion.Rendering.ReleaseLines.Culture(primary) : System.Globalization.CultureInfo.InvariantCulture);
+    }
 
-    public static MailTexts For(string language) =>
-        ByLanguage.GetValueOrDefault(Contacts.ContactListReader.PrimaryLanguage(language), English);
+    /// <summary>"(PDF, 1.2 MB)", "(PDF, 1,2 МБ)": type and size, in the release's language's number format.</summary>
+    public string TypeAndSize(Distribution.DownloadLink link)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        var size = Math.Max(0.1, link.Bytes / 1024.0 / 1024.0).ToString("0.0", Culture);
+        return $"({link.Type}, {SizeInMegabytes.Replace("{size}", size, StringComparison.Ordinal)})";
+    }
+
+    /// <summary>"Dear Jane Doe," / "Здравствуйте, Jane Doe!": the name goes where the label says "{name}".</summary>
+    public string Greeting(string? name) =>
+        name is null ? GreetingWithoutName : GreetingWithName.Replace("{name}", name, StringComparison.Ordinal);
 }

@@ -22,7 +22,8 @@ public sealed class ReleaseMailFactory(IOptions<MailOptions> options)
         var fromName = string.IsNullOrWhiteSpace(mail.FromName) ? content.Organisation : mail.FromName;
         // Public by the time it is sent (publish now, or an immediate release): no EMBARGOED line anywhere.
         var (bodyHtml, bodyText) = request.SendAt < request.PublishAt ? (content.Html, content.Text) : EmbargoBlocks.Remove(content.Html, content.Text);
-        var html = BodyDecorator.Html(bodyHtml, texts, request.WebPageUrl, request.PdfUrl, mail.PostalAddress, request.Correction?.Note);
+        var (webPageUrl, pdfUrl) = (content.WebPageUrl ?? request.WebPageUrl, content.PdfUrl ?? request.PdfUrl);
+        var html = BodyDecorator.Html(bodyHtml, texts, webPageUrl, pdfUrl, mail.PostalAddress, request.Downloads, request.Correction?.Note);
         if (System.Text.Encoding.UTF8.GetByteCount(html) > GmailClipBytes)
         {
             problems.Add($"The e-mail HTML is {System.Text.Encoding.UTF8.GetByteCount(html) / 1024} KB; Gmail cuts messages over about 100 KB and hides the unsubscribe link, so shorten the release or move tables to the web page.");
@@ -32,9 +33,9 @@ public sealed class ReleaseMailFactory(IOptions<MailOptions> options)
             request.ReleaseId,
             new EmailAddress(mail.FromAddress, fromName),
             ReplyTo(content, mail),
-            (request.Correction is null ? "" : CorrectedPrefix) + EmbargoLine.Subject(OneLine(content.Headline), request.SendAt, request.PublishAt, request.TimeZoneId),
+            (request.Correction is null ? "" : CorrectedPrefix) + EmbargoLine.Subject(OneLine(content.Headline), request.SendAt, request.PublishAt, request.TimeZoneId, content.Language),
             html,
-            BodyDecorator.Text(bodyText, texts, request.WebPageUrl, request.PdfUrl, mail.PostalAddress, request.Correction?.Note),
+            BodyDecorator.Text(bodyText, texts, webPageUrl, pdfUrl, mail.PostalAddress, request.Downloads, request.Correction?.Note),
             content.Language,
             CategoryFor(request.ReleaseId),
             Attachment(request, pdf, mail.MaxAttachmentBytes, problems));

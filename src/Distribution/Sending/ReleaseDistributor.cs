@@ -10,6 +10,9 @@ namespace PressPipeline.Distribution.Sending;
 /// <summary>
 /// Sends a release to its media lists in ledgered batches. Safe to run again at any time: batches the
 /// ledger shows as Accepted, Sending or Unknown are never sent again; Failed and unsent ones are.
+/// Each contact is routed to one language version (<see cref="RecipientSelector.Route"/>) and batches are planned
+/// per language, so a batch is one version; since the ledger holds every contact in at most one batch row of the
+/// release, nobody ever gets two versions of one release.
 /// </summary>
 public sealed class ReleaseDistributor(
     IReleaseContentSource content,
@@ -51,7 +54,7 @@ public sealed class ReleaseDistributor(
             return Blocked($"'{request.TimeZoneId}' is not a time zone of the zone table (write it like Asia/Almaty, GMT or UTC+5).", problems);
         }
 
-        var release = await content.LoadAsync(request.ReleaseId, cancellationToken);
+        var languages = await content.LanguagesAsync(request.ReleaseId, cancellationToken);
         var lists = new List<ContactListResult>();
         foreach (var name in request.Lists.Distinct(StringComparer.OrdinalIgnoreCase))
         {
@@ -64,9 +67,11 @@ public sealed class ReleaseDistributor(
             return Blocked($"media list '{unusable.List}' could not be used ({unusable.Problems[0].Message})", problems);
         }
 
-        var audience = RecipientSelector.Select(lists, release.Language, request.Tags)
-            .Select(c => new Recipient(identity.IdOf(c.Email), c.Email, c.Name))
+        var routed = RecipientSelector.Route(lists, languages, request.Tags)
+            .Select(c => (Recipient: new Recipient(identity.IdOf(c.Contact.Email), c.Contact.Email, c.Contact.Name), c.Language))
             .ToArray();
+        var audience = routed.Select(r => r.Recipient).ToArray();
+        var languageOf = routed.DistinctBy(r => r.Recipient.ContactId, StringComparer.Ordinal).ToDictionary(r => r.Recipient.ContactId, r => r.Language, StringComparer.Ordinal);
         var suppressed = await suppressions.LoadAsync(cancellationToken);
         var recipients = audience.Where(r => !suppressed.Contains(r.ContactId)).ToArray();
         var suppressedCount = audience.Length - recipients.Length;
@@ -82,6 +87,7 @@ public sealed class ReleaseDistributor(
             suppressedCount = audience.Count(r => reached.Contains(r.ContactId) && suppressed.Contains(r.ContactId));
             ledgerId = correction.LedgerIdOf(request.ReleaseId);
         }
+        var byLanguage = recipients.GroupBy(r => languageOf[r.ContactId], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
 
         var recipientIds = recipients.Select(r => r.ContactId).ToArray();
         var byId = recipients.DistinctBy(r => r.ContactId, StringComparer.Ordinal).ToDictionary(r => r.ContactId, StringComparer.Ordinal);
@@ -93,20 +99,42 @@ public sealed class ReleaseDistributor(
         var notAttempted = 0;
         if (firstToSend is not null)
         {
-            var pdf = request.AttachPdf ? await content.LoadPdfAsync(request.ReleaseId, cancellationToken) : null;
-            var releaseMail = mailFactory.Create(request, release, pdf, problems) with { ReleaseId = ledgerId };
+            // One message per language version, composed when its first batch goes out.
+            var mails = new Dictionary<string, ReleaseMail>(StringComparer.Ordinal);
+            async Task<ReleaseMail> MailInAsync(string language)
+            {
+                if (!mails.TryGetValue(language, out var made))
+                {
+                    var version = await content.LoadAsync(request.ReleaseId, language, cancellationToken);
+                    var pdf = request.AttachPdf ? await content.LoadPdfAsync(request.ReleaseId, language, cancellationToken) : null;
+                    made = mails[language] = mailFactory.Create(request, version, pdf, problems) with { ReleaseId = ledgerId };
+                }
+
+                return made;
+            }
+
+            string LanguageOfBatch(IEnumerable<string> members) =>
+                members.Where(languageOf.ContainsKey).Select(m => languageOf[m]).FirstOrDefault() ?? languages[0];
 
             // Checked before anything is written: a message SendGrid refuses leaves no trace in the ledger.
-            if (await SandboxRejectionAsync(releaseMail, firstToSend, cancellationToken) is { } rejection)
+            var firstMail = await MailInAsync(LanguageOfBatch(firstToSend.Members.Select(m => m.ContactId)));
+            if (await SandboxRejectionAsync(firstMail, firstToSend, cancellationToken) is { } rejection)
             {
                 return Blocked($"SendGrid's sandbox check of the first batch failed: {rejection}", problems, recipients.Length, suppressedCount);
             }
 
-            var planned = await ledger.PlanAsync(ledgerId, recipientIds, sendGrid.Value.BatchSize, cancellationToken);
+            // Planned language by language: every batch row holds contacts of one version only.
+            IReadOnlyList<LedgerEntry> planned = [];
+            foreach (var language in languages.Distinct(StringComparer.Ordinal))
+            {
+                planned = await ledger.PlanAsync(ledgerId, [.. recipientIds.Where(id => languageOf[id] == language)], sendGrid.Value.BatchSize, cancellationToken);
+            }
+
             var sendable = planned.Where(e => e.State is BatchState.Pending or BatchState.Failed && e.Members.Any(byId.ContainsKey)).ToArray();
             for (var i = 0; i < sendable.Length; i++)
             {
                 progress?.Report(new SendProgress(i, sendable.Length));
+                var releaseMail = await MailInAsync(LanguageOfBatch(sendable[i].Members));
                 var stop = await SendBatchAsync(ledgerId, releaseMail, sendable[i], byId, suppressed, cancellationToken);
                 if (stop is not null)
                 {
@@ -125,7 +153,7 @@ public sealed class ReleaseDistributor(
             progress?.Report(new SendProgress(sendable.Length - notAttempted, sendable.Length));
         }
 
-        return await ReportAsync(ledgerId, recipients.Length, suppressedCount, byId, suppressed, problems, cancellationToken);
+        return await ReportAsync(ledgerId, recipients.Length, suppressedCount, byId, suppressed, problems, cancellationToken) with { ByLanguage = byLanguage };
     }
 
     /// <summary>Staff decision after checking SendGrid's activity: the held batch never left, send it on the next run.</summary>

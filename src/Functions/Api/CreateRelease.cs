@@ -13,7 +13,9 @@ using PressPipeline.Pipeline.Uploads;
 namespace PressPipeline.Functions.Api;
 
 /// <summary>
-/// <c>POST /api/releases</c>, multipart: <c>file</c> (the .docx) and optional <c>lists</c>, <c>tags</c>,
+/// <c>POST /api/releases</c>, multipart: <c>file</c> (the .docx, the main version), optional translations of it as
+/// more files in fields named <c>translation</c> (language from the document) or <c>translation-ru</c>,
+/// <c>translation-kk</c>… (language named), and optional <c>lists</c>, <c>tags</c>,
 /// <c>sendAt</c>, <c>publishAt</c>, <c>zone</c>, <c>attachPdf</c>. 201 with the status; 200 when the same file was
 /// uploaded before; 422 when the document is rejected; 400 when lists or times cannot be used; 413 when the file is
 /// larger than <see cref="PipelineOptions.MaxUploadBytes"/>; 500 with the Failed sentence when the converter failed
@@ -53,7 +55,7 @@ public sealed class CreateRelease(ReleaseOperations operations, ReleaseViews vie
                 return ApiResults.Error(StatusCodes.Status413PayloadTooLarge, ReleaseIntake.TooLargeSentence(limit));
             }
 
-            var file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault();
+            var file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault(f => !IsTranslation(f));
             if (file is null || file.Length == 0)
             {
                 return ApiResults.Error(StatusCodes.Status400BadRequest, "Attach the Word document (.docx) as the form field 'file'.");
@@ -69,7 +71,19 @@ public sealed class CreateRelease(ReleaseOperations operations, ReleaseViews vie
                 bool.TryParse(Field("attachPdf"), out var attach) && attach);
 
             await using var content = file.OpenReadStream();
-            var result = await operations.UploadAsync(content, file.FileName, instructions, StaffActor.From(request), cancellationToken);
+            var translations = form.Files.Where(IsTranslation).Select(f => new VersionUpload(f.FileName, f.OpenReadStream(), LanguageOf(f))).ToList();
+            IntakeResult result;
+            try
+            {
+                result = await operations.UploadAsync(content, file.FileName, instructions, StaffActor.From(request), cancellationToken, translations);
+            }
+            finally
+            {
+                foreach (var translation in translations)
+                {
+                    await translation.Content.DisposeAsync();
+                }
+            }
             if (result.Status.State == ReleaseState.Rejected)
             {
                 return ApiResults.Error(StatusCodes.Status422UnprocessableEntity, result.Status.Reasons.FirstOrDefault() ?? "The document was rejected.", result.ReleaseId);
@@ -87,4 +101,12 @@ public sealed class CreateRelease(ReleaseOperations operations, ReleaseViews vie
 
             return ApiResults.Json(result.AlreadyKnown ? StatusCodes.Status200OK : StatusCodes.Status201Created, views.Of(result.Status));
         });
+
+    private static bool IsTranslation(IFormFile file) => file.Name.StartsWith(TranslationField, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>"translation-ru" names Russian; "translation" leaves the language to the document.</summary>
+    private static string? LanguageOf(IFormFile file) =>
+        file.Name.Length > TranslationField.Length + 1 ? file.Name[(TranslationField.Length + 1)..] : null;
+
+    private const string TranslationField = "translation";
 }

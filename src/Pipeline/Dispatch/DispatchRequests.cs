@@ -1,4 +1,6 @@
+using PressPipeline.Conversion.Manifest;
 using PressPipeline.Distribution;
+using PressPipeline.Pipeline.Assets;
 using PressPipeline.Pipeline.Instructions;
 using PressPipeline.Pipeline.Links;
 using PressPipeline.Pipeline.Storage;
@@ -8,6 +10,7 @@ namespace PressPipeline.Pipeline.Dispatch;
 /// <summary>
 /// Builds what a sender needs. Every link goes through the signed-file route, which serves the file to the
 /// recipient before the publish time and redirects to the public newsroom after it: one link that never breaks.
+/// Assets are linked the same way (listed under "Downloads" in the e-mail), never attached.
 /// </summary>
 public sealed class DispatchRequests(SignedLinks links)
 {
@@ -24,6 +27,7 @@ public sealed class DispatchRequests(SignedLinks links)
             plan.TimeZoneId,
             Link("web"),
             Link("pdf"),
-            plan.AttachPdf);
+            plan.AttachPdf,
+            [.. manifest.Assets.Select(a => new DownloadLink(a.DisplayName(), links.Create(id, a.Path), Path.GetExtension(a.Path).TrimStart('.').ToUpperInvariant(), a.Size))]);
     }
 }

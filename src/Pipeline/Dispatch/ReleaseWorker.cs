@@ -68,7 +68,7 @@ public sealed class ReleaseWorker(
         }
 
         var report = await distributor.DistributeAsync(request, cancellationToken);
-        var summary = new DistributionSummary(report.Recipients, report.Suppressed, report.BatchesAccepted, report.BatchesFailed);
+        var summary = new DistributionSummary(report.Recipients, report.Suppressed, report.BatchesAccepted, report.BatchesFailed, report.ByLanguage);
         IReadOnlyList<string> problems = report.Blocked is { } blocked ? [blocked, .. report.Problems] : report.Problems;
         await statuses.UpdateAsync(
             item.ReleaseId,

@@ -1,3 +1,4 @@
+using PressPipeline.Conversion.Manifest;
 using PressPipeline.Conversion.Model;
 
 namespace PressPipeline.Pipeline.Instructions;
@@ -26,4 +27,17 @@ public sealed record ReleaseLine(ReleaseLineKind Kind, string? Text, DateTimeOff
         ReleaseInstruction.EmbargoedUnparsed u => new(ReleaseLineKind.EmbargoedUnparsed, u.Text, null, null) { Problem = u.Problem },
         _ => NotStated,
     };
+
+    /// <summary>The release line as manifest.json keeps it.</summary>
+    public static ReleaseLine From(ManifestReleaseInstruction instruction)
+    {
+        ArgumentNullException.ThrowIfNull(instruction);
+        return instruction.Kind switch
+        {
+            "immediate" => new(ReleaseLineKind.Immediate, instruction.Text, null, null),
+            "embargoed" => new(ReleaseLineKind.Embargoed, instruction.Text, instruction.LiftsAt, instruction.TimeZone),
+            "embargoed-unparsed" => new(ReleaseLineKind.EmbargoedUnparsed, instruction.Text, null, null) { Problem = instruction.Problem },
+            _ => NotStated,
+        };
+    }
 }

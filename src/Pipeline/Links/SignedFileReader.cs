@@ -38,16 +38,16 @@ public sealed class SignedFileReader(SignedLinks links, ReleaseBlobStore store, 
             return new SignedFileResult.Refused(LinkCheck.Forged, "This link is not valid.");
         }
 
-        // Only files the manifest lists as variants or images: never status.json or the original upload.
+        // Only files the manifest lists as variants, images or added files: never status.json or the original upload.
         var fileName = path[(slash + 1)..];
         var manifest = await store.GetManifestAsync(releaseId, cancellationToken);
-        var file = manifest?.Files.FirstOrDefault(f => f.FileName == fileName);
+        var file = manifest?.StoredFiles().FirstOrDefault(f => f.FileName == fileName);
         if (manifest is null || file is null)
         {
             return new SignedFileResult.Refused(LinkCheck.Forged, "This link is not valid.");
         }
 
-        if (manifest.PublicFiles.Contains(file) && (await statuses.GetAsync(releaseId, cancellationToken))?.PublishedAt is not null)
+        if (manifest.PublicFiles().Contains(file) && (await statuses.GetAsync(releaseId, cancellationToken))?.PublishedAt is not null)
         {
             return new SignedFileResult.Moved(newsroom.FileOf(releaseId, fileName));
         }

@@ -38,7 +38,11 @@ public sealed record RecipientReport(
     bool Opened,
     bool Clicked,
     bool Unsubscribed,
-    bool SpamReported);
+    bool SpamReported)
+{
+    /// <summary>The language version the current lists route this recipient to; null when no list names them any more.</summary>
+    public string? Language { get; init; }
+}
 
 /// <summary>Counts per recipient state (each recipient counted once per column).</summary>
 public sealed record ReportCounts(
@@ -67,4 +71,8 @@ public sealed record DeliveryReport(
     ReportCounts Counts,
     DeliveryCounts Statistics,
     bool AddressesShown,
-    IReadOnlyList<RecipientReport> Recipients);
+    IReadOnlyList<RecipientReport> Recipients)
+{
+    /// <summary>The same counts per language version, by the language the current lists route each recipient to.</summary>
+    public IReadOnlyDictionary<string, ReportCounts> ByLanguage { get; init; } = new Dictionary<string, ReportCounts>();
+}

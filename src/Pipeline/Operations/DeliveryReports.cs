@@ -31,16 +31,17 @@ public sealed class DeliveryReports(
         var plan = status.Plan;
 
         // Who the release is for, as the lists say now.
-        var contacts = new Dictionary<string, Contact>(StringComparer.Ordinal);
+        var contacts = new Dictionary<string, RoutedContact>(StringComparer.Ordinal);
         var loaded = new List<ContactListResult>();
         foreach (var name in plan?.Lists ?? [])
         {
             loaded.Add(await lists.LoadAsync(name, cancellationToken));
         }
 
-        foreach (var contact in RecipientSelector.Select(loaded, status.Language ?? "", plan?.Tags ?? []))
+        IReadOnlyList<string> languages = status.Languages.Count > 0 ? status.Languages : [ContactListReader.PrimaryLanguage(status.Language ?? "en")];
+        foreach (var routed in RecipientSelector.Route(loaded, languages, plan?.Tags ?? []))
         {
-            contacts.TryAdd(identity.IdOf(contact.Email), contact);
+            contacts.TryAdd(identity.IdOf(routed.Contact.Email), routed);
         }
 
         progress?.Report(new OperationProgress("reading the lists", contacts.Count));
@@ -66,7 +67,8 @@ public sealed class DeliveryReports(
         {
             var flags = events.GetValueOrDefault(contactId) ?? new HashSet<RecipientEvent>();
             var state = sending.TryGetValue(contactId, out var s) ? s : suppressed.Contains(contactId) ? RecipientSending.Suppressed : RecipientSending.NotSent;
-            var contact = includeAddresses ? contacts.GetValueOrDefault(contactId) : null;
+            var routed = contacts.GetValueOrDefault(contactId);
+            var contact = includeAddresses ? routed?.Contact : null;
             rows.Add(new RecipientReport(
                 contactId,
                 contact?.Email,
@@ -80,7 +82,10 @@ public sealed class DeliveryReports(
                 flags.Contains(RecipientEvent.Opened),
                 flags.Contains(RecipientEvent.Clicked),
                 flags.Contains(RecipientEvent.Unsubscribed),
-                flags.Contains(RecipientEvent.SpamReported)));
+                flags.Contains(RecipientEvent.SpamReported))
+            {
+                Language = routed?.Language,
+            });
             if (rows.Count % 1000 == 0)
             {
                 progress?.Report(new OperationProgress("building the report", rows.Count, ids.Count));
@@ -101,7 +106,11 @@ public sealed class DeliveryReports(
             Count(rows),
             await statistics.GetAsync(status.Id, cancellationToken),
             includeAddresses,
-            rows);
+            rows)
+        {
+            ByLanguage = rows.Where(r => r.Language is not null).GroupBy(r => r.Language!, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => Count([.. g]), StringComparer.Ordinal),
+        };
     }
 
     /// <summary>The report's recipients as CSV (UTF-8 with BOM), one row each, flags as yes/blank.</summary>
@@ -121,7 +130,7 @@ public sealed class DeliveryReports(
 
     private static string? Yes(bool flag) => flag ? "yes" : null;
 
-    private static ReportCounts Count(List<RecipientReport> rows) => new(
+    private static ReportCounts Count(IReadOnlyList<RecipientReport> rows) => new(
         rows.Count(r => r.Sending != RecipientSending.Suppressed),
         rows.Count(r => r.Sending == RecipientSending.Accepted),
         rows.Count(r => r.Delivered),

@@ -22,6 +22,7 @@ namespace PressPipeline.Pipeline.Operations;
 /// </summary>
 public sealed class ReleaseCorrection(
     ReleaseIntake intake,
+    ReleaseVersions versions,
     ReleaseBlobStore store,
     ReleaseStatusStore statuses,
     ReleasePublisher publisher,
@@ -90,9 +91,16 @@ public sealed class ReleaseCorrection(
             await store.SaveFileAsync(id, $"versions/v{current.Version}.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", previous.ToMemory(), cancellationToken);
         }
 
-        var manifest = await intake.ConvertCorrectionAsync(id, content, sourceName, current.Plan, current.Language, cancellationToken);
+        var manifest = await versions.RebuildAsync(id, before, await intake.ConvertCorrectionAsync(id, content, sourceName, current.Plan, current.Language, cancellationToken), current.Plan, cancellationToken);
+        if (before.Assets.Count > 0 && manifest.Assets.Count == 0)
+        {
+            // The files staff added go with the release, not with one version of its document.
+            manifest = manifest with { Assets = before.Assets };
+            await store.SaveManifestAsync(manifest, cancellationToken);
+        }
+
         await store.SaveOriginalAsync(id, content, sourceName, cancellationToken);
-        foreach (var gone in before.Files.Select(f => f.FileName).Except(manifest.Files.Select(f => f.FileName), StringComparer.Ordinal))
+        foreach (var gone in before.StoredFiles().Select(f => f.FileName).Except(manifest.StoredFiles().Select(f => f.FileName), StringComparer.Ordinal))
         {
             await (await store.FileAsync(id, gone, cancellationToken)).DeleteIfExistsAsync(cancellationToken: cancellationToken);
         }
@@ -111,11 +119,12 @@ public sealed class ReleaseCorrection(
                 return status.Note(time.GetUtcNow(), sentence, by) with
                 {
                     Version = version,
-                    Title = manifest.Title,
-                    Language = manifest.Language,
-                    Warnings = [.. manifest.Warnings.Select(w => w.Message)],
-                    Files = manifest.Files,
-                    ReleaseLine = manifest.ReleaseLine,
+                    Title = manifest.Title(),
+                    Language = manifest.Language(),
+                    Warnings = manifest.WarningSentences(),
+                    Files = manifest.StoredFiles(),
+                    Languages = manifest.Versions.Count < 2 ? [] : [.. manifest.Versions.Select(v => v.Language)],
+                    ReleaseLine = manifest.ReleaseLine(),
                     Approval = null,
                     Correction = note is null ? status.Correction : new CorrectionSent(version, note, Complete: false),
                 };

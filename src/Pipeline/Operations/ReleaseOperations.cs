@@ -20,6 +20,7 @@ public sealed class ReleaseOperations(
     ReleaseScheduler scheduler,
     ReleaseApprovals approvals,
     ReleaseCorrection correction,
+    ReleaseVersions versions,
     ReleaseTestSend testSend,
     ReleaseViews views,
     EmailPreview email,
@@ -29,10 +30,14 @@ public sealed class ReleaseOperations(
 {
     private const int MaxList = 200;
 
-    /// <summary>Converts the document and, when lists and a send time are given, schedules it.</summary>
-    public async Task<IntakeResult> UploadAsync(Stream document, string sourceName, ReleaseInstructions instructions, Actor by, CancellationToken cancellationToken)
+    /// <summary>
+    /// Converts the document and its translations (one release, the document the main version) and, when lists
+    /// and a send time are given, schedules it.
+    /// </summary>
+    public async Task<IntakeResult> UploadAsync(
+        Stream document, string sourceName, ReleaseInstructions instructions, Actor by, CancellationToken cancellationToken, IReadOnlyList<VersionUpload>? translations = null)
     {
-        var result = await intake.IntakeAsync(document, Path.GetFileName(sourceName), instructions, cancellationToken, by: by);
+        var result = await intake.IntakeAsync(document, Path.GetFileName(sourceName), instructions, cancellationToken, by: by, translations: translations);
         await RecordAsync(by, "upload", result.ReleaseId, result.AlreadyKnown ? $"{sourceName}: already known ({result.Status.State})" : $"{sourceName}: {result.Status.State}", cancellationToken);
         return result;
     }
@@ -83,6 +88,22 @@ public sealed class ReleaseOperations(
     {
         var result = await testSend.SendAsync(ReleaseId.Require(id), addresses, by, cancellationToken);
         await RecordAsync(by, "test-send", id, $"{result.Addresses} address(es), {(result.Sent ? "accepted" : "not accepted")}", cancellationToken);
+        return result;
+    }
+
+    /// <summary>
+    /// Adds a translation to a release that has not gone out (or replaces the one in that language): same id,
+    /// status, send and publish time. <paramref name="language"/> null takes the document's own language.
+    /// </summary>
+    public async Task<VersionsResult> TranslateAsync(string id, Stream document, string sourceName, string? language, Actor by, CancellationToken cancellationToken)
+    {
+        var result = await versions.AddAsync(ReleaseId.Require(id), [new VersionUpload(Path.GetFileName(sourceName), document, language)], by, cancellationToken, recordProblems: false);
+        if (result.Problems.Count > 0)
+        {
+            throw new ReleaseProblemException(ProblemKind.Invalid, result.Problems[0]);
+        }
+
+        await RecordAsync(by, "translate", id, result.Status.History[^1].Message, cancellationToken);
         return result;
     }
 

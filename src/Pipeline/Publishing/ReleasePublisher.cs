@@ -108,7 +108,7 @@ public sealed class ReleasePublisher(
         var manifest = await store.RequireManifestAsync(id, cancellationToken);
         var newsroom = await storage.EnsureContainerAsync(options.Value.NewsroomContainer, cancellationToken, PublicAccessType.Blob);
         var copied = new List<BlobClient>();
-        foreach (var file in manifest.PublicFiles)
+        foreach (var file in manifest.PublicFiles())
         {
             if (ServedContentType.Of(file) is not { } contentType)
             {

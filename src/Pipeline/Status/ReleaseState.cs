@@ -44,6 +44,10 @@ public static class ReleaseStates
     public static bool AwaitsConversion(this ReleaseState state) =>
         state is ReleaseState.Received or ReleaseState.Failed;
 
+    /// <summary>Converted and not yet going out: versions can still be added.</summary>
+    public static bool IsConvertedNotSending(this ReleaseState state) =>
+        state is ReleaseState.Converted or ReleaseState.Scheduled;
+
     /// <summary>True once e-mail has started going out: no cancel, no reschedule.</summary>
     public static bool HasStartedSending(this ReleaseState state) =>
         state is ReleaseState.Sending or ReleaseState.Sent or ReleaseState.PartlySent;

@@ -13,7 +13,8 @@ public sealed record StoredFile(string Variant, string FileName, string ContentT
 public sealed record CorrectionSent(int Version, string Note, bool Complete);
 
 /// <summary>What the last distribution run reported.</summary>
-public sealed record DistributionSummary(int Recipients, int Suppressed, int BatchesAccepted, int BatchesFailed);
+/// <param name="ByLanguage">Recipients per language version they were routed to; null before languages were counted.</param>
+public sealed record DistributionSummary(int Recipients, int Suppressed, int BatchesAccepted, int BatchesFailed, IReadOnlyDictionary<string, int>? ByLanguage = null);
 
 /// <summary>
 /// status.json: everything staff need to read about a release. Changed only through
@@ -36,6 +37,9 @@ public sealed record ReleaseStatus(
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
     public IReadOnlyList<StoredFile> Files { get; init; } = [];
+
+    /// <summary>The languages of its versions ("en", "ru", "kk"), the main version's first; empty for a release with one.</summary>
+    public IReadOnlyList<string> Languages { get; init; } = [];
 
     public ReleaseLine? ReleaseLine { get; init; }
 

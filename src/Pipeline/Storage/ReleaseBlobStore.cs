@@ -3,6 +3,7 @@ using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Options;
+using PressPipeline.Conversion.Manifest;
 
 namespace PressPipeline.Pipeline.Storage;
 
@@ -43,12 +44,21 @@ public sealed class ReleaseBlobStore(PressStorage storage, IOptions<PipelineOpti
     }
 
     public Task SaveManifestAsync(ReleaseManifest manifest, CancellationToken cancellationToken) =>
-        SaveFileAsync(manifest.Id, ManifestName, "application/json", JsonSerializer.SerializeToUtf8Bytes(manifest, PipelineJson.TypeInfo<ReleaseManifest>()), cancellationToken);
+        SaveFileAsync(manifest.Id, ManifestName, "application/json", ManifestWriter.Serialize(manifest), cancellationToken);
 
     public async Task<ReleaseManifest?> GetManifestAsync(string id, CancellationToken cancellationToken)
     {
         var bytes = await ReadAsync(id, ManifestName, cancellationToken);
-        return bytes is null ? null : JsonSerializer.Deserialize(bytes.ToMemory().Span, PipelineJson.TypeInfo<ReleaseManifest>());
+        if (bytes is null)
+        {
+            return null;
+        }
+
+        // A manifest without versions was written before the CLI and the pipeline shared one type.
+        var manifest = ManifestWriter.Deserialize(bytes.ToMemory().Span);
+        return manifest.Versions is null
+            ? JsonSerializer.Deserialize(bytes.ToMemory().Span, PipelineJson.TypeInfo<LegacyManifest>())?.Upgrade()
+            : manifest;
     }
 
     public async Task<ReleaseManifest> RequireManifestAsync(string id, CancellationToken cancellationToken) =>

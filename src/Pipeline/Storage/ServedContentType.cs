@@ -23,6 +23,11 @@ public static class ServedContentType
     public static string? Of(StoredFile file)
     {
         ArgumentNullException.ThrowIfNull(file);
-        return file.Variant != "image" || Pictures.Contains(file.ContentType) ? file.ContentType : null;
+        return file.Variant switch
+        {
+            "image" => Pictures.Contains(file.ContentType) ? file.ContentType : null,
+            Assets.ReleaseAssetFiles.Variant => Assets.AssetType.IsAllowed(file.ContentType) ? file.ContentType : null,
+            _ => file.ContentType,
+        };
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PressPipeline.Conversion;
+using PressPipeline.Conversion.Manifest;
 using PressPipeline.Pipeline.Instructions;
 using PressPipeline.Pipeline.Scheduling;
 using PressPipeline.Pipeline.Status;
@@ -15,6 +16,7 @@ namespace PressPipeline.Pipeline.Uploads;
 /// </summary>
 public sealed class ReleaseIntake(
     ReleaseRendering rendering,
+    ReleaseVersions versions,
     ReleaseBlobStore store,
     ReleaseStatusStore statuses,
     ReleaseScheduler scheduler,
@@ -32,7 +34,36 @@ public sealed class ReleaseIntake(
         ReleaseInstructions instructions,
         CancellationToken cancellationToken,
         string? instructionProblem = null,
-        Actor? by = null)
+        Actor? by = null,
+        IReadOnlyList<VersionUpload>? translations = null)
+    {
+        var result = await IntakeMainAsync(upload, sourceName, translations is { Count: > 0 } ? ReleaseInstructions.None : instructions, cancellationToken, instructionProblem, by);
+        if (translations is not { Count: > 0 } || !result.Status.State.IsConvertedNotSending())
+        {
+            return result;
+        }
+
+        // Versions given together are one release: every version is added before anything is scheduled, and a
+        // version held back (its language could not be told) holds the schedule too, so nobody gets a release
+        // that is missing a language staff meant to send.
+        var added = await versions.AddAsync(result.ReleaseId, translations, by ?? Actor.System, cancellationToken);
+        if (added.Problems.Count > 0)
+        {
+            return result with { Status = added.Status, InstructionProblem = added.Problems[0] };
+        }
+
+        return instructions.AsksToSend
+            ? await ApplyAsync(result.ReleaseId, instructions, result.AlreadyKnown, by, cancellationToken)
+            : result with { Status = added.Status };
+    }
+
+    private async Task<IntakeResult> IntakeMainAsync(
+        Stream upload,
+        string sourceName,
+        ReleaseInstructions instructions,
+        CancellationToken cancellationToken,
+        string? instructionProblem,
+        Actor? by)
     {
         var read = await BoundedUpload.ReadAsync(upload, options.Value.MaxUploadBytes, cancellationToken);
         var id = read.Id;
@@ -86,24 +117,24 @@ public sealed class ReleaseIntake(
         }
 
         var converted = ((ConversionOutcome.Converted)outcome).Release;
-        var manifest = await rendering.StoreAsync(id, sourceName, converted, cancellationToken);
+        var manifest = await rendering.StoreAsync(id, sourceName, content, converted, cancellationToken);
 
         // An embargo that has already passed (an old template) is said at once, not only when staff schedule.
-        instructionProblem ??= PlanResolver.PassedEmbargo(manifest.ReleaseLine, time.GetUtcNow());
+        instructionProblem ??= PlanResolver.PassedEmbargo(manifest.ReleaseLine(), time.GetUtcNow());
         var convertedStatus = await statuses.UpdateAsync(
             id,
             s => !s.State.AwaitsConversion() ? s : s.MoveTo(ReleaseState.Converted, time.GetUtcNow(), Converted(manifest)) with
             {
                 Reasons = [],
-                Title = manifest.Title,
-                Language = manifest.Language,
-                Warnings = [.. manifest.Warnings.Select(w => w.Message)],
-                Files = manifest.Files,
-                ReleaseLine = manifest.ReleaseLine,
+                Title = manifest.Title(),
+                Language = manifest.Language(),
+                Warnings = manifest.WarningSentences(),
+                Files = manifest.StoredFiles(),
+                ReleaseLine = manifest.ReleaseLine(),
                 InstructionProblems = instructionProblem is null ? [] : [instructionProblem],
             },
             cancellationToken);
-        logger.LogInformation("Release {ReleaseId} converted: {Files} files, {Warnings} warnings", id, manifest.Files.Count, manifest.Warnings.Count);
+        logger.LogInformation("Release {ReleaseId} converted: {Files} files, {Warnings} warnings", id, manifest.AllFiles.Count(), manifest.Versions.Sum(v => v.Warnings.Count));
 
         return instructions.AsksToSend
             ? await ApplyAsync(id, instructions, alreadyKnown: false, by, cancellationToken)
@@ -158,7 +189,7 @@ public sealed class ReleaseIntake(
             throw new ReleaseProblemException(ProblemKind.Invalid, $"The corrected document was not used, the current version stays: {rejected.Rejection.Message}");
         }
 
-        return await rendering.StoreAsync(id, sourceName, ((ConversionOutcome.Converted)outcome).Release, cancellationToken);
+        return await rendering.StoreAsync(id, sourceName, content, ((ConversionOutcome.Converted)outcome).Release, cancellationToken);
     }
 
     /// <summary>Reads a corrected document within <see cref="PipelineOptions.MaxUploadBytes"/>, as uploads are read.</summary>
@@ -172,7 +203,10 @@ public sealed class ReleaseIntake(
     public static string FailedSentence(string id) =>
         $"Failed: the document could not be processed because of an internal error; it will be tried again, or upload it again (an operator can look it up under release {id}).";
 
-    private static string Converted(ReleaseManifest manifest) =>
-        $"Converted \"{manifest.Title}\" into {string.Join(", ", manifest.Files.Select(f => f.Variant).Where(v => v != "image").Distinct())}"
-        + (manifest.Warnings.Count > 0 ? $" with {manifest.Warnings.Count} warning(s)." : ".");
+    private static string Converted(ReleaseManifest manifest)
+    {
+        var warnings = manifest.Versions.Sum(v => v.Warnings.Count);
+        return $"Converted \"{manifest.Title()}\" into {string.Join(", ", manifest.Main.Files.Select(f => f.Variant).Where(v => v != "image").Distinct())}"
+            + (warnings > 0 ? $" with {warnings} warning(s)." : ".");
+    }
 }

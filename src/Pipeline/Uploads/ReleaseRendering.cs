@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PressPipeline.Conversion;
+using PressPipeline.Conversion.Manifest;
 using PressPipeline.Conversion.Rendering;
 using PressPipeline.Pipeline.Instructions;
 using PressPipeline.Pipeline.Links;
@@ -17,6 +18,7 @@ namespace PressPipeline.Pipeline.Uploads;
 /// </summary>
 public sealed class ReleaseRendering(
     ReleaseConverter converter,
+    ReleaseVersions versions,
     ReleaseBlobStore store,
     NewsroomUrls newsroom,
     SignedLinks links,
@@ -54,28 +56,16 @@ public sealed class ReleaseRendering(
         }
     }
 
-    /// <summary>Stores every file and the manifest (whose release line is the document's own).</summary>
-    public async Task<ReleaseManifest> StoreAsync(string id, string sourceName, ConvertedRelease converted, CancellationToken cancellationToken)
+    /// <summary>Stores every file and the manifest of a one-version release (whose release line is the document's own).</summary>
+    public async Task<ReleaseManifest> StoreAsync(string id, string sourceName, BinaryData content, ConvertedRelease converted, CancellationToken cancellationToken)
     {
-        var files = new List<StoredFile>();
         foreach (var file in converted.Files)
         {
             await store.SaveFileAsync(id, file.FileName, file.ContentType, file.Content, cancellationToken);
-            files.Add(new StoredFile(file.Variant, file.FileName, file.ContentType, file.Content.Length));
         }
 
-        var metadata = converted.Release.Metadata;
-        var manifest = new ReleaseManifest(
-            id,
-            sourceName,
-            metadata.Title,
-            metadata.Language,
-            metadata.Organisation ?? options.Value.Organisation,
-            ContactEmail.Find(metadata.MediaContacts),
-            ReleaseLine.From(metadata.Release),
-            files,
-            converted.Warnings,
-            time.GetUtcNow());
+        var source = ManifestWriter.Describe(sourceName, content.ToStream());
+        var manifest = ManifestWriter.Create(id, [ManifestWriter.Version(converted, source, main: true)], [], time.GetUtcNow());
         await store.SaveManifestAsync(manifest, cancellationToken);
         return manifest;
     }
@@ -93,17 +83,28 @@ public sealed class ReleaseRendering(
             return;
         }
 
-        var original = await store.ReadAsync(current.Id, ReleaseBlobStore.OriginalName, cancellationToken);
-        var outcome = original is null ? null : Convert(current.Id, original, plan, current.Language);
-        if (outcome is not ConversionOutcome.Converted converted)
+        var manifest = await store.RequireManifestAsync(current.Id, cancellationToken);
+        if (manifest.Versions.Count > 1)
         {
-            throw new ReleaseProblemException(
-                ProblemKind.Conflict,
-                $"Release {current.Id} could not be rendered again with the new times, so nothing was changed; try again, or upload the document again as a new release.");
+            // Every language version says the same about the embargo; they are rendered again together so their links stay.
+            await versions.RenderForPlanAsync(current.Id, manifest, plan, cancellationToken);
+        }
+        else
+        {
+            var original = await store.ReadAsync(current.Id, ReleaseBlobStore.OriginalName, cancellationToken);
+            var outcome = original is null ? null : Convert(current.Id, original, plan, current.Language);
+            if (outcome is not ConversionOutcome.Converted converted)
+            {
+                throw NotRenderedAgain(current.Id);
+            }
+
+            await StoreAsync(current.Id, manifest.Main.Source.FileName, original!, converted.Release, cancellationToken);
         }
 
-        var sourceName = (await store.GetManifestAsync(current.Id, cancellationToken))?.SourceName ?? current.SourceName;
-        await StoreAsync(current.Id, sourceName, converted.Release, cancellationToken);
         logger.LogInformation("Release {ReleaseId} rendered again for its plan: publish {PublishAt:o}, send {SendAt:o}", current.Id, plan.PublishAt, plan.SendAt);
     }
+
+    internal static ReleaseProblemException NotRenderedAgain(string id) => new(
+        ProblemKind.Conflict,
+        $"Release {id} could not be rendered again with the new times, so nothing was changed; try again, or upload the document again as a new release.");
 }

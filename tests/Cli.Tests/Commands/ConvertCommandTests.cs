@@ -52,21 +52,21 @@ public sealed class ConvertCommandTests : IDisposable
         Assert.Equal(ConvertCommandHandler.Success, exit);
         Assert.Equal(string.Empty, error.ToString());
         var manifest = ManifestWriter.Deserialize(File.ReadAllBytes(Path.Combine(target.FullName, "manifest.json")));
-        Assert.Contains(manifest.Files, f => f.Path == "index.html" && f.Variant == "web");
-        Assert.Contains(manifest.Files, f => f.Path == "email.html" && f.Variant == "email");
-        Assert.Contains(manifest.Files, f => f.Path == "release.txt" && f.Variant == "text");
-        foreach (var file in manifest.Files)
+        Assert.Contains(manifest.Main.Files, f => f.Path == "index.html" && f.Variant == "web");
+        Assert.Contains(manifest.Main.Files, f => f.Path == "email.html" && f.Variant == "email");
+        Assert.Contains(manifest.Main.Files, f => f.Path == "release.txt" && f.Variant == "text");
+        foreach (var file in manifest.Main.Files)
         {
             var bytes = File.ReadAllBytes(Path.Combine(target.FullName, file.Path));
             Assert.Equal(file.Size, bytes.Length);
             Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), file.Sha256);
         }
 
-        Assert.Equal("release.docx", manifest.Source.FileName);
-        Assert.Equal(input.Length, manifest.Source.Size);
-        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(input.FullName))), manifest.Source.Sha256);
-        Assert.Equal("IOM Roundtable on Migration and Development", manifest.Metadata.Title);
-        Assert.Equal("immediate", manifest.Metadata.Release.Kind);
+        Assert.Equal("release.docx", manifest.Main.Source.FileName);
+        Assert.Equal(input.Length, manifest.Main.Source.Size);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(input.FullName))), manifest.Main.Source.Sha256);
+        Assert.Equal("IOM Roundtable on Migration and Development", manifest.Main.Metadata.Title);
+        Assert.Equal("immediate", manifest.Main.Metadata.Release.Kind);
         Assert.Equal(clock.GetUtcNow(), manifest.ConvertedAt);
         Assert.Contains("index.html", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("IOM Roundtable on Migration and Development", output.ToString(), StringComparison.Ordinal);
@@ -197,16 +197,16 @@ public sealed class ConvertCommandTests : IDisposable
 
         Assert.Equal(ConvertCommandHandler.Success, exit);
         var manifest = ManifestWriter.Deserialize(File.ReadAllBytes(Path.Combine(target.FullName, "manifest.json")));
-        Assert.Equal(["image", "web", "email", "text"], manifest.Files.Select(f => f.Variant).Distinct().Where(v => v != "pdf"));
-        Assert.All(manifest.Files, file =>
+        Assert.Equal(["image", "web", "email", "text"], manifest.Main.Files.Select(f => f.Variant).Distinct().Where(v => v != "pdf"));
+        Assert.All(manifest.Main.Files, file =>
         {
             var bytes = File.ReadAllBytes(Path.Combine(target.FullName, file.Path));
             Assert.Equal(file.Size, bytes.Length);
             Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), file.Sha256);
         });
-        Assert.Equal("embargoed", manifest.Metadata.Release.Kind);
-        Assert.Equal("Asia/Almaty", manifest.Metadata.Release.TimeZone);
-        Assert.Equal("###", manifest.Metadata.EndMark);
+        Assert.Equal("embargoed", manifest.Main.Metadata.Release.Kind);
+        Assert.Equal("Asia/Almaty", manifest.Main.Metadata.Release.TimeZone);
+        Assert.Equal("###", manifest.Main.Metadata.EndMark);
     }
 
     private static string SamplePath(string name) => Path.Combine(RepositoryRoot.Path, "samples", name);

@@ -85,11 +85,11 @@ public sealed class PublishedCliTests : IDisposable
         Assert.True(exit == ConvertCommandHandler.Success, $"presspipe exited with {exit}: {error}");
         var expectedManifest = ManifestWriter.Deserialize(File.ReadAllBytes(Path.Combine(expected.FullName, ManifestWriter.FileName)));
         var actualManifest = ManifestWriter.Deserialize(File.ReadAllBytes(Path.Combine(actual.FullName, ManifestWriter.FileName)));
-        Assert.Equal(expectedManifest.Files, actualManifest.Files);
-        Assert.Equal(expectedManifest.Warnings, actualManifest.Warnings);
-        Assert.Equal(expectedManifest.Metadata.Title, actualManifest.Metadata.Title);
-        Assert.NotEmpty(actualManifest.Files);
-        foreach (var file in expectedManifest.Files)
+        Assert.Equal(expectedManifest.Main.Files, actualManifest.Main.Files);
+        Assert.Equal(expectedManifest.Main.Warnings, actualManifest.Main.Warnings);
+        Assert.Equal(expectedManifest.Main.Metadata.Title, actualManifest.Main.Metadata.Title);
+        Assert.NotEmpty(actualManifest.Main.Files);
+        foreach (var file in expectedManifest.Main.Files)
         {
             var name = file.Path;
             Assert.True(

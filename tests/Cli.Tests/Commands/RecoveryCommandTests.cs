@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using PressPipeline.Conversion.Manifest;
 using PressPipeline.Pipeline;
 using PressPipeline.Pipeline.Dispatch;
 using PressPipeline.Pipeline.Instructions;
@@ -92,7 +93,12 @@ public sealed class RecoveryCommandTests : IAsyncLifetime
         };
         Assert.True(await services.GetRequiredService<ReleaseStatusStore>().TryCreateAsync(status, default));
         await services.GetRequiredService<ReleaseBlobStore>().SaveManifestAsync(
-            new ReleaseManifest(id, "release.docx", "Round table", "en", null, null, ReleaseLine.NotStated, [], [], at), default);
+            ManifestWriter.Create(
+                id,
+                [new ManifestVersion("en", Main: true, "", new ManifestSource("release.docx", 0, ""), new ManifestMetadata("Round table", null, "en", "ltr", new ManifestReleaseInstruction("not-stated", null), null, null, null), [], [])],
+                [],
+                at),
+            default);
         return id;
     }
 

@@ -37,8 +37,8 @@ public class ManifestWriterTests
 
         var manifest = ManifestWriter.Create(converted, Source);
 
-        Assert.Equal(["images/image1.png", "index.html", "email.html", "release.txt"], manifest.Files.Select(f => f.Path));
-        foreach (var (file, entry) in converted.Files.Zip(manifest.Files))
+        Assert.Equal(["images/image1.png", "index.html", "email.html", "release.txt"], manifest.Main.Files.Select(f => f.Path));
+        foreach (var (file, entry) in converted.Files.Zip(manifest.Main.Files))
         {
             Assert.Equal(file.Variant, entry.Variant);
             Assert.Equal(file.ContentType, entry.ContentType);
@@ -52,12 +52,12 @@ public class ManifestWriterTests
     {
         var manifest = ManifestWriter.Create(Converted(TestReleases.Sample()), Source);
 
-        Assert.Equal("embargoed", manifest.Metadata.Release.Kind);
-        Assert.Equal(new DateTimeOffset(2014, 5, 22, 5, 30, 0, TimeSpan.Zero), manifest.Metadata.Release.LiftsAt);
-        Assert.Equal("Asia/Almaty", manifest.Metadata.Release.TimeZone);
-        Assert.Equal("2014-05-14", manifest.Metadata.Dateline?.Date);
-        Assert.Equal("###", manifest.Metadata.EndMark);
-        Assert.Equal("International Organization for Migration", manifest.Metadata.Organisation);
+        Assert.Equal("embargoed", manifest.Main.Metadata.Release.Kind);
+        Assert.Equal(new DateTimeOffset(2014, 5, 22, 5, 30, 0, TimeSpan.Zero), manifest.Main.Metadata.Release.LiftsAt);
+        Assert.Equal("Asia/Almaty", manifest.Main.Metadata.Release.TimeZone);
+        Assert.Equal("2014-05-14", manifest.Main.Metadata.Dateline?.Date);
+        Assert.Equal("###", manifest.Main.Metadata.EndMark);
+        Assert.Equal("International Organization for Migration", manifest.Main.Metadata.Organisation);
     }
 
     [Fact]
@@ -70,12 +70,47 @@ public class ManifestWriterTests
         var json = Encoding.UTF8.GetString(bytes);
 
         Assert.Contains("\"title\": \"Круглый стол МОМ в Астане\"", json, StringComparison.Ordinal);
-        Assert.Contains("\n  \"files\": [", json, StringComparison.Ordinal);
+        Assert.Contains("\n  \"versions\": [", json, StringComparison.Ordinal);
+        Assert.Contains("\"assets\": []", json, StringComparison.Ordinal);
         Assert.DoesNotContain("convertedAt", json, StringComparison.Ordinal);
         var back = ManifestWriter.Deserialize(bytes);
-        Assert.Equal(manifest.Files, back.Files);
-        Assert.Equal(manifest.Warnings, back.Warnings);
-        Assert.Equal(manifest.Metadata.Release, back.Metadata.Release);
+        Assert.Equal(manifest.Main.Files, back.Main.Files);
+        Assert.Equal(manifest.Main.Warnings, back.Main.Warnings);
+        Assert.Equal(manifest.Main.Metadata.Release, back.Main.Metadata.Release);
+    }
+
+    [Fact]
+    public void Release_id_is_the_one_the_pipeline_gives_the_same_bytes()
+    {
+        var manifest = ManifestWriter.Create(Converted(TestReleases.Sample()), Source);
+
+        Assert.Equal(new string('a', 20), manifest.Id);
+        Assert.True(manifest.Main.Main);
+        Assert.Equal(string.Empty, manifest.Main.Folder);
+        Assert.Empty(manifest.Assets);
+    }
+
+    [Fact]
+    public void A_release_without_exactly_one_main_version_is_refused()
+    {
+        var version = ManifestWriter.Version(Converted(TestReleases.Sample()), Source, main: false, "ru", "ru/");
+
+        Assert.Throws<ArgumentException>(() => ManifestWriter.Create("id", [version], []));
+        Assert.Throws<ArgumentException>(() => ManifestWriter.Create("id", [version with { Main = true }, version with { Main = true }], []));
+    }
+
+    [Fact]
+    public void Another_version_keeps_its_files_in_its_own_folder()
+    {
+        var main = ManifestWriter.Version(Converted(TestReleases.Sample()), Source, main: true);
+        var russian = ManifestWriter.Version(Converted(TestReleases.Sample()), Source, main: false, "ru", "ru/");
+
+        var manifest = ManifestWriter.Create("id", [russian, main], []);
+
+        Assert.Same(main, manifest.Main);
+        Assert.Same(russian, manifest.VersionIn("RU"));
+        Assert.All(russian.Files, f => Assert.StartsWith("ru/", f.Path, StringComparison.Ordinal));
+        Assert.Equal(main.Files.Concat(russian.Files), manifest.AllFiles);
     }
 
     [Fact]

@@ -215,7 +215,7 @@ public sealed class PdfWriterTests
             word.Length,
             SKColors.Black);
         var release = PdfSamples.Simple("Visual order", "he", TextDirection.RightToLeft, []);
-        using var layout = new LayoutContext(release, new LayoutStyles(theme), fonts);
+        using var layout = new LayoutContext(release, new LayoutStyles(theme, PdfLabels.For(PressPipeline.Templates.TemplateLibrary.Embedded.Labels("en"))), fonts);
         var page = new LaidOutPage([new PlacedItem(new FlowItem(30, [run]), 0)]);
         var metadata = new DocumentMetadata("t", string.Empty, string.Empty, string.Empty, "c", "p", null, null);
 

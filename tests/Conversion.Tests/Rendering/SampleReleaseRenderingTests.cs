@@ -76,7 +76,7 @@ public class SampleReleaseRenderingTests
         var document = RenderedHtml.Parse(files["web"]);
 
         Assert.StartsWith("ru", document.DocumentElement.GetAttribute("lang"), StringComparison.Ordinal);
-        Assert.StartsWith("ЭМБАРГО до 22 мая 2014, 11:30", document.QuerySelector(".embargo p")?.TextContent, StringComparison.Ordinal);
+        Assert.StartsWith("ЭМБАРГО до 22 мая 2014 г., 11:30 по времени Астаны (UTC+6)", document.QuerySelector(".embargo p")?.TextContent, StringComparison.Ordinal);
         foreach (var variant in new[] { "web", "email" })
         {
             Assert.Contains("Астана", files[variant], StringComparison.Ordinal);

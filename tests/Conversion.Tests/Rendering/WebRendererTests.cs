@@ -132,7 +132,7 @@ public class WebRendererTests
 
         var document = RenderedHtml.Parse(Renderer, Sample(metadata));
 
-        Assert.Equal("ЭМБАРГО до 3 марта 2025, 10:00 по времени г. Москва (UTC+3)", document.QuerySelector(".embargo p")?.TextContent);
+        Assert.Equal("ЭМБАРГО до 3 марта 2025 г., 10:00 по времени Москвы (UTC+3)", document.QuerySelector(".embargo p")?.TextContent);
     }
 
     [Fact]

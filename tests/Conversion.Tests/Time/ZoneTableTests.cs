@@ -91,8 +91,8 @@ public sealed class ZoneTableTests
     [InlineData("en", "GMT", "EMBARGOED until 5 June 2027, 00:01 GMT")]
     [InlineData("en", "CET", "EMBARGOED until 5 June 2027, 01:01 CET (UTC+1)")]
     [InlineData("en", "Asia/Almaty", "EMBARGOED until 5 June 2027, 05:01 Astana time (UTC+5)")]
-    [InlineData("ru", "Asia/Almaty", "ЭМБАРГО до 5 июня 2027, 05:01 по времени г. Астана (UTC+5)")]
-    [InlineData("kk", "GMT", "ЭМБАРГО: 5 маусым 2027, 00:01 дейін (GMT)")]
+    [InlineData("ru", "Asia/Almaty", "ЭМБАРГО до 5 июня 2027 г., 05:01 по времени Астаны (UTC+5)")]
+    [InlineData("kk", "GMT", "ЭМБАРГО 2027 жылғы 5 маусым, 00:01 (GMT) дейін")]
     public void The_embargo_line_of_every_variant_names_the_zone_from_the_table(string language, string zone, string expected)
     {
         var instruction = new ReleaseInstruction.Embargoed("…", new DateTimeOffset(2027, 6, 5, 0, 1, 0, TimeSpan.Zero), zone);

@@ -17,6 +17,15 @@ public class EmbargoLineTests
         Assert.Equal("EMBARGOED until 22 May 2026, 11:30 Astana time (UTC+5): IOM Hosts Round Table", subject);
     }
 
+    [Theory]
+    [InlineData("en", "EMBARGOED until 22 May 2026, 11:30 Astana time (UTC+5): H")]
+    [InlineData("ru", "ЭМБАРГО до 22 мая 2026 г., 11:30 по времени Астаны (UTC+5): H")]
+    [InlineData("ru-RU", "ЭМБАРГО до 22 мая 2026 г., 11:30 по времени Астаны (UTC+5): H")]
+    [InlineData("kk", "ЭМБАРГО 2026 жылғы 22 мамыр, 11:30 (Астана уақытымен, UTC+5) дейін: H")]
+    [InlineData("fr", "EMBARGOED until 22 May 2026, 11:30 Astana time (UTC+5): H")]
+    public void The_subject_prefix_is_in_the_releases_language_with_its_own_word_order(string language, string expected) =>
+        Assert.Equal(expected, EmbargoLine.Subject("H", new DateTimeOffset(2026, 5, 21, 4, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 5, 22, 6, 30, 0, TimeSpan.Zero), "Asia/Almaty", language));
+
     [Fact]
     public void The_offset_comes_from_the_tz_database_for_that_instant_not_a_fixed_table()
     {

@@ -11,33 +11,43 @@ public class RecipientSelectorTests
     [Fact]
     public void Lists_are_merged_with_each_address_once_whatever_its_case()
     {
-        var selected = RecipientSelector.Select(
+        var routed = RecipientSelector.Route(
             [List("a", C("Jane@Outlet.example"), C("bob@outlet.example")), List("b", C("jane@outlet.example"), C("zed@outlet.example"))],
-            "en",
+            ["en"],
             []);
 
-        Assert.Equal(["Jane@Outlet.example", "bob@outlet.example", "zed@outlet.example"], selected.Select(c => c.Email));
+        Assert.Equal(["Jane@Outlet.example", "bob@outlet.example", "zed@outlet.example"], routed.Select(c => c.Contact.Email));
     }
 
     [Fact]
-    public void Contacts_get_releases_in_their_language_and_contacts_without_one_get_everything()
+    public void Each_contact_gets_the_first_of_their_languages_the_release_has_else_the_main_version()
     {
-        var selected = RecipientSelector.Select(
-            [List("a", C("ru@x.example", ["ru"]), C("en@x.example", ["en"]), C("any@x.example"), C("both@x.example", ["kk", "ru"]))],
-            "ru-KZ",
+        var routed = RecipientSelector.Route(
+            [List("a", C("ru@x.example", ["ru"]), C("en@x.example", ["en"]), C("any@x.example"), C("kkru@x.example", ["kk", "ru"]), C("ruen@x.example", ["ru", "en"]), C("de@x.example", ["de"]))],
+            ["en", "ru-KZ"],
             []);
 
-        Assert.Equal(["ru@x.example", "any@x.example", "both@x.example"], selected.Select(c => c.Email));
+        Assert.Equal(
+            [("ru@x.example", "ru"), ("en@x.example", "en"), ("any@x.example", "en"), ("kkru@x.example", "ru"), ("ruen@x.example", "ru"), ("de@x.example", "en")],
+            routed.Select(c => (c.Contact.Email, c.Language)));
+    }
+
+    [Fact]
+    public void A_release_in_one_language_reaches_contacts_of_every_language()
+    {
+        var routed = RecipientSelector.Route([List("a", C("ru@x.example", ["ru"]), C("en@x.example", ["en"]))], ["kk"], []);
+
+        Assert.Equal(["kk", "kk"], routed.Select(c => c.Language));
     }
 
     [Fact]
     public void Tags_narrow_the_audience_when_asked()
     {
-        var selected = RecipientSelector.Select(
+        var routed = RecipientSelector.Route(
             [List("a", C("eco@x.example", tags: ["Economy"]), C("sport@x.example", tags: ["sport"]), C("none@x.example"))],
-            "en",
+            ["en"],
             ["economy", "migration"]);
 
-        Assert.Equal(["eco@x.example"], selected.Select(c => c.Email));
+        Assert.Equal(["eco@x.example"], routed.Select(c => c.Contact.Email));
     }
 }

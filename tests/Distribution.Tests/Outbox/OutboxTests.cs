@@ -83,7 +83,25 @@ public sealed class OutboxTests : IAsyncLifetime
 
         var eml = MimeMessage.Load(Directory.GetFiles(Path.Combine(_host.OutboxFolder, "iom-ru"), "*.eml", SearchOption.AllDirectories).Single());
         Assert.Contains("Здравствуйте, Иван!", eml.TextBody, StringComparison.Ordinal);
-        Assert.EndsWith(": МОМ провела круглый стол", eml.Subject, StringComparison.Ordinal);
+        Assert.Contains("Отписаться: ", eml.TextBody, StringComparison.Ordinal);
+        Assert.Contains(">Отписаться</a>", eml.HtmlBody, StringComparison.Ordinal);
+        Assert.Equal("ЭМБАРГО до 22 мая 2014 г., 11:30 по времени Астаны (UTC+6): МОМ провела круглый стол", eml.Subject);
+    }
+
+    [Fact]
+    public async Task A_kazakh_release_greets_and_says_embargo_in_kazakh()
+    {
+        _host.Release.Content = _host.Release.Content with { Language = "kk-KZ", Headline = "ХКҰ дөңгелек үстел өткізді" };
+        await _host.UploadListAsync("press", "email,name,language\naigerim@tengri.example,Әйгерім,kk\nnoname@tengri.example,,kk\n");
+
+        await _host.Get<IReleaseDistributor>().DistributeAsync(SampleRelease.Request("iom-kk", "press"), CancellationToken.None);
+
+        var messages = Directory.GetFiles(Path.Combine(_host.OutboxFolder, "iom-kk"), "*.eml", SearchOption.AllDirectories).Select(f => MimeMessage.Load(f)).ToList();
+        Assert.Equal(2, messages.Count);
+        Assert.All(messages, eml => Assert.Equal("ЭМБАРГО 2014 жылғы 22 мамыр, 11:30 (Астана уақытымен, UTC+6) дейін: ХКҰ дөңгелек үстел өткізді", eml.Subject));
+        Assert.Contains(messages, eml => (eml.TextBody ?? "").StartsWith("Құрметті Әйгерім!", StringComparison.Ordinal));
+        Assert.Contains(messages, eml => (eml.TextBody ?? "").StartsWith("Құрметті әріптес!", StringComparison.Ordinal));
+        Assert.All(messages, eml => Assert.Contains("Жазылымнан бас тарту: ", eml.TextBody, StringComparison.Ordinal));
     }
 }
 

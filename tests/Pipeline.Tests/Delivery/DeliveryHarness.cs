@@ -44,7 +44,9 @@ public sealed class DeliveryHarness : IAsyncDisposable
     /// <param name="staffDelay">How much later than the run staff act (held batches left Sending need time to be safe).</param>
     /// <param name="settings">Distribution settings over the defaults below.</param>
     /// <param name="replace">Registrations made before the distribution's own (e.g. a crashing ledger).</param>
-    public static async Task<DeliveryHarness> StartAsync(TimeSpan? staffDelay = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? replace = null)
+    /// <param name="converter">The converter; the pipeline double (one tiny file per variant) when null.</param>
+    public static async Task<DeliveryHarness> StartAsync(
+        TimeSpan? staffDelay = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? replace = null, Conversion.ReleaseConverter? converter = null)
     {
         var endpoint = await FakeSendGridEndpoint.StartAsync();
         var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
@@ -76,7 +78,7 @@ public sealed class DeliveryHarness : IAsyncDisposable
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var pipeline = PipelineHarness.Start(DateTimeOffset.UtcNow, configure: services =>
+        var pipeline = PipelineHarness.Start(DateTimeOffset.UtcNow, converter, configure: services =>
         {
             services.RemoveAll<IReleaseDistributor>();
             services.AddSingleton(TimeProvider.System);

@@ -90,6 +90,8 @@ public sealed class EmailRenderer(TemplateLibrary templates) : IVariantRenderer
             ["sections"] = sections,
             ["notes_html"] = body.WriteNotes(release.Notes, view.Labels),
             ["web_url"] = SafeUrl.Format(context.WebPageUrl),
+            ["versions"] = LanguageNames.TemplateValues(context),
+            ["read_in"] = LanguageNames.ReadIn(view.Language),
             ["pdf_url"] = SafeUrl.Format(context.PdfUrl) ?? "release.pdf",
             ["labels"] = view.Labels,
             ["css"] = templates.Read("styles/email.css"),

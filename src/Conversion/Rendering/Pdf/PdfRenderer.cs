@@ -5,6 +5,7 @@ using PressPipeline.Conversion.Rendering.Pdf.Paint;
 using PressPipeline.Conversion.Rendering.Pdf.Theme;
 using PressPipeline.Conversion.Rendering.Pdf.Writer;
 using PressPipeline.Conversion.Results;
+using PressPipeline.Templates;
 
 namespace PressPipeline.Conversion.Rendering.Pdf;
 
@@ -46,7 +47,7 @@ public sealed class PdfRenderer : IVariantRenderer
         ArgumentNullException.ThrowIfNull(release);
         ArgumentNullException.ThrowIfNull(context);
         var organisation = Organisation(release, context);
-        using var laidOut = LaidOutRelease.Create(release, theme, organisation);
+        using var laidOut = LaidOutRelease.Create(release, Styles(release), organisation);
         var layout = laidOut.Layout;
         var bytes = PdfPainter.Paint(laidOut.Pages, laidOut.Furniture, Metadata(release, organisation), theme.Page, release.Metadata.Language);
         foreach (var unreadable in layout.UnreadablePictures())
@@ -71,8 +72,12 @@ public sealed class PdfRenderer : IVariantRenderer
     {
         ArgumentNullException.ThrowIfNull(release);
         ArgumentNullException.ThrowIfNull(context);
-        return new PdfPageImages(LaidOutRelease.Create(release, theme, Organisation(release, context)));
+        return new PdfPageImages(LaidOutRelease.Create(release, Styles(release), Organisation(release, context)));
     }
+
+    // The theme with the fixed texts (footer, labels) in the release's language.
+    private LayoutStyles Styles(PressRelease release) =>
+        new(theme, PdfLabels.For(TemplateLibrary.Embedded.Labels(Language(release))));
 
     private static string? Organisation(PressRelease release, RenderContext context) =>
         FirstNonBlank(release.Metadata.Organisation, context.Organisation, release.Metadata.Document.Author);
@@ -93,6 +98,9 @@ public sealed class PdfRenderer : IVariantRenderer
 
     internal static string UnreadablePicture(string fileName, string consequence) =>
         $"The picture '{fileName}' could not be decoded, so the PDF {consequence}; re-insert it as PNG or JPEG.";
+
+    private static string Language(PressRelease release) =>
+        string.IsNullOrWhiteSpace(release.Metadata.Language) ? "en" : release.Metadata.Language;
 
     private static string? FirstNonBlank(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
 }

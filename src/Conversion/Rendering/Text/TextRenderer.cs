@@ -56,6 +56,8 @@ public sealed class TextRenderer(TemplateLibrary templates) : IVariantRenderer
             ["notes"] = notes.Length == 0 ? null : notes,
             ["references"] = Empty(writer.ReferenceList(view.Labels)),
             ["pdf_url"] = SafeUrl.Format(context.PdfUrl),
+            ["versions"] = LanguageNames.TemplateValues(context),
+            ["read_in"] = LanguageNames.ReadIn(release.Metadata.Language),
             ["labels"] = view.Labels,
         };
 

@@ -74,6 +74,8 @@ public sealed class WebRenderer(TemplateLibrary templates) : IVariantRenderer
             ["pdf_url"] = SafeUrl.Format(context.PdfUrl) ?? "release.pdf",
             ["labels"] = view.Labels,
             ["css"] = templates.Read("styles/web.css"),
+            ["versions"] = LanguageNames.TemplateValues(context),
+            ["read_in"] = LanguageNames.ReadIn(view.Language),
             ["json_ld"] = NewsArticleJsonLd.Create(release, view, pageUrl, imageUrl, description),
         };
 

@@ -26,7 +26,7 @@ internal sealed class ImageLayouter(LayoutContext context)
             return [new FlowItem(drawHeight, [new ImageDrawable(picture, rect)]) { SpaceBefore = context.Styles.Theme.Text.ParagraphSpacing }];
         }
 
-        var label = context.Styles.Theme.Labels.ImagePlaceholder.Replace("{alt}", image.AltText.Length > 0 ? image.AltText : image.ResourceId, StringComparison.Ordinal);
+        var label = context.Styles.Labels.ImagePlaceholder.Replace("{alt}", image.AltText.Length > 0 ? image.AltText : image.ResourceId, StringComparison.Ordinal);
         var text = new StyledText();
         text.Append(label, context.Styles.Small);
         var lines = context.Paragraphs.Layout(text, drawWidth - 8, Alignment.Center, TextDirection.LeftToRight);

@@ -31,9 +31,10 @@ internal sealed class LaidOutRelease : IDisposable
 
     public PageTheme Page => Layout.Styles.Theme.Page;
 
-    public static LaidOutRelease Create(PressRelease release, PdfTheme theme, string? organisation)
+    public static LaidOutRelease Create(PressRelease release, LayoutStyles styles, string? organisation)
     {
-        var layout = new LayoutContext(release, new LayoutStyles(theme), FontLibrary.For(theme.Fonts));
+        var theme = styles.Theme;
+        var layout = new LayoutContext(release, styles, FontLibrary.For(theme.Fonts));
         try
         {
             var flow = new ReleaseLayouter(layout, organisation).Layout();

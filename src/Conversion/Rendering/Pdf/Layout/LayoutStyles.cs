@@ -5,9 +5,12 @@ using SkiaSharp;
 namespace PressPipeline.Conversion.Rendering.Pdf.Layout;
 
 /// <summary>The theme turned into ready-to-use run styles and colours.</summary>
-internal sealed class LayoutStyles(PdfTheme theme)
+internal sealed class LayoutStyles(PdfTheme theme, PdfLabels labels)
 {
     public PdfTheme Theme => theme;
+
+    /// <summary>The fixed words in the release's language.</summary>
+    public PdfLabels Labels => labels;
 
     public SKColor TextColour { get; } = ThemeColour.Parse(theme.Colours.Text);
 

@@ -112,7 +112,7 @@ internal sealed class ReleaseLayouter(LayoutContext context, string? organisatio
         return items;
     }
 
-    /// <summary>"Embargo lifts 22 May 2014, 11:30 Astana time (UTC+6)": the zone is always shown, as the zone table names it.</summary>
+    /// <summary>"Embargo lifts 22 May 2014, 11:30 Astana time (UTC+6)" in the release's language: the zone is always shown, as the zone table names it.</summary>
     private string EmbargoLift(ReleaseInstruction.Embargoed embargo)
     {
         var zone = ZoneTable.Resolve(embargo.TimeZoneId);
@@ -122,24 +122,10 @@ internal sealed class ReleaseLayouter(LayoutContext context, string? organisatio
             zone = ZoneTable.Resolve("UTC")!;
         }
 
-        var local = zone.ToLocal(embargo.LiftsAt);
-        var culture = CultureFor(Metadata.Language);
-        return Styles.Theme.Labels.EmbargoLifts
-            .Replace("{time}", local.ToString("d MMMM yyyy, HH:mm", culture), StringComparison.Ordinal)
-            .Replace("{zone}", zone.Describe(embargo.LiftsAt), StringComparison.Ordinal);
+        return ReleaseLines.Fill(Styles.Labels.EmbargoLifts, ReleaseLines.When(embargo.LiftsAt, zone, Language, TemplateLibrary.Embedded));
     }
 
-    private static CultureInfo CultureFor(string language)
-    {
-        try
-        {
-            return string.IsNullOrWhiteSpace(language) ? CultureInfo.InvariantCulture : CultureInfo.GetCultureInfo(language);
-        }
-        catch (CultureNotFoundException)
-        {
-            return CultureInfo.InvariantCulture;
-        }
-    }
+    private string Language => string.IsNullOrWhiteSpace(Metadata.Language) ? "en" : Metadata.Language;
 
     // The dateline leads the first paragraph when the reader lifted it out of the body; if the body still
     // opens with it, the body already shows it.
@@ -180,7 +166,7 @@ internal sealed class ReleaseLayouter(LayoutContext context, string? organisatio
             return [];
         }
 
-        var items = blocks.LayoutHeadingText([new ModelText(Styles.Theme.Labels.Notes)], 3, Width);
+        var items = blocks.LayoutHeadingText([new ModelText(Styles.Labels.Notes)], 3, Width);
         if (items.Count > 0)
         {
             items[0].SpaceBefore = Styles.Theme.Release.SectionSpacing;

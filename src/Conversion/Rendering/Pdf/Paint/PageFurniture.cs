@@ -17,7 +17,7 @@ internal sealed class PageFurniture(LayoutContext context, string? organisation)
         var page = context.Styles.Theme.Page;
         var small = context.Styles.Small;
         var width = page.ContentWidth;
-        var footerText = context.Styles.Theme.Labels.Footer
+        var footerText = context.Styles.Labels.PageOf
             .Replace("{page}", pageNumber.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{pages}", pageCount.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
         var footerTop = page.PaperSize.Height - page.MarginBottom + page.FooterOffset - 10;

@@ -12,8 +12,7 @@ internal sealed record PdfTheme(
     ColourTheme Colours,
     TextTheme Text,
     LetterheadTheme Letterhead,
-    ReleaseTheme Release,
-    LabelTheme Labels)
+    ReleaseTheme Release)
 {
     private static readonly Lazy<PdfTheme> DefaultTheme = new(() => Load(PdfThemeResources.OpenTheme()));
 
@@ -118,8 +117,15 @@ internal sealed record ReleaseTheme(
     float EndMarkSpacing,
     float SectionSpacing);
 
-/// <summary>Fixed words the renderer adds; placeholders in braces.</summary>
-internal sealed record LabelTheme(string Footer, string Notes, string EmbargoLifts, string ImagePlaceholder);
+/// <summary>
+/// Fixed words the PDF adds, in the release's language: they come from the shared labels
+/// (src/Templates/labels/labels.json), not the theme, so the PDF says what the web page and e-mail say.
+/// </summary>
+internal sealed record PdfLabels(string PageOf, string Notes, string EmbargoLifts, string ImagePlaceholder)
+{
+    public static PdfLabels For(IReadOnlyDictionary<string, string> labels) =>
+        new(labels["pdf_page_of"], labels["notes"], labels["pdf_embargo_lifts"], labels["pdf_image_placeholder"]);
+}
 
 /// <summary>Colour parsing for theme values.</summary>
 internal static class ThemeColour

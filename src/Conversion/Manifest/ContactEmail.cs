@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using PressPipeline.Conversion.Model;
 
-namespace PressPipeline.Pipeline.Uploads;
+namespace PressPipeline.Conversion.Manifest;
 
 /// <summary>Finds the first e-mail address in the release's media-contacts block, for the reply-to.</summary>
 internal static partial class ContactEmail

@@ -1,0 +1,32 @@
+using PressPipeline.Conversion.Manifest;
+
+namespace PressPipeline.Pipeline.Assets;
+
+/// <summary>
+/// Where a release's assets live and how readers see them. manifest.json lists each as a
+/// <see cref="ManifestAsset"/>: <c>Name</c> is the name staff gave it, <c>Path</c> is "assets/{name}{extension}"
+/// in the release folder and the newsroom (the extension the bytes showed), <c>ContentType</c> comes from the
+/// allow-list (<see cref="AssetType"/>), never from the upload, and <c>Size</c>/<c>Sha256</c> are of the stored
+/// bytes (after a photo's GPS position was removed).
+/// </summary>
+public static class ReleaseAssetFiles
+{
+    /// <summary>The variant status.json and the publisher give assets.</summary>
+    public const string Variant = "asset";
+
+    public const string Folder = "assets/";
+
+    /// <summary>The name readers see and download ("bibliography.pdf").</summary>
+    public static string DisplayName(this ManifestAsset asset)
+    {
+        ArgumentNullException.ThrowIfNull(asset);
+        return asset.Path.StartsWith(Folder, StringComparison.Ordinal) ? asset.Path[Folder.Length..] : asset.Path;
+    }
+
+    /// <summary>"PDF", "JPEG photo", "Excel workbook"…, from the allow-list.</summary>
+    public static string Label(this ManifestAsset asset)
+    {
+        ArgumentNullException.ThrowIfNull(asset);
+        return AssetType.All.FirstOrDefault(t => t.ContentType.Equals(asset.ContentType, StringComparison.OrdinalIgnoreCase))?.Label ?? "File";
+    }
+}

@@ -1,0 +1,93 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PressPipeline.Conversion.Manifest;
+using PressPipeline.Pipeline.Status;
+using PressPipeline.Pipeline.Storage;
+
+namespace PressPipeline.Pipeline.Assets;
+
+/// <summary>What adding files to a release did: the files now with it, and one sentence per file that was not added.</summary>
+public sealed record AssetReport(IReadOnlyList<ManifestAsset> Added, IReadOnlyList<string> Refused);
+
+/// <summary>
+/// Adds files to a release (every door: API, CLI, blob folder or sidecar). Each file is checked on its own
+/// (<see cref="AssetCheck"/>); the good ones are stored under <c>releases/{id}/assets/</c> and listed in
+/// manifest.json with size and SHA-256, so the publisher copies them to the newsroom at the publish time and the
+/// signed-file route serves them before it. Files can be added until sending starts, like a correction: the
+/// e-mail links them, so a file added after it went out would reach nobody.
+/// </summary>
+public sealed class ReleaseAssets(
+    ReleaseBlobStore store,
+    ReleaseStatusStore statuses,
+    TimeProvider time,
+    IOptions<AssetOptions> options,
+    ILogger<ReleaseAssets> logger)
+{
+    public async Task<AssetReport> AddAsync(string id, IReadOnlyList<AssetUpload> uploads, Actor by, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(uploads);
+        var status = await statuses.RequireAsync(id, cancellationToken);
+        if (status.State.HasStartedSending())
+        {
+            throw new ReleaseProblemException(ProblemKind.Conflict, $"Release {id} has already gone out ({status.State}), so files can no longer be added to it; upload them with a new release.");
+        }
+
+        var manifest = await store.RequireManifestAsync(id, cancellationToken);
+        var assets = manifest.Assets.ToList();
+        var added = new List<ManifestAsset>();
+        var refused = new List<string>();
+        var notes = new List<string>();
+        foreach (var upload in uploads)
+        {
+            var (checkedAsset, refusal) = AssetCheck.Check(upload, assets.Sum(a => a.Size), options.Value);
+            if (checkedAsset is null)
+            {
+                refused.Add(refusal!);
+                continue;
+            }
+
+            var asset = checkedAsset.Asset;
+            if (assets.FirstOrDefault(a => a.Sha256 == asset.Sha256) is { } same)
+            {
+                added.Add(same); // The same file again (a retried upload): nothing to do.
+                continue;
+            }
+
+            asset = asset with { Path = Unique(asset.Path, assets) };
+            await store.SaveFileAsync(id, asset.Path, asset.ContentType, checkedAsset.Content.ToMemory(), cancellationToken);
+            assets.Add(asset);
+            added.Add(asset);
+            notes.Add($"{asset.DisplayName()} ({asset.Label()}, {AssetCheck.Megabytes(asset.Size)}{(checkedAsset.LocationRemoved ? "; GPS position removed" : "")})");
+        }
+
+        if (notes.Count > 0)
+        {
+            await store.SaveManifestAsync(manifest with { Assets = assets }, cancellationToken);
+        }
+
+        if (notes.Count > 0 || refused.Count > 0)
+        {
+            var sentence = string.Join(
+                " ",
+                new[] { notes.Count > 0 ? $"Added {string.Join(", ", notes)}." : null }.Concat(refused).OfType<string>());
+            await statuses.UpdateAsync(id, s => s.Note(time.GetUtcNow(), sentence, by), cancellationToken);
+        }
+
+        logger.LogInformation("Release {ReleaseId}: {Added} files added, {Refused} refused, by {Actor}", id, notes.Count, refused.Count, by);
+        return new AssetReport(added, refused);
+    }
+
+    /// <summary>"assets/photo.jpg", else "assets/photo-2.jpg": two different files never share a name.</summary>
+    private static string Unique(string path, List<ManifestAsset> existing)
+    {
+        var candidate = path;
+        var extension = System.IO.Path.GetExtension(path);
+        var stem = path[..^extension.Length];
+        for (var n = 2; existing.Any(a => a.Path == candidate); n++)
+        {
+            candidate = $"{stem}-{n}{extension}";
+        }
+
+        return candidate;
+    }
+}
