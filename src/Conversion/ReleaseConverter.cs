@@ -66,9 +66,7 @@ public sealed class ReleaseConverter
             files.Add(new RenderedFile("image", "images/" + image.FileName, image.ContentType, image.Data));
         }
 
-        var shown = context.ShownReleaseLine is { } replace && replace(read.Value.Metadata.Release) is { } line && line != read.Value.Metadata.Release
-            ? read.Value with { Metadata = read.Value.Metadata with { Release = line } }
-            : read.Value;
+        var shown = AsShown(read.Value, context);
 
         // Renderers only read the model, so they run side by side, costliest first (Parallel.For hands out
         // indexes roughly in order, the calling thread taking the first); files and warnings keep the renderers' order.
@@ -85,6 +83,19 @@ public sealed class ReleaseConverter
         }
 
         return new ConversionOutcome.Converted(new ConvertedRelease(read.Value, files, warnings));
+    }
+
+    /// <summary>
+    /// The model as the renderers get it: with the release line <see cref="RenderContext.ShownReleaseLine"/> puts in
+    /// place of the document's, when it does. Also for drawing the PDF's pages again (<see cref="Rendering.Pdf.PdfRenderer.PageImages"/>).
+    /// </summary>
+    public static PressRelease AsShown(PressRelease release, RenderContext context)
+    {
+        ArgumentNullException.ThrowIfNull(release);
+        ArgumentNullException.ThrowIfNull(context);
+        return context.ShownReleaseLine is { } replace && replace(release.Metadata.Release) is { } line && line != release.Metadata.Release
+            ? release with { Metadata = release.Metadata with { Release = line } }
+            : release;
     }
 
     /// <summary>Runs parallel work and rethrows a single failure as itself, as the sequential code would.</summary>

@@ -73,6 +73,7 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton<OperationsLog>();
         services.TryAddSingleton<ReleaseCorrection>();
         services.TryAddSingleton<EmailPreview>();
+        services.TryAddSingleton<PdfPagePreview>();
         services.TryAddSingleton<ReleaseTestSend>();
         services.TryAddSingleton<ReleaseOperations>();
         services.TryAddSingleton<DeliveryReports>();

@@ -66,9 +66,15 @@ public sealed class ConsoleRequest(HttpContext context, Actor actor, string lang
         return Task.CompletedTask;
     }
 
-    public async Task FileAsync(ReadOnlyMemory<byte> content, string contentType, string? downloadName = null, string policy = ConsoleSecurity.PagePolicy)
+    /// <param name="cacheControl">Replaces the console's <c>no-store</c> for a response the browser may keep a while.</param>
+    public async Task FileAsync(ReadOnlyMemory<byte> content, string contentType, string? downloadName = null, string policy = ConsoleSecurity.PagePolicy, string? cacheControl = null)
     {
         ConsoleSecurity.WriteHeaders(Context.Response, policy);
+        if (cacheControl is not null)
+        {
+            Context.Response.Headers.CacheControl = cacheControl;
+        }
+
         Context.Response.StatusCode = StatusCodes.Status200OK;
         Context.Response.ContentType = contentType;
         if (downloadName is not null)

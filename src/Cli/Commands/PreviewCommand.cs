@@ -7,8 +7,9 @@ using PressPipeline.Pipeline.Storage;
 namespace PressPipeline.Cli.Commands;
 
 /// <summary>
-/// <c>presspipe preview &lt;id&gt; [-o folder]</c>: every variant with its signed link (24 h) and the warnings; with
-/// <c>-o</c> the files themselves are written to the folder, since signed links need the Functions app to answer.
+/// <c>presspipe preview &lt;id&gt; [-o folder] [--pdf-pages folder]</c>: every variant with its signed link (24 h) and the
+/// warnings; with <c>-o</c> the files themselves are written to the folder, since signed links need the Functions app
+/// to answer; with <c>--pdf-pages</c> the PDF's pages as PNG images, as the staff console shows them.
 /// </summary>
 internal static class PreviewCommand
 {
@@ -16,7 +17,8 @@ internal static class PreviewCommand
     {
         var id = ReleaseArguments.Id();
         var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "Write the variants into this folder." };
-        var command = new Command("preview", "Show a release's variants with links (and save them with -o).") { id, output };
+        var pdfPages = new Option<DirectoryInfo?>("--pdf-pages") { Description = "Write the PDF's pages as PNG images (page-1.png, …) into this folder." };
+        var command = new Command("preview", "Show a release's variants with links (and save them with -o).") { id, output, pdfPages };
         command.SetAction((parse, cancellationToken) => CliAction.RunAsync(async () =>
         {
             await using var services = CliServices.Build();
@@ -50,6 +52,20 @@ internal static class PreviewCommand
                 }
 
                 Say.Done($"Wrote {preview.Files.Count} files to {folder.FullName}");
+            }
+
+            if (parse.GetValue(pdfPages) is { } pagesFolder)
+            {
+                var pages = services.GetRequiredService<PdfPagePreview>();
+                var count = await pages.PageCountAsync(preview.Id, cancellationToken);
+                pagesFolder.Create();
+                for (var n = 1; n <= count; n++)
+                {
+                    var image = await pages.PageAsync(preview.Id, n, cancellationToken);
+                    await File.WriteAllBytesAsync(Path.Combine(pagesFolder.FullName, $"page-{n}.png"), image.Png, cancellationToken);
+                }
+
+                Say.Done($"Wrote {count} PDF page image(s) to {pagesFolder.FullName}");
             }
 
             return 0;

@@ -16,13 +16,14 @@ namespace PressPipeline.StaffConsole.Pages;
 /// <summary>
 /// The releases list, the upload form, a release's page (preview, actions, history) and its delivery report. Every
 /// action is one call to the operations service (<see cref="ReleaseOperations"/>, <see cref="ReleaseRecovery"/>,
-/// <see cref="DeliveryReports"/>, <see cref="EmailPreview"/>); their sentences are what staff read when one refuses.
+/// <see cref="DeliveryReports"/>, <see cref="EmailPreview"/>, <see cref="PdfPagePreview"/>); their sentences are what staff read when one refuses.
 /// </summary>
 public sealed class ReleasePages(
     ReleaseOperations operations,
     ReleaseRecovery recovery,
     DeliveryReports reports,
     EmailPreview email,
+    PdfPagePreview pdfPages,
     ReleaseStatusStore statuses,
     ReleaseBlobStore store,
     MediaListOperations lists,
@@ -187,13 +188,41 @@ public sealed class ReleasePages(
     }
 
     /// <summary>
-    /// Page <paramref name="page"/> of the PDF. Nothing in the pipeline turns PDF pages into images (the PDF is
-    /// drawn by our own writer, and no rasteriser ships with the app), so this opens the PDF at that page.
+    /// Page <paramref name="page"/> of the PDF as a PNG image, drawn from the same layout as the PDF
+    /// (<see cref="PdfPagePreview"/>); a page the PDF does not have is the not-found page.
     /// </summary>
-    public Task PdfPageAsync(ConsoleRequest request, string id, string page)
+    public async Task PdfPageAsync(ConsoleRequest request, string id, string page)
     {
-        var number = int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 1;
-        return request.RedirectAsync($"/releases/{id}/preview/pdf#page={number}");
+        if (!int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        {
+            throw new ReleaseProblemException(ProblemKind.NotFound, request.Label("preview_missing", "PDF page " + page, id));
+        }
+
+        var image = await pdfPages.PageAsync(id, number, request.Aborted);
+
+        // The URL names no version, so a corrected or rescheduled release must not show old pages from the browser's
+        // cache for long; a short private lifetime lets the page's images load once per visit.
+        await request.FileAsync(image.Png, "image/png", cacheControl: "private, max-age=60");
+    }
+
+    // The page images of the release page; none (the PDF link stays) when its document can't be laid out again.
+    private async Task<List<Dictionary<string, object?>>> PdfPagesAsync(ConsoleRequest request, ReleaseStatus status)
+    {
+        int count;
+        try
+        {
+            count = await pdfPages.PageCountAsync(status.Id, request.Aborted);
+        }
+        catch (ReleaseProblemException)
+        {
+            return [];
+        }
+
+        return [.. Enumerable.Range(1, count).Select(n => new Dictionary<string, object?>
+        {
+            ["n"] = n,
+            ["alt"] = request.Label("preview_pdf_page_alt", n, count),
+        })];
     }
 
     public async Task ReportAsync(ConsoleRequest request, string id)
@@ -275,6 +304,11 @@ public sealed class ReleasePages(
         values["has_email"] = files.Contains("email");
         values["has_text"] = files.Contains("text");
         values["has_pdf"] = files.Contains("pdf");
+        if (files.Contains("pdf"))
+        {
+            values["pdf_pages"] = await PdfPagesAsync(request, status);
+        }
+
         if (files.Contains("email"))
         {
             var name = request.Label("preview_sample_name");

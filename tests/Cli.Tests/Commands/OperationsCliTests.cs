@@ -72,7 +72,7 @@ public sealed class OperationsCliTests : IAsyncLifetime
         var (uploadListExit, uploadList) = await RunAsync("lists", "upload", "media", list, "--as", "anna");
         var id = await UploadAsync();
 
-        var (previewExit, preview) = await RunAsync("preview", id, "-o", Path.Combine(work.FullName, "preview"));
+        var (previewExit, preview) = await RunAsync("preview", id, "-o", Path.Combine(work.FullName, "preview"), "--pdf-pages", Path.Combine(work.FullName, "pages"));
         var (testExit, test) = await RunAsync("test-send", id, "--to", "anna@iom.example.org", "--as", "anna");
         var (ownExit, own) = await RunAsync("approve", id, "--as", "anna");
         var (approveExit, _) = await RunAsync("approve", id, "--as", "boris");
@@ -91,6 +91,8 @@ public sealed class OperationsCliTests : IAsyncLifetime
         Assert.Equal(0, previewExit);
         Assert.Contains("email", preview, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(work.FullName, "preview", "email.html")));
+        Assert.Contains("PDF page image(s)", preview, StringComparison.Ordinal);
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, File.ReadAllBytes(Path.Combine(work.FullName, "pages", "page-1.png"))[..4]);
         Assert.Equal(0, testExit);
         Assert.Contains("sent to 1 address(es)", test, StringComparison.Ordinal);
         Assert.Equal(2, ownExit);

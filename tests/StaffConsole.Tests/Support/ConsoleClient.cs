@@ -12,7 +12,7 @@ using PressPipeline.Pipeline.Tests.Support;
 namespace PressPipeline.StaffConsole.Tests.Support;
 
 /// <summary>A response of the console: status, headers and the parsed page.</summary>
-public sealed record ConsoleResponse(int Status, IHeaderDictionary Headers, string Body)
+public sealed record ConsoleResponse(int Status, IHeaderDictionary Headers, string Body, byte[]? Bytes = null)
 {
     public IHtmlDocument Page { get; } = new HtmlParser().ParseDocument(Body);
 
@@ -121,7 +121,7 @@ public sealed class ConsoleClient : IAsyncDisposable
         var response = new MemoryStream();
         context.Response.Body = response;
         await App.HandleAsync(context, route);
-        return new ConsoleResponse(context.Response.StatusCode, context.Response.Headers, Encoding.UTF8.GetString(response.ToArray()));
+        return new ConsoleResponse(context.Response.StatusCode, context.Response.Headers, Encoding.UTF8.GetString(response.ToArray()), response.ToArray());
     }
 
     public static byte[] Sample(string name = "iom-roundtable-2014.docx")

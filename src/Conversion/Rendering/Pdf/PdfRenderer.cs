@@ -46,12 +46,10 @@ public sealed class PdfRenderer : IVariantRenderer
     {
         ArgumentNullException.ThrowIfNull(release);
         ArgumentNullException.ThrowIfNull(context);
-        var fonts = FontLibrary.For(theme.Fonts);
-        using var layout = new LayoutContext(release, new LayoutStyles(theme, PdfLabels.For(TemplateLibrary.Embedded.Labels(Language(release)))), fonts);
-        var organisation = FirstNonBlank(release.Metadata.Organisation, context.Organisation, release.Metadata.Document.Author);
-        var flow = new ReleaseLayouter(layout, organisation).Layout();
-        var pages = Paginator.Paginate(flow, theme.Page.ContentHeight);
-        var bytes = PdfPainter.Paint(pages, new PageFurniture(layout, organisation), Metadata(release, organisation), theme.Page, release.Metadata.Language);
+        var organisation = Organisation(release, context);
+        using var laidOut = LaidOutRelease.Create(release, Styles(release), organisation);
+        var layout = laidOut.Layout;
+        var bytes = PdfPainter.Paint(laidOut.Pages, laidOut.Furniture, Metadata(release, organisation), theme.Page, release.Metadata.Language);
         foreach (var unreadable in layout.UnreadablePictures())
         {
             layout.Warn("pdf.image-unreadable", UnreadablePicture(unreadable.FileName, "leaves a gap where it goes"));
@@ -65,6 +63,24 @@ public sealed class PdfRenderer : IVariantRenderer
 
         return new Result<RenderedFile>(new RenderedFile(Variant, "release.pdf", "application/pdf", bytes), [.. layout.Warnings]);
     }
+
+    /// <summary>
+    /// The release's pages as images, from the same layout as the PDF (see <see cref="PdfPageImages"/>); the caller
+    /// disposes them. The context supplies only the fallback organisation, as for <see cref="Render"/>.
+    /// </summary>
+    public PdfPageImages PageImages(PressRelease release, RenderContext context)
+    {
+        ArgumentNullException.ThrowIfNull(release);
+        ArgumentNullException.ThrowIfNull(context);
+        return new PdfPageImages(LaidOutRelease.Create(release, Styles(release), Organisation(release, context)));
+    }
+
+    // The theme with the fixed texts (footer, labels) in the release's language.
+    private LayoutStyles Styles(PressRelease release) =>
+        new(theme, PdfLabels.For(TemplateLibrary.Embedded.Labels(Language(release))));
+
+    private static string? Organisation(PressRelease release, RenderContext context) =>
+        FirstNonBlank(release.Metadata.Organisation, context.Organisation, release.Metadata.Document.Author);
 
     private static DocumentMetadata Metadata(PressRelease release, string? organisation)
     {

@@ -17,9 +17,11 @@ internal sealed class PreparedPicture : IDisposable
     private static readonly SemaphoreSlim Decoding = new(Math.Max(1, Environment.ProcessorCount));
 
     private readonly Task<PdfImage?> preparing;
+    private readonly byte[] encoded;
 
     private PreparedPicture(byte[] encoded, SKSizeI pixelSize, SKEncodedImageFormat format, int jpegQuality)
     {
+        this.encoded = encoded;
         PixelSize = pixelSize;
         var components = format == SKEncodedImageFormat.Jpeg ? PdfImage.JpegComponents(encoded) : null;
         preparing = components is 1 or 3
@@ -65,6 +67,18 @@ internal sealed class PreparedPicture : IDisposable
         }
 
         return new PreparedPicture(bytes, codec.Info.Size, codec.EncodedFormat, jpegQuality);
+    }
+
+    /// <summary>
+    /// The picture's pixels for a page image (<see cref="Paint.RasterPainter"/>), decoded within the same bounds as for
+    /// the PDF; null when they can't be read, as the PDF then leaves the gap too.
+    /// </summary>
+    public SKImage? DecodeForRaster()
+    {
+        using var data = SKData.CreateCopy(encoded);
+        using var codec = SKCodec.Create(data);
+        using var bitmap = codec is null ? null : BoundedDecode.Decode(codec, PixelBudget.MaxDecodedSide);
+        return bitmap is null ? null : SKImage.FromBitmap(bitmap);
     }
 
     /// <summary>Whether Skia can decode this picture at a smaller scale than its own (JPEG and WebP can).</summary>

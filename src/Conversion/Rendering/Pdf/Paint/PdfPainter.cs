@@ -44,18 +44,7 @@ internal static class PdfPainter
             contentBuffer.Clear();
             var content = new PageContent(fonts, resources, height, contentBuffer);
             var links = new List<LinkDrawable>();
-            foreach (var placed in pages[index].Items)
-            {
-                foreach (var drawable in placed.Item.Drawables)
-                {
-                    Draw(drawable, page.MarginLeft, page.MarginTop + placed.Top);
-                }
-            }
-
-            foreach (var drawable in furnitures[index])
-            {
-                Draw(drawable, 0, 0);
-            }
+            LaidOutRelease.Each(page, pages[index], furnitures[index], Draw);
 
             var contentNumber = file.Allocate();
             file.DeflatedStream(contentNumber, content.Finish());

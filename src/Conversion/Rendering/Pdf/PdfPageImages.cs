@@ -1,0 +1,40 @@
+using PressPipeline.Conversion.Rendering.Pdf.Layout;
+using PressPipeline.Conversion.Rendering.Pdf.Paint;
+
+namespace PressPipeline.Conversion.Rendering.Pdf;
+
+/// <summary>
+/// A release's PDF pages as PNG images, drawn from the same layout the PDF is written from (no PDF is parsed and no
+/// external rasteriser runs): the staff console's preview of the PDF. Made by <see cref="PdfRenderer.PageImages"/>;
+/// one instance serves one caller at a time and owns the layout until disposed.
+/// </summary>
+public sealed class PdfPageImages : IDisposable
+{
+    /// <summary>Pixels per point for the console: an A4 page comes out 893 px wide.</summary>
+    public const float DefaultScale = 1.5f;
+
+    /// <summary>More than this many pixels per point (a 4,000-pixel-wide A4 page) is refused.</summary>
+    public const float MaxScale = 7f;
+
+    private readonly LaidOutRelease laidOut;
+
+    internal PdfPageImages(LaidOutRelease laidOut)
+    {
+        this.laidOut = laidOut;
+    }
+
+    /// <summary>The number of pages, the same as the PDF's.</summary>
+    public int PageCount => laidOut.Pages.Count;
+
+    /// <summary>Page <paramref name="pageNumber"/> (from 1) as PNG at <paramref name="scale"/> pixels per point.</summary>
+    public byte[] Png(int pageNumber, float scale = DefaultScale)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageNumber, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(pageNumber, PageCount);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(scale);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(scale, MaxScale);
+        return RasterPainter.Paint(laidOut.Pages[pageNumber - 1], laidOut.Furniture.For(pageNumber, PageCount), laidOut.Page, scale);
+    }
+
+    public void Dispose() => laidOut.Dispose();
+}

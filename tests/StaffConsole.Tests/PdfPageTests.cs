@@ -1,0 +1,104 @@
+using Microsoft.AspNetCore.Http;
+using PressPipeline.StaffConsole.Tests.Support;
+using SkiaSharp;
+using UglyToad.PdfPig;
+
+namespace PressPipeline.StaffConsole.Tests;
+
+/// <summary>The release page shows the PDF's pages as images, one per page of the stored PDF, on Azurite.</summary>
+public sealed class PdfPageTests
+{
+    [Fact]
+    public async Task The_release_page_shows_every_PDF_page_as_a_PNG_and_keeps_the_PDF_link()
+    {
+        await using var console = await ConsoleClient.StartAsync();
+        var id = await console.UploadSampleAsync();
+        var pdf = await console.GetAsync($"/releases/{id}/preview/pdf");
+        Assert.Equal("application/pdf", pdf.Headers.ContentType.ToString());
+        using var document = PdfDocument.Open(pdf.Bytes!);
+        var pages = document.NumberOfPages;
+
+        var page = await console.GetAsync($"/releases/{id}");
+        Assert.NotNull(page.Page.QuerySelector($"a[href='/console/releases/{id}/preview/pdf']"));
+        var images = page.Page.QuerySelectorAll("#pdf-pages img").ToList();
+        Assert.Equal(pages, images.Count);
+        for (var n = 1; n <= pages; n++)
+        {
+            var image = images[n - 1];
+            Assert.Equal($"PDF page {n} of {pages}", image.GetAttribute("alt"));
+            var src = image.GetAttribute("src")!;
+            Assert.Equal($"/console/releases/{id}/preview/pdf-page/{n}", src);
+            var png = await console.GetAsync(src["/console".Length..]);
+            Assert.Equal(StatusCodes.Status200OK, png.Status);
+            Assert.Equal("image/png", png.Headers.ContentType.ToString());
+            Assert.StartsWith("private", png.Headers.CacheControl.ToString(), StringComparison.Ordinal);
+            using var bitmap = SKBitmap.Decode(png.Bytes);
+            Assert.NotNull(bitmap);
+            Assert.Equal(893, bitmap.Width);
+            var dark = 0;
+            for (var y = 0; y < bitmap.Height; y += 2)
+            {
+                for (var x = 0; x < bitmap.Width; x += 2)
+                {
+                    dark += bitmap.GetPixel(x, y).Red < 128 ? 1 : 0;
+                }
+            }
+
+            Assert.True(dark > 100, $"page {n} has {dark} dark pixels of every fourth: it looks blank");
+        }
+    }
+
+    [Fact]
+    public async Task After_staff_set_a_later_embargo_the_page_images_show_the_PDF_made_for_it()
+    {
+        await using var console = await ConsoleClient.StartAsync();
+        await console.Harness.PutListAsync("media", "email,name\naigerim@news.example.kz,Aigerim Sadykova\n");
+        var id = await console.UploadSampleAsync();
+        var before = (await console.GetAsync($"/releases/{id}/preview/pdf-page/1")).Bytes!;
+        var pdfBefore = (await console.GetAsync($"/releases/{id}/preview/pdf")).Bytes!;
+        var page = await console.GetAsync($"/releases/{id}");
+
+        var scheduled = await console.PostAsync($"/releases/{id}/schedule", new Dictionary<string, string>
+        {
+            [ConsoleSecurity.TokenField] = page.Token,
+            ["lists"] = "media",
+            ["sendAt"] = "2026-12-20T09:00",
+            ["publishAt"] = "2026-12-20T09:00",
+            ["zone"] = "Asia/Almaty",
+        });
+        Assert.Equal(StatusCodes.Status303SeeOther, scheduled.Status);
+
+        // The stored PDF was rendered again with the plan's line; the page image follows it, not the cached first drawing.
+        Assert.NotEqual(pdfBefore, (await console.GetAsync($"/releases/{id}/preview/pdf")).Bytes!);
+        var after = (await console.GetAsync($"/releases/{id}/preview/pdf-page/1")).Bytes!;
+        Assert.NotEqual(before, after);
+        Assert.Equal(after, (await console.GetAsync($"/releases/{id}/preview/pdf-page/1")).Bytes!);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("4")]
+    [InlineData("999")]
+    [InlineData("one")]
+    public async Task A_page_the_PDF_does_not_have_is_not_found(string n)
+    {
+        await using var console = await ConsoleClient.StartAsync();
+        var id = await console.UploadSampleAsync();
+        var missing = await console.GetAsync($"/releases/{id}/preview/pdf-page/{n}");
+        Assert.Equal(StatusCodes.Status404NotFound, missing.Status);
+        Assert.StartsWith("text/html", missing.Headers.ContentType.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ru", "Страница PDF 1 из {0}")]
+    [InlineData("kk", "PDF: {0} беттің 1-беті")]
+    public async Task The_page_images_are_named_in_the_staff_members_language(string language, string alt)
+    {
+        await using var console = await ConsoleClient.StartAsync();
+        console.Headers["Accept-Language"] = language;
+        var id = await console.UploadSampleAsync();
+        using var pdf = PdfDocument.Open((await console.GetAsync($"/releases/{id}/preview/pdf")).Bytes!);
+        var page = await console.GetAsync($"/releases/{id}");
+        Assert.Equal(string.Format(System.Globalization.CultureInfo.InvariantCulture, alt, pdf.NumberOfPages), page.Page.QuerySelector("#pdf-pages img")!.GetAttribute("alt"));
+    }
+}
