@@ -91,6 +91,29 @@ public sealed class VersionsAndAssetsTests
     }
 
     [Fact]
+    public async Task A_translation_that_cannot_be_used_is_named_and_the_release_kept()
+    {
+        await using var console = await ConsoleClient.StartAsync();
+        var form = await console.GetAsync("/upload");
+        var posted = await console.PostFilesAsync(
+            "/upload",
+            new Dictionary<string, string> { [ConsoleSecurity.TokenField] = form.Token },
+            [("file", "roundtable-2026.docx", Multilingual("roundtable-2026.docx")), ("translation", "notes.docx", "not a Word document"u8.ToArray()), ("translation", "roundtable-2026.ru.docx", Multilingual("roundtable-2026.ru.docx"))]);
+
+        Assert.Equal(StatusCodes.Status303SeeOther, posted.Status);
+        var id = posted.Location!["/console/releases/".Length..].Split('?')[0];
+        var page = await console.GetAsync($"/releases/{id}");
+        Assert.StartsWith("notes.docx was not added", page.Page.QuerySelector("#problems li")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Equal(["en", "ru"], page.Page.QuerySelectorAll("#versions li").Select(li => li.GetAttribute("data-language")).Order(StringComparer.Ordinal));
+
+        // Through "Add a translation": the main version's language again is refused with the service's sentence.
+        var again = await console.PostFileAsync($"/releases/{id}/translate", new Dictionary<string, string> { [ConsoleSecurity.TokenField] = page.Token, ["language"] = "en" }, "file", "copy.docx", Multilingual("roundtable-2026.docx"));
+        Assert.Equal(StatusCodes.Status400BadRequest, again.Status);
+        Assert.StartsWith("copy.docx was not added: it is in English, the language of the main version", again.Page.QuerySelector("#form-error")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Equal(2, again.Page.QuerySelectorAll("#versions li").Length);
+    }
+
+    [Fact]
     public async Task A_refused_file_shows_its_sentence_and_the_release_is_kept()
     {
         await using var console = await ConsoleClient.StartAsync();

@@ -119,7 +119,17 @@ public sealed class ReleasePages(
         }
 
         // Files go with the release once it exists; one refused by its bytes is named on the release page, the rest kept.
-        var refused = await AddAssetsAsync(request, result.ReleaseId, Chosen(form, "assets"));
+        IReadOnlyList<string> refused;
+        try
+        {
+            refused = await AddAssetsAsync(request, result.ReleaseId, Chosen(form, "assets"));
+        }
+        catch (ReleaseProblemException problem) when (problem.Kind != ProblemKind.NotFound)
+        {
+            // A known document uploaded again whose release already went out takes no files: one sentence for all.
+            refused = [problem.Message];
+        }
+
         if (refused.Count > 0)
         {
             await ShowAsync(request, result.ReleaseId, null, StatusCodes.Status200OK, refused, "uploaded-with-refusals");
@@ -439,15 +449,7 @@ public sealed class ReleasePages(
             uploads.Add(new AssetUpload(file.FileName, await BinaryData.FromStreamAsync(stream, request.Aborted)));
         }
 
-        try
-        {
-            return (await assets.AddAsync(id, uploads, request.Actor, request.Aborted)).Refused;
-        }
-        catch (ReleaseProblemException problem) when (problem.Kind != ProblemKind.NotFound)
-        {
-            // A release that already went out takes no files (a known document uploaded again): one sentence for all.
-            return [problem.Message];
-        }
+        return (await assets.AddAsync(id, uploads, request.Actor, request.Aborted)).Refused;
     }
 
     private static ReleaseInstructions Instructions(IFormCollection form)
