@@ -97,6 +97,13 @@ public sealed class ReleaseFlowTests
 
         var sentPage = await console.GetAsync($"/releases/{id}");
         Assert.Equal("Sent", sentPage.Page.QuerySelector("#release-state")!.GetAttribute("data-state"));
+
+        // Once it went out neither a translation nor a file can be added: the forms are gone, a forced post is refused.
+        Assert.Null(sentPage.Page.QuerySelector("#translate-form"));
+        Assert.Null(sentPage.Page.QuerySelector("#assets-form"));
+        var late = await console.PostFilesAsync($"/releases/{id}/assets", new Dictionary<string, string> { [ConsoleSecurity.TokenField] = page.Token }, [("files", "figures.csv", Encoding.UTF8.GetBytes("year,count\n2026,3\n"))]);
+        Assert.Equal(StatusCodes.Status409Conflict, late.Status);
+        Assert.Contains("files can no longer be added", late.Page.QuerySelector("#form-error")!.TextContent, StringComparison.Ordinal);
         var report = await console.GetAsync($"/releases/{id}/report");
         Assert.Equal(StatusCodes.Status200OK, report.Status);
         Assert.True(report.Page.QuerySelector("#report-counts [data-count=count_recipients] dd")!.TextContent == "2", report.Page.QuerySelector("#report-counts")!.TextContent + report.Page.QuerySelector("#report-recipients")?.TextContent);

@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
+using PressPipeline.Conversion.Rendering;
 using PressPipeline.Pipeline;
+using PressPipeline.Pipeline.Assets;
 using PressPipeline.Pipeline.Instructions;
 using PressPipeline.Pipeline.Operations;
 using PressPipeline.Pipeline.Recovery;
@@ -16,7 +18,9 @@ namespace PressPipeline.StaffConsole.Pages;
 /// <summary>
 /// The releases list, the upload form, a release's page (preview, actions, history) and its delivery report. Every
 /// action is one call to the operations service (<see cref="ReleaseOperations"/>, <see cref="ReleaseRecovery"/>,
-/// <see cref="DeliveryReports"/>, <see cref="EmailPreview"/>, <see cref="PdfPagePreview"/>); their sentences are what staff read when one refuses.
+/// <see cref="DeliveryReports"/>, <see cref="EmailPreview"/>, <see cref="PdfPagePreview"/>, <see cref="ReleaseAssets"/>); their sentences are what
+/// staff read when one refuses. Translations and files go through the same calls as <c>POST /api/releases</c>,
+/// <c>/translations</c> and <c>/assets</c>, so a refused one is named and the rest kept, as there.
 /// </summary>
 public sealed class ReleasePages(
     ReleaseOperations operations,
@@ -28,6 +32,7 @@ public sealed class ReleasePages(
     ReleaseBlobStore store,
     MediaListOperations lists,
     ReleaseApprovals approvals,
+    ReleaseAssets assets,
     IOptions<PipelineOptions> pipeline,
     TimeProvider time)
 {
@@ -78,16 +83,32 @@ public sealed class ReleasePages(
             return;
         }
 
+        // As the API's "translation" field: the language is taken from each document. Each is copied out of the
+        // form first: the form's file streams share one body stream and refuse to be read in turn while open.
+        var translations = new List<VersionUpload>();
+        foreach (var translation in Chosen(form, "translation"))
+        {
+            await using var stream = translation.OpenReadStream();
+            translations.Add(new VersionUpload(translation.FileName, (await BinaryData.FromStreamAsync(stream, request.Aborted)).ToStream()));
+        }
+
         IntakeResult result;
         try
         {
             await using var content = file.OpenReadStream();
-            result = await operations.UploadAsync(content, file.FileName, Instructions(form), request.Actor, request.Aborted);
+            result = await operations.UploadAsync(content, file.FileName, Instructions(form), request.Actor, request.Aborted, translations);
         }
         catch (ReleaseProblemException problem)
         {
             await request.PageAsync("upload", await UploadValuesAsync(request, form, problem.Message), StatusCodeOf(problem.Kind));
             return;
+        }
+        finally
+        {
+            foreach (var translation in translations)
+            {
+                await translation.Content.DisposeAsync();
+            }
         }
 
         if (result.Status.State is ReleaseState.Rejected or ReleaseState.Failed)
@@ -98,7 +119,25 @@ public sealed class ReleasePages(
             return;
         }
 
-        // Lists or times that could not be used are shown on the release page (its instruction problems).
+        // Files go with the release once it exists; one refused by its bytes is named on the release page, the rest kept.
+        IReadOnlyList<string> refused;
+        try
+        {
+            refused = await AddAssetsAsync(request, result.ReleaseId, Chosen(form, "assets"));
+        }
+        catch (ReleaseProblemException problem) when (problem.Kind != ProblemKind.NotFound)
+        {
+            // A known document uploaded again whose release already went out takes no files: one sentence for all.
+            refused = [problem.Message];
+        }
+
+        if (refused.Count > 0)
+        {
+            await ShowAsync(request, result.ReleaseId, null, StatusCodes.Status200OK, refused, "uploaded-with-refusals");
+            return;
+        }
+
+        // Lists or times, and translations, that could not be used are shown on the release page (its instruction problems).
         await request.RedirectAsync($"/releases/{result.ReleaseId}", result.InstructionProblem is null ? (result.AlreadyKnown ? "known" : "uploaded") : "uploaded-not-scheduled");
     }
 
@@ -149,6 +188,38 @@ public sealed class ReleasePages(
                     }
 
                     break;
+                case "translate":
+                    var translation = form.Files.GetFile("file");
+                    if (translation is null || translation.Length == 0)
+                    {
+                        await ShowAsync(request, id, request.Label("upload_no_file"), StatusCodes.Status400BadRequest);
+                        return true;
+                    }
+
+                    await using (var content = translation.OpenReadStream())
+                    {
+                        await operations.TranslateAsync(id, content, translation.FileName, ConsoleRequest.Field(form, "language"), request.Actor, request.Aborted);
+                    }
+
+                    break;
+                case "assets":
+                    var files = Chosen(form, "files");
+                    if (files.Count == 0)
+                    {
+                        await ShowAsync(request, id, request.Label("assets_no_file"), StatusCodes.Status400BadRequest);
+                        return true;
+                    }
+
+                    var refused = await AddAssetsAsync(request, id, files);
+                    if (refused.Count > 0)
+                    {
+                        // Every file refused: nothing changed, as a 422; some added: the page says which were not.
+                        var code = refused.Count == files.Count ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status200OK;
+                        await ShowAsync(request, id, null, code, refused, "assets-with-refusals");
+                        return true;
+                    }
+
+                    break;
                 default:
                     return false;
             }
@@ -185,6 +256,20 @@ public sealed class ReleasePages(
         // The PDF opens in the browser's own viewer, which a sandboxed policy would stop.
         var policy = file.Variant == "pdf" ? "default-src 'none'; frame-ancestors 'self'" : ConsoleSecurity.PreviewPolicy;
         await request.FileAsync(content.ToMemory(), file.ContentType, policy: policy);
+    }
+
+    /// <summary>The web page of one language version (the main version's is <c>preview/web</c>).</summary>
+    public async Task PreviewVersionAsync(ConsoleRequest request, string id, string language)
+    {
+        var manifest = await store.GetManifestAsync(ReleaseId.Require(id), request.Aborted);
+        var web = manifest?.VersionIn(language)?.FileOf("web");
+        var content = web is null ? null : await store.ReadAsync(manifest!.Id, web.Path, request.Aborted);
+        if (web is null || content is null)
+        {
+            throw new ReleaseProblemException(ProblemKind.NotFound, request.Label("preview_missing", language, id));
+        }
+
+        await request.FileAsync(content.ToMemory(), web.ContentType, policy: ConsoleSecurity.PreviewPolicy);
     }
 
     /// <summary>
@@ -261,7 +346,7 @@ public sealed class ReleasePages(
         await request.FileAsync(DeliveryReports.ToCsv(report), "text/csv; charset=utf-8", $"{report.ReleaseId}-report.csv");
     }
 
-    private async Task ShowAsync(ConsoleRequest request, string id, string? error, int statusCode)
+    private async Task ShowAsync(ConsoleRequest request, string id, string? error, int statusCode, IReadOnlyList<string>? refused = null, string? done = null)
     {
         var view = await operations.GetAsync(id, request.Aborted);
         var status = view.Status;
@@ -289,7 +374,8 @@ public sealed class ReleasePages(
         values["warnings"] = status.Warnings.ToList();
         values["instruction_problems"] = status.InstructionProblems.ToList();
         values["error"] = error;
-        values["done"] = request.Done;
+        values["done"] = done is null ? request.Done : request.Label("done_" + done);
+        values["refused"] = refused ?? [];
         values["history"] = status.History.Reverse().Select(h => new Dictionary<string, object?>
         {
             ["at"] = ConsoleTimes.In(h.At, StaffZone),
@@ -324,6 +410,22 @@ public sealed class ReleasePages(
             values["text"] = plain.ToString();
         }
 
+        var manifest = await store.GetManifestAsync(status.Id, request.Aborted);
+        values["versions"] = (manifest?.Versions ?? []).Select(v => new Dictionary<string, object?>
+        {
+            ["language"] = v.Language,
+            ["name"] = LanguageNames.Native(v.Language),
+            ["main"] = v.Main,
+            ["title"] = v.Metadata.Title,
+            ["preview"] = v.FileOf("web") is null ? null : v.Main ? "preview/web" : $"preview/{v.Language}/web",
+        }).ToList();
+        values["assets"] = (manifest?.Assets ?? []).Select(a => new Dictionary<string, object?>
+        {
+            ["name"] = a.DisplayName(),
+            ["type"] = a.Label(),
+            ["megabytes"] = AssetCheck.Megabytes(a.Size), // not "size": Liquid reads .size as the count of keys
+        }).ToList();
+
         var started = status.State.HasStartedSending();
         values["can_schedule"] = status.State is ReleaseState.Converted or ReleaseState.Scheduled or ReleaseState.Cancelled;
         values["can_cancel"] = status.State is ReleaseState.Converted or ReleaseState.Scheduled;
@@ -332,6 +434,10 @@ public sealed class ReleasePages(
         values["can_approve"] = approvals.Required && !started && status.State is not (ReleaseState.Rejected or ReleaseState.Failed or ReleaseState.Received) && status.Approval is null;
         values["can_resume"] = status.State == ReleaseState.PartlySent;
         values["can_correct"] = !started && status.State is not (ReleaseState.Rejected or ReleaseState.Received);
+        // Where ReleaseVersions and ReleaseAssets accept them: before sending, on a converted release.
+        values["can_translate"] = status.State is ReleaseState.Converted or ReleaseState.Scheduled && status.PublishedAt is null;
+        values["can_add_assets"] = !started && manifest is not null && status.State is not (ReleaseState.Rejected or ReleaseState.Failed or ReleaseState.Received);
+        values["translate_languages"] = new[] { "en", "ru", "kk" }.Select(l => new Dictionary<string, object?> { ["id"] = l, ["name"] = LanguageNames.Native(l) }).ToList();
         values["can_test"] = status.Files.Count > 0;
         values["has_report"] = status.Distribution is not null || started;
         values["zones"] = ConsoleTimes.Options(time.GetUtcNow(), zone ?? StaffZone);
@@ -356,6 +462,28 @@ public sealed class ReleasePages(
         values["known_lists"] = (await lists.ListAsync(request.Aborted)).Select(l => l.Name).ToList();
         values["max_mb"] = pipeline.Value.MaxUploadBytes / 1024 / 1024;
         return values;
+    }
+
+    /// <summary>The files chosen in one file input (a browser sends an empty part when none was chosen).</summary>
+    private static List<IFormFile> Chosen(IFormCollection form, string field) =>
+        [.. form.Files.GetFiles(field).Where(f => f.Length > 0)];
+
+    /// <summary>Adds the files through the asset service; the sentences of the ones it did not add.</summary>
+    private async Task<IReadOnlyList<string>> AddAssetsAsync(ConsoleRequest request, string id, IReadOnlyList<IFormFile> files)
+    {
+        if (files.Count == 0)
+        {
+            return [];
+        }
+
+        var uploads = new List<AssetUpload>(files.Count);
+        foreach (var file in files)
+        {
+            await using var stream = file.OpenReadStream();
+            uploads.Add(new AssetUpload(file.FileName, await BinaryData.FromStreamAsync(stream, request.Aborted)));
+        }
+
+        return (await assets.AddAsync(id, uploads, request.Actor, request.Aborted)).Refused;
     }
 
     private static ReleaseInstructions Instructions(IFormCollection form)

@@ -91,6 +91,26 @@ public sealed class ConsoleClient : IAsyncDisposable
         return await SendAsync("POST", path, (bytes, content.Headers.ContentType!.ToString()), origin);
     }
 
+    /// <summary>A multipart form with several files, as a browser sends inputs with <c>multiple</c> (one part per file).</summary>
+    public async Task<ConsoleResponse> PostFilesAsync(string path, IDictionary<string, string> fields, IEnumerable<(string Field, string Name, byte[] Bytes)> files, string? origin = Origin)
+    {
+        using var content = new MultipartFormDataContent();
+        foreach (var (name, value) in fields)
+        {
+            content.Add(new StringContent(value), name);
+        }
+
+        foreach (var (field, name, bytes) in files)
+        {
+            var part = new ByteArrayContent(bytes);
+            part.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+            content.Add(part, field, name);
+        }
+
+        var body = await content.ReadAsByteArrayAsync();
+        return await SendAsync("POST", path, (body, content.Headers.ContentType!.ToString()), origin);
+    }
+
     public async Task<ConsoleResponse> SendAsync(string method, string path, (byte[] Body, string ContentType)? body, string? origin)
     {
         var context = new DefaultHttpContext();
@@ -124,7 +144,10 @@ public sealed class ConsoleClient : IAsyncDisposable
         return new ConsoleResponse(context.Response.StatusCode, context.Response.Headers, Encoding.UTF8.GetString(response.ToArray()), response.ToArray());
     }
 
-    public static byte[] Sample(string name = "iom-roundtable-2014.docx")
+    public static byte[] Sample(string name = "iom-roundtable-2014.docx") => RepositoryFile("samples", name);
+
+    /// <summary>A file of the repository (samples, fixtures of other test projects), found from the test's folder.</summary>
+    public static byte[] RepositoryFile(params string[] path)
     {
         var root = AppContext.BaseDirectory;
         while (!File.Exists(Path.Combine(root, "PressPipeline.sln")))
@@ -132,7 +155,7 @@ public sealed class ConsoleClient : IAsyncDisposable
             root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("The repository root was not found.");
         }
 
-        return File.ReadAllBytes(Path.Combine(root, "samples", name));
+        return File.ReadAllBytes(Path.Combine([root, .. path]));
     }
 
     /// <summary>Uploads the sample through the form and returns the release id from the redirect.</summary>

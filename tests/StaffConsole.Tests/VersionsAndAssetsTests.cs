@@ -1,0 +1,143 @@
+using Microsoft.AspNetCore.Http;
+using PressPipeline.StaffConsole.Tests.Support;
+
+namespace PressPipeline.StaffConsole.Tests;
+
+/// <summary>
+/// Translations and files reach a release through the console's upload and release pages, by the same services as
+/// the API (ReleaseOperations.UploadAsync/TranslateAsync, ReleaseAssets), on Azurite with the multilingual sample.
+/// </summary>
+public sealed class VersionsAndAssetsTests
+{
+    private static byte[] Multilingual(string name) => ConsoleClient.RepositoryFile("samples", "multilingual", name);
+
+    private static byte[] Bibliography => ConsoleClient.RepositoryFile("tests", "Pipeline.Tests", "Fixtures", "assets", "bibliography.pdf");
+
+    /// <summary>An ELF header named .pdf: refused by its bytes whatever its name says.</summary>
+    private static readonly byte[] Program = [0x7F, (byte)'E', (byte)'L', (byte)'F', 2, 1, 1, 0];
+
+    [Fact]
+    public async Task Upload_with_two_translations_and_a_file_shows_three_versions_and_the_file()
+    {
+        await using var console = await ConsoleClient.StartAsync();
+        var form = await console.GetAsync("/upload");
+        Assert.NotNull(form.Page.QuerySelector("#upload-form input[type=file][name=translation][multiple]"));
+        Assert.NotNull(form.Page.QuerySelector("#upload-form input[type=file][name=assets][multiple]"));
+
+        var posted = await console.PostFilesAsync(
+            "/upload",
+            new Dictionary<string, string> { [ConsoleSecurity.TokenField] = form.Token },
+            [
+                ("file", "roundtable-2026.docx", Multilingual("roundtable-2026.docx")),
+                ("translation", "roundtable-2026.ru.docx", Multilingual("roundtable-2026.ru.docx")),
+                ("translation", "roundtable-2026.kk.docx", Multilingual("roundtable-2026.kk.docx")),
+                ("assets", "bibliography.pdf", Bibliography),
+            ]);
+
+        Assert.Equal(StatusCodes.Status303SeeOther, posted.Status);
+        var id = posted.Location!["/console/releases/".Length..].Split('?')[0];
+        var page = await console.GetAsync($"/releases/{id}");
+        Assert.Equal("Converted", page.Page.QuerySelector("#release-state")!.GetAttribute("data-state"));
+        var versions = page.Page.QuerySelectorAll("#versions li").Select(li => li.GetAttribute("data-language")).ToList();
+        Assert.Equal(["en", "kk", "ru"], versions.Order(StringComparer.Ordinal));
+        Assert.Contains("main version", page.Page.QuerySelector("#versions li[data-language=en]")!.TextContent, StringComparison.Ordinal);
+
+        // Each version's link opens its own web page, in its language.
+        foreach (var link in page.Page.QuerySelectorAll("#versions a"))
+        {
+            var preview = await console.GetAsync(link.GetAttribute("href")!["/console".Length..]);
+            Assert.Equal(StatusCodes.Status200OK, preview.Status);
+            Assert.Contains("sandbox", preview.Headers.ContentSecurityPolicy.ToString(), StringComparison.Ordinal);
+        }
+
+        var russian = await console.GetAsync($"/releases/{id}/preview/ru/web");
+        Assert.StartsWith("ru", russian.Page.DocumentElement.GetAttribute("lang"), StringComparison.Ordinal);
+
+        var asset = Assert.Single(page.Page.QuerySelectorAll("#assets tbody tr"));
+        Assert.Equal(["bibliography.pdf", "PDF"], asset.QuerySelectorAll("td").Take(2).Select(td => td.TextContent.Trim()));
+        Assert.EndsWith("MB", asset.QuerySelectorAll("td")[2].TextContent.Trim(), StringComparison.Ordinal);
+        Assert.NotNull(page.Page.QuerySelector("#translate-form"));
+        Assert.NotNull(page.Page.QuerySelector("#assets-form"));
+    }
+
+    [Fact]
+    public async Task A_translation_added_later_through_the_release_page_becomes_a_version()
+    {
+        await using var console = await ConsoleClient.StartAsync();
+        var form = await console.GetAsync("/upload");
+        var posted = await console.PostFileAsync("/upload", new Dictionary<string, string> { [ConsoleSecurity.TokenField] = form.Token }, "file", "roundtable-2026.docx", Multilingual("roundtable-2026.docx"));
+        var id = posted.Location!["/console/releases/".Length..].Split('?')[0];
+        var page = await console.GetAsync($"/releases/{id}");
+        Assert.Single(page.Page.QuerySelectorAll("#versions li"));
+        Assert.Equal(["", "en", "ru", "kk"], page.Page.QuerySelectorAll("#translate-form select[name=language] option").Select(o => o.GetAttribute("value")));
+
+        var translated = await console.PostFileAsync(
+            $"/releases/{id}/translate",
+            new Dictionary<string, string> { [ConsoleSecurity.TokenField] = page.Token, ["language"] = "" },
+            "file",
+            "roundtable-2026.kk.docx",
+            Multilingual("roundtable-2026.kk.docx"));
+
+        Assert.Equal(StatusCodes.Status303SeeOther, translated.Status);
+        Assert.Equal($"/console/releases/{id}?done=translate", translated.Location);
+        var after = await console.GetAsync($"/releases/{id}?done=translate");
+        Assert.Equal("The translation was added.", after.Page.QuerySelector("#done")!.TextContent.Trim());
+        Assert.Equal(["en", "kk"], after.Page.QuerySelectorAll("#versions li").Select(li => li.GetAttribute("data-language")).Order(StringComparer.Ordinal));
+        Assert.Contains("Қазақша", after.Page.QuerySelector("#versions")!.TextContent, StringComparison.Ordinal);
+
+        // Without the page's token the form is refused, as every console form is.
+        var forged = await console.PostFileAsync($"/releases/{id}/translate", new Dictionary<string, string>(), "file", "roundtable-2026.ru.docx", Multilingual("roundtable-2026.ru.docx"));
+        Assert.Equal(StatusCodes.Status403Forbidden, forged.Status);
+    }
+
+    [Fact]
+    public async Task A_translation_that_cannot_be_used_is_named_and_the_release_kept()
+    {
+        await using var console = await ConsoleClient.StartAsync();
+        var form = await console.GetAsync("/upload");
+        var posted = await console.PostFilesAsync(
+            "/upload",
+            new Dictionary<string, string> { [ConsoleSecurity.TokenField] = form.Token },
+            [("file", "roundtable-2026.docx", Multilingual("roundtable-2026.docx")), ("translation", "notes.docx", "not a Word document"u8.ToArray()), ("translation", "roundtable-2026.ru.docx", Multilingual("roundtable-2026.ru.docx"))]);
+
+        Assert.Equal(StatusCodes.Status303SeeOther, posted.Status);
+        var id = posted.Location!["/console/releases/".Length..].Split('?')[0];
+        var page = await console.GetAsync($"/releases/{id}");
+        Assert.StartsWith("notes.docx was not added", page.Page.QuerySelector("#problems li")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Equal(["en", "ru"], page.Page.QuerySelectorAll("#versions li").Select(li => li.GetAttribute("data-language")).Order(StringComparer.Ordinal));
+
+        // Through "Add a translation": the main version's language again is refused with the service's sentence.
+        var again = await console.PostFileAsync($"/releases/{id}/translate", new Dictionary<string, string> { [ConsoleSecurity.TokenField] = page.Token, ["language"] = "en" }, "file", "copy.docx", Multilingual("roundtable-2026.docx"));
+        Assert.Equal(StatusCodes.Status400BadRequest, again.Status);
+        Assert.StartsWith("copy.docx was not added: it is in English, the language of the main version", again.Page.QuerySelector("#form-error")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Equal(2, again.Page.QuerySelectorAll("#versions li").Length);
+    }
+
+    [Fact]
+    public async Task A_refused_file_shows_its_sentence_and_the_release_is_kept()
+    {
+        await using var console = await ConsoleClient.StartAsync();
+        var form = await console.GetAsync("/upload");
+        var posted = await console.PostFilesAsync(
+            "/upload",
+            new Dictionary<string, string> { [ConsoleSecurity.TokenField] = form.Token },
+            [("file", "iom-roundtable-2014.docx", ConsoleClient.Sample()), ("assets", "evil.pdf", Program), ("assets", "bibliography.pdf", Bibliography)]);
+
+        // The release page itself answers, naming the refused file; the release and the good file are kept.
+        const string Sentence = "'evil.pdf' is a program, and programs are never published with a release, so it was not added.";
+        Assert.Equal(StatusCodes.Status200OK, posted.Status);
+        Assert.Equal(Sentence, posted.Page.QuerySelector("#refused-files li")!.TextContent.Trim());
+        Assert.Equal("Converted", posted.Page.QuerySelector("#release-state")!.GetAttribute("data-state"));
+        Assert.Equal("bibliography.pdf", Assert.Single(posted.Page.QuerySelectorAll("#assets tbody tr")).QuerySelector("td")!.TextContent.Trim());
+        var id = posted.Page.QuerySelector("#assets-form")!.GetAttribute("action")!.Split('/')[^2];
+
+        // Through "Add files" alone: nothing added (422), the same sentence, the release as it was.
+        var added = await console.PostFilesAsync($"/releases/{id}/assets", new Dictionary<string, string> { [ConsoleSecurity.TokenField] = posted.Token }, [("files", "evil.pdf", Program)]);
+        Assert.Equal(StatusCodes.Status422UnprocessableEntity, added.Status);
+        Assert.Equal(Sentence, added.Page.QuerySelector("#refused-files li")!.TextContent.Trim());
+        var page = await console.GetAsync($"/releases/{id}");
+        Assert.Equal("Converted", page.Page.QuerySelector("#release-state")!.GetAttribute("data-state"));
+        Assert.Single(page.Page.QuerySelectorAll("#assets tbody tr"));
+        Assert.Null(page.Page.QuerySelector("#refused-files"));
+    }
+}
