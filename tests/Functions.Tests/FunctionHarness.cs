@@ -45,7 +45,7 @@ internal static class FunctionHarness
         return context.Request;
     }
 
-    public static HttpRequest Multipart(byte[]? docx, IReadOnlyDictionary<string, string> fields)
+    public static HttpRequest Multipart(byte[]? docx, IReadOnlyDictionary<string, string> fields, params (string Field, string FileName, byte[] Content)[] moreFiles)
     {
         using var form = new MultipartFormDataContent();
         if (docx is not null)
@@ -53,6 +53,13 @@ internal static class FunctionHarness
             var file = new ByteArrayContent(docx);
             file.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
             form.Add(file, "file", "release.docx");
+        }
+
+        foreach (var (field, fileName, content) in moreFiles)
+        {
+            var part = new ByteArrayContent(content);
+            part.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+            form.Add(part, field, fileName);
         }
 
         foreach (var (name, value) in fields)

@@ -28,6 +28,35 @@ public sealed class OperationsApiTests : IAsyncLifetime
         $$"""{"auth_typ":"aad","name_typ":"name","role_typ":"roles","claims":[{"typ":"name","val":"{{name}}"},{"typ":"roles","val":"staff"}]}"""));
 
     [Fact]
+    public async Task One_upload_with_translations_makes_one_release_in_three_languages()
+    {
+        // The repository's multilingual sample: English main version, Russian named by its field, Kazakh by its text.
+        var folder = Path.Combine(RepositoryRoot(), "samples", "multilingual");
+        var request = FunctionHarness.Multipart(
+            File.ReadAllBytes(Path.Combine(folder, "roundtable-2026.docx")),
+            new Dictionary<string, string>(),
+            ("translation-ru", "roundtable-2026.ru.docx", File.ReadAllBytes(Path.Combine(folder, "roundtable-2026.ru.docx"))),
+            ("translation", "roundtable-2026.kk.docx", File.ReadAllBytes(Path.Combine(folder, "roundtable-2026.kk.docx")))).As("anna@iom.example.org");
+
+        var (status, body) = FunctionHarness.Read(await harness.Function<CreateRelease>().Run(request, default));
+
+        Assert.Equal(201, status);
+        var languages = body.GetProperty("status").GetProperty("languages").EnumerateArray().Select(l => l.GetString()!).ToArray();
+        Assert.Equal(["en", "ru", "kk"], languages);
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "PressPipeline.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("The repository root (PressPipeline.sln) was not found above the test's folder.");
+    }
+
+    [Fact]
     public async Task The_signed_in_staff_member_is_recorded_from_the_principal_headers_with_the_api_door()
     {
         var id = await CreateAsync("Recorded", "anna@iom.example.org");

@@ -70,8 +70,23 @@ public sealed class CreateRelease(ReleaseOperations operations, ReleaseViews vie
                 Field("zone"),
                 bool.TryParse(Field("attachPdf"), out var attach) && attach);
 
+            // The form's files are windows on one buffered body, and a window read after another one was opened finds
+            // the body moved ("The inner stream position has changed unexpectedly"): each translation is copied out
+            // before the next is opened, and the main document is opened last. The form limit bounds the copies.
+            var translations = new List<VersionUpload>();
+            foreach (var given in form.Files.Where(IsTranslation))
+            {
+                var copy = new MemoryStream();
+                await using (var window = given.OpenReadStream())
+                {
+                    await window.CopyToAsync(copy, cancellationToken);
+                }
+
+                copy.Position = 0;
+                translations.Add(new VersionUpload(given.FileName, copy, LanguageOf(given)));
+            }
+
             await using var content = file.OpenReadStream();
-            var translations = form.Files.Where(IsTranslation).Select(f => new VersionUpload(f.FileName, f.OpenReadStream(), LanguageOf(f))).ToList();
             IntakeResult result;
             try
             {

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
-using PressPipeline.Distribution.Sending;
 using PressPipeline.Distribution;
+using PressPipeline.Distribution.Sending;
 using PressPipeline.Pipeline.Dispatch;
 using PressPipeline.Pipeline.Operations;
 using PressPipeline.Pipeline.Scheduling;
