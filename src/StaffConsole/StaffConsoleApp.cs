@@ -104,6 +104,7 @@ public sealed class StaffConsoleApp(
             (["releases", var id, "preview", "images", var image], false) => Handled(releases.PreviewAsync(request, id, "images/" + image)),
             (["releases", var id, "preview", var language, "web"], false) => Handled(releases.PreviewVersionAsync(request, id, language)),
             (["releases", var id, "preview", var language, "images", var image], false) => Handled(releases.PreviewAsync(request, id, $"{language}/images/{image}")),
+            (["releases", var id, "files", var n], false) => Handled(releases.AssetAsync(request, id, n)),
             (["releases", var id, "report"], false) => Handled(releases.ReportAsync(request, id)),
             (["releases", var id, "report.csv"], false) => Handled(releases.ReportCsvAsync(request, id)),
             (["releases", var id, var action], true) => releases.ActAsync(request, id, action),

@@ -1,6 +1,8 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using PressPipeline.Distribution.Contacts;
+using PressPipeline.Distribution.Tracking;
 using PressPipeline.Pipeline;
 using PressPipeline.Pipeline.Instructions;
 using PressPipeline.Pipeline.Operations;
@@ -109,6 +111,18 @@ public sealed class ReleaseFlowTests
         Assert.True(report.Page.QuerySelector("#report-counts [data-count=count_recipients] dd")!.TextContent == "2", report.Page.QuerySelector("#report-counts")!.TextContent + report.Page.QuerySelector("#report-recipients")?.TextContent);
         Assert.Equal("2", report.Page.QuerySelector("#report-counts [data-count=count_accepted] dd")!.TextContent);
         Assert.Contains("aigerim@news.example.kz", report.Page.QuerySelector("#report-recipients")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(report.Page.QuerySelector("#report-timeline"));
+
+        // SendGrid reports a delivery now and an open two hours later: the report counts them per hour.
+        var tracked = console.Harness.Get<RecipientStatusStore>();
+        var aigerim = console.Harness.Get<ContactIdentity>().IdOf("aigerim@news.example.kz");
+        await tracked.MarkAsync(id, aigerim, RecipientEvent.Delivered, default);
+        console.Harness.Time.Advance(TimeSpan.FromHours(2));
+        await tracked.MarkAsync(id, aigerim, RecipientEvent.Opened, default);
+        var timeline = (await console.GetAsync($"/releases/{id}/report")).Page.QuerySelectorAll("#report-timeline tbody tr")
+            .Select(row => string.Join("|", row.Children.Skip(1).Select(cell => cell.TextContent)))
+            .ToArray();
+        Assert.Equal(["1|0|0|0", "0|1|0|0"], timeline);
         var csv = await console.GetAsync($"/releases/{id}/report.csv");
         Assert.StartsWith("text/csv", csv.Headers.ContentType.ToString(), StringComparison.Ordinal);
         Assert.Contains("john@wire.example.org", csv.Body, StringComparison.Ordinal);

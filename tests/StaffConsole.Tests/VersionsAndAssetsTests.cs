@@ -56,6 +56,14 @@ public sealed class VersionsAndAssetsTests
         var asset = Assert.Single(page.Page.QuerySelectorAll("#assets tbody tr"));
         Assert.Equal(["bibliography.pdf", "PDF"], asset.QuerySelectorAll("td").Take(2).Select(td => td.TextContent.Trim()));
         Assert.EndsWith("MB", asset.QuerySelectorAll("td")[2].TextContent.Trim(), StringComparison.Ordinal);
+
+        // The file's name links to the stored file, downloaded under its own name.
+        var download = await console.GetAsync(asset.QuerySelector("a[download]")!.GetAttribute("href")!["/console".Length..]);
+        Assert.Equal(200, download.Status);
+        Assert.Equal("application/pdf", download.Headers.ContentType.ToString());
+        Assert.Contains("filename=bibliography.pdf", download.Headers.ContentDisposition.ToString(), StringComparison.Ordinal);
+        Assert.Equal(Bibliography, download.Bytes);
+        Assert.Equal(404, (await console.GetAsync($"/releases/{id}/files/2")).Status);
         Assert.NotNull(page.Page.QuerySelector("#translate-form"));
         Assert.NotNull(page.Page.QuerySelector("#assets-form"));
     }

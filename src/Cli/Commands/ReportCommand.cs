@@ -29,6 +29,18 @@ internal static class ReportCommand
             var table = new Table().AddColumns("recipients", "accepted", "delivered", "deferred", "bounced", "dropped", "opened", "clicked", "unsubscribed", "suppressed", "not sent", "unknown", "failed");
             table.AddRow([.. new[] { c.Recipients, c.Accepted, c.Delivered, c.Deferred, c.Bounced, c.Dropped, c.Opened, c.Clicked, c.Unsubscribed, c.Suppressed, c.NotSent, c.Unknown, c.Failed }.Select(n => n.ToString("N0", System.Globalization.CultureInfo.InvariantCulture))]);
             AnsiConsole.Write(table);
+            if (report.Timeline.Count > 0)
+            {
+                // Counts over time, as the console's report shows them: recipients newly reached per hour (UTC).
+                var hours = new Table().AddColumns("hour (UTC)", "delivered", "opened", "clicked", "bounced");
+                foreach (var h in report.Timeline)
+                {
+                    hours.AddRow([h.Hour.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), .. new[] { h.Delivered, h.Opened, h.Clicked, h.Bounced }.Select(n => n.ToString("N0", System.Globalization.CultureInfo.InvariantCulture))]);
+                }
+
+                AnsiConsole.Write(hours);
+            }
+
             if (parse.GetValue(csv) is { } file)
             {
                 await File.WriteAllBytesAsync(file.FullName, DeliveryReports.ToCsv(report), cancellationToken);

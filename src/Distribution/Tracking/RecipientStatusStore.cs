@@ -18,7 +18,11 @@ public enum RecipientEvent
 }
 
 /// <summary>Every flag one recipient of a release has, keyed by contact id (the table holds no addresses).</summary>
-public sealed record RecipientEvents(string ContactId, IReadOnlySet<RecipientEvent> Events);
+public sealed record RecipientEvents(string ContactId, IReadOnlySet<RecipientEvent> Events)
+{
+    /// <summary>When each flag was recorded (as the webhook delivered it), for the report's counts over time.</summary>
+    public IReadOnlyDictionary<RecipientEvent, DateTimeOffset> Times { get; init; } = new Dictionary<RecipientEvent, DateTimeOffset>();
+}
 
 /// <summary>
 /// Per-recipient status in Table storage: partition = release, row = contact id, one boolean column per
@@ -108,7 +112,10 @@ public sealed class RecipientStatusStore(TableProvider tables, IOptions<SendGrid
         await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken))
         {
             var flags = Enum.GetValues<RecipientEvent>().Where(e => row.GetBoolean(e.ToString()) == true).ToHashSet();
-            rows.Add(new RecipientEvents(row.RowKey, flags));
+            var times = flags.Select(e => (Event: e, At: row.GetDateTimeOffset($"{e}At")))
+                .Where(t => t.At is not null)
+                .ToDictionary(t => t.Event, t => t.At!.Value);
+            rows.Add(new RecipientEvents(row.RowKey, flags) { Times = times });
         }
 
         return rows;

@@ -75,4 +75,13 @@ public sealed record DeliveryReport(
 {
     /// <summary>The same counts per language version, by the language the current lists route each recipient to.</summary>
     public IReadOnlyDictionary<string, ReportCounts> ByLanguage { get; init; } = new Dictionary<string, ReportCounts>();
+
+    /// <summary>Delivery counts over time: per hour (UTC) with any webhook event, oldest first.</summary>
+    public IReadOnlyList<TimelineHour> Timeline { get; init; } = [];
 }
+
+/// <summary>
+/// What the webhook reported in one hour (UTC) of a release's life: recipients newly delivered, opened, clicked and
+/// bounced in that hour. The delivery report lists the hours that had any, oldest first.
+/// </summary>
+public sealed record TimelineHour(DateTimeOffset Hour, int Delivered, int Opened, int Clicked, int Bounced);

@@ -57,7 +57,8 @@ public sealed class DeliveryReports(
         }
 
         progress?.Report(new OperationProgress("reading the ledger", sending.Count));
-        var events = (await recipientStatus.ListAsync(status.Id, cancellationToken)).ToDictionary(e => e.ContactId, e => e.Events, StringComparer.Ordinal);
+        var recorded = await recipientStatus.ListAsync(status.Id, cancellationToken);
+        var events = recorded.ToDictionary(e => e.ContactId, e => e.Events, StringComparer.Ordinal);
         progress?.Report(new OperationProgress("reading delivery events", events.Count));
         var suppressed = await suppressions.LoadAsync(cancellationToken);
 
@@ -110,7 +111,26 @@ public sealed class DeliveryReports(
         {
             ByLanguage = rows.Where(r => r.Language is not null).GroupBy(r => r.Language!, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => Count([.. g]), StringComparer.Ordinal),
+            Timeline = Timeline(recorded),
         };
+    }
+
+    /// <summary>Recipients newly delivered, opened, clicked and bounced per hour (UTC), from when the webhook recorded each.</summary>
+    public static IReadOnlyList<TimelineHour> Timeline(IEnumerable<RecipientEvents> recorded)
+    {
+        ArgumentNullException.ThrowIfNull(recorded);
+        static DateTimeOffset HourOf(DateTimeOffset at) => new(at.UtcDateTime.Year, at.UtcDateTime.Month, at.UtcDateTime.Day, at.UtcDateTime.Hour, 0, 0, TimeSpan.Zero);
+        RecipientEvent[] shown = [RecipientEvent.Delivered, RecipientEvent.Opened, RecipientEvent.Clicked, RecipientEvent.Bounced];
+        return [.. recorded
+            .SelectMany(r => r.Times.Where(t => shown.Contains(t.Key)).Select(t => (Hour: HourOf(t.Value), Event: t.Key)))
+            .GroupBy(e => e.Hour)
+            .OrderBy(g => g.Key)
+            .Select(g => new TimelineHour(
+                g.Key,
+                g.Count(e => e.Event == RecipientEvent.Delivered),
+                g.Count(e => e.Event == RecipientEvent.Opened),
+                g.Count(e => e.Event == RecipientEvent.Clicked),
+                g.Count(e => e.Event == RecipientEvent.Bounced)))];
     }
 
     /// <summary>The report's recipients as CSV (UTF-8 with BOM), one row each, flags as yes/blank.</summary>

@@ -258,6 +258,29 @@ public sealed class ReleasePages(
         await request.FileAsync(content.ToMemory(), file.ContentType, policy: policy);
     }
 
+    /// <summary>
+    /// File <paramref name="n"/> (from 1, in the manifest's order) that goes with the release, downloaded as it is
+    /// stored (GPS already removed); named by index so any file name travels safely in the address.
+    /// </summary>
+    public async Task AssetAsync(ConsoleRequest request, string id, string n)
+    {
+        var manifest = await store.GetManifestAsync(ReleaseId.Require(id), request.Aborted);
+        var asset = int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && manifest is not null && index >= 1 && index <= manifest.Assets.Count
+            ? manifest.Assets[index - 1]
+            : null;
+        var content = asset is null ? null : await store.ReadAsync(manifest!.Id, asset.Path, request.Aborted);
+        if (asset is null || content is null)
+        {
+            throw new ReleaseProblemException(ProblemKind.NotFound, request.Label("preview_missing", n, id));
+        }
+
+        // RFC 6266: an ASCII fallback name and the real one (Cyrillic names are common here) as filename*.
+        var disposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("attachment");
+        disposition.SetHttpFileName(asset.DisplayName());
+        request.Context.Response.Headers.ContentDisposition = disposition.ToString();
+        await request.FileAsync(content.ToMemory(), asset.ContentType);
+    }
+
     /// <summary>The web page of one language version (the main version's is <c>preview/web</c>).</summary>
     public async Task PreviewVersionAsync(ConsoleRequest request, string id, string language)
     {
@@ -329,6 +352,14 @@ public sealed class ReleasePages(
             Count(request, "count_suppressed", c.Suppressed), Count(request, "count_not_sent", c.NotSent),
             Count(request, "count_unknown", c.Unknown), Count(request, "count_failed", c.Failed),
         };
+        values["timeline"] = report.Timeline.Select(h => new Dictionary<string, object?>
+        {
+            ["hour"] = ConsoleTimes.In(h.Hour, StaffZone),
+            ["delivered"] = h.Delivered,
+            ["opened"] = h.Opened,
+            ["clicked"] = h.Clicked,
+            ["bounced"] = h.Bounced,
+        }).ToList();
         values["recipients"] = report.Recipients.Select(r => new Dictionary<string, object?>
         {
             ["email"] = r.Email ?? r.ContactId,
@@ -419,9 +450,10 @@ public sealed class ReleasePages(
             ["title"] = v.Metadata.Title,
             ["preview"] = v.FileOf("web") is null ? null : v.Main ? "preview/web" : $"preview/{v.Language}/web",
         }).ToList();
-        values["assets"] = (manifest?.Assets ?? []).Select(a => new Dictionary<string, object?>
+        values["assets"] = (manifest?.Assets ?? []).Select((a, index) => new Dictionary<string, object?>
         {
             ["name"] = a.DisplayName(),
+            ["n"] = index + 1,
             ["type"] = a.Label(),
             ["megabytes"] = AssetCheck.Megabytes(a.Size), // not "size": Liquid reads .size as the count of keys
         }).ToList();
