@@ -71,9 +71,23 @@ public abstract class StaffHands
 
         public override async Task ChooseFileAsync(IPage page, string selector, string path)
         {
-            await TabToAsync(page, selector);
-            var chooser = await page.RunAndWaitForFileChooserAsync(() => page.Keyboard.PressAsync("Space"));
-            await chooser.SetFilesAsync(path);
+            // Under a loaded CI machine Chromium has been seen to drop the first Space on a file input (no chooser in
+            // 30 s, once in many runs); a keyboard user presses again, and so do we, still from the focused input.
+            for (var attempt = 1; ; attempt++)
+            {
+                await TabToAsync(page, selector);
+                try
+                {
+                    var chooser = await page.RunAndWaitForFileChooserAsync(
+                        () => page.Keyboard.PressAsync("Space"),
+                        new PageRunAndWaitForFileChooserOptions { Timeout = 10_000 });
+                    await chooser.SetFilesAsync(path);
+                    return;
+                }
+                catch (TimeoutException) when (attempt < 3)
+                {
+                }
+            }
         }
 
         public override async Task SubmitAsync(IPage page, string buttonSelector)
