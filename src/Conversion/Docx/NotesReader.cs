@@ -32,9 +32,12 @@ internal static class NotesReader
 
             var previous = context.CurrentPart;
             context.CurrentPart = part;
+            var number = context.Notes.Number(kind, id);
+            var outside = context.Warnings.Enter(new Warnings.Place(kind == NoteKind.Footnote ? "footnote" : "endnote", number));
             var blocks = new BodyReader(context).Read(element.ChildElements);
+            context.Warnings.Return(outside);
             context.CurrentPart = previous;
-            notes.Add(new Note(kind, id, context.Notes.Number(kind, id), blocks));
+            notes.Add(new Note(kind, id, number, blocks));
         }
 
         return notes;
