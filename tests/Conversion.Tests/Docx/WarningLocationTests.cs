@@ -96,6 +96,17 @@ public sealed class WarningLocationTests
     }
 
     [Fact]
+    public void A_note_mark_without_its_note_names_the_note_by_its_number()
+    {
+        var result = TestDocument.Create().Footnote(1, "A real note.")
+            .Body("<w:p><w:r><w:t>First</w:t></w:r><w:r><w:footnoteReference w:id=\"1\"/></w:r><w:r><w:t>second</w:t></w:r><w:r><w:footnoteReference w:id=\"9\"/></w:r></w:p>")
+            .Read();
+
+        var warning = Assert.Single(result.Warnings, w => w.Code == "note.missing");
+        Assert.Equal(new WarningLocation("footnote", 2), warning.Location);
+    }
+
+    [Fact]
     public void Warnings_about_the_whole_document_have_no_location()
     {
         var result = TestDocument.Create().Paragraph("FOR IMMEDIATE RELEASE").Paragraph("Astana, May 14, 2014 – Text without a headline.").Read();
