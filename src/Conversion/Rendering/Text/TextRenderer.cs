@@ -58,6 +58,7 @@ public sealed class TextRenderer(TemplateLibrary templates) : IVariantRenderer
             ["pdf_url"] = SafeUrl.Format(context.PdfUrl),
             ["versions"] = LanguageNames.TemplateValues(context),
             ["read_in"] = LanguageNames.ReadIn(release.Metadata.Language),
+            ["downloads"] = AssetLinks.TemplateValues(context, view.Language, view.Labels, templates),
             ["labels"] = view.Labels,
         };
 

@@ -76,6 +76,7 @@ public sealed class WebRenderer(TemplateLibrary templates) : IVariantRenderer
             ["css"] = templates.Read("styles/web.css"),
             ["versions"] = LanguageNames.TemplateValues(context),
             ["read_in"] = LanguageNames.ReadIn(view.Language),
+            ["downloads"] = AssetLinks.TemplateValues(context, view.Language, view.Labels, templates),
             ["json_ld"] = NewsArticleJsonLd.Create(release, view, pageUrl, imageUrl, description),
         };
 
