@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using PressPipeline.Conversion;
 using PressPipeline.Pipeline.Assets;
+using PressPipeline.Pipeline.Instructions;
 using PressPipeline.Pipeline.Links;
 using PressPipeline.Pipeline.Publishing;
 using PressPipeline.Pipeline.Status;
@@ -134,8 +135,26 @@ public sealed partial class AssetLinksOnPagesTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task A_plan_change_renders_the_list_again_and_keeps_the_files()
+    {
+        var id = (await harness.UploadAsync(TestDocx.Build("With a data sheet", "EMBARGOED UNTIL 2026-12-02T10:00 Asia/Almaty", "Astana – Figures."))).ReleaseId;
+        await harness.Get<ReleaseAssets>().AddAsync(id, [new AssetUpload("figures.csv", BinaryData.FromBytes(Figures()))], Officer, default);
+        var store = harness.Get<ReleaseBlobStore>();
+        var link = harness.Get<SignedLinks>().Create(id, "assets/figures.csv");
+        var listed = $"- figures.csv (CSV, 1.3 MB): {link.AbsoluteUri}\n";
+
+        // Publishing later than the document's embargo renders the variants again (another embargo line).
+        await harness.Get<Scheduling.ReleaseScheduler>().ScheduleAsync(id, Flow.Send("2026-12-01T09:00", publishAt: "2026-12-03T12:00"), default);
+        var afterPlan = await store.RequireManifestAsync(id, default);
+        var text = (await store.ReadAsync(id, "release.txt", default))!.ToString();
+        Assert.Contains("3 December 2026", text, StringComparison.Ordinal);
+        Assert.Contains(listed, text, StringComparison.Ordinal);
+        Assert.Equal(["assets/figures.csv"], afterPlan.Assets.Select(a => a.Path));
+    }
+
     /// <summary>A table of about 1.3 MB, so the sizes show a decimal separator other than zero.</summary>
-    private static byte[] Figures()
+    internal static byte[] Figures()
     {
         var csv = new StringBuilder("year,region,migrants\n");
         for (var row = 0; csv.Length < 1_380_000; row++)
@@ -168,4 +187,39 @@ public sealed partial class AssetLinksOnPagesTests : IAsyncLifetime
 
     [GeneratedRegex("<a href=\"(?<href>[^\"]+)\"[^>]*>(?<text>[^<]+)</a>")]
     private static partial Regex Anchor();
+}
+
+/// <summary>A correction before sending, through the operations service staff use, keeps the files and the list.</summary>
+public sealed class AssetLinksAfterCorrectionTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 30, 6, 0, 0, TimeSpan.Zero);
+    private static readonly Actor Officer = Actor.Of("aigerim", Door.Cli);
+    private OperationsHarness harness = null!;
+
+    public async Task InitializeAsync() => harness = await OperationsHarness.StartAsync(Now, ReleaseConverter.CreateDefault());
+
+    public async Task DisposeAsync() => await harness.DisposeAsync();
+
+    [Fact]
+    public async Task The_corrected_web_page_and_text_list_the_files_added_before()
+    {
+        var releases = harness.Get<Operations.ReleaseOperations>();
+        using var first = new MemoryStream(TestDocx.Build("With a data sheet", "FOR IMMEDIATE RELEASE", "Astana – Figures."));
+        var id = (await releases.UploadAsync(first, "release.docx", ReleaseInstructions.None, Officer, default)).ReleaseId;
+        await harness.Get<ReleaseAssets>().AddAsync(id, [new AssetUpload("figures.csv", BinaryData.FromBytes(AssetLinksOnPagesTests.Figures()))], Officer, default);
+
+        using var corrected = new MemoryStream(TestDocx.Build("With a data sheet, corrected", "FOR IMMEDIATE RELEASE", "Astana – Figures."));
+        await releases.CorrectAsync(id, corrected, "v2.docx", Officer, default);
+
+        var store = harness.Get<ReleaseBlobStore>();
+        var manifest = await store.RequireManifestAsync(id, default);
+        var link = harness.Get<SignedLinks>().Create(id, "assets/figures.csv");
+        Assert.Equal("With a data sheet, corrected", manifest.Main.Metadata.Title);
+        Assert.Equal(["assets/figures.csv"], manifest.Assets.Select(a => a.Path));
+        Assert.Contains($"- figures.csv (CSV, 1.3 MB): {link.AbsoluteUri}\n", (await store.ReadAsync(id, "release.txt", default))!.ToString(), StringComparison.Ordinal);
+        Assert.Contains(
+            $"<a href=\"{link.AbsoluteUri}\" type=\"text/csv; charset=utf-8\">figures.csv (CSV, 1.3 MB)</a>",
+            (await store.ReadAsync(id, "index.html", default))!.ToString(),
+            StringComparison.Ordinal);
+    }
 }
