@@ -130,16 +130,24 @@ public sealed record DistributionReport(
 
 /// <summary>
 /// Sends a release to staff test addresses only: subject marked [TEST], no ledger, no lists, and tracked under
-/// <see cref="TestReleaseId"/> so webhook events from it never count towards the real send.
+/// <see cref="TestReleaseId"/> so webhook events from it never count towards the real send. A release in several
+/// languages is tested as each journalist would get it: one message per language version.
 /// </summary>
 public interface IReleaseTestSender
 {
-    /// <summary>To <c>Mail:TestRecipients</c>.</summary>
+    /// <summary>To <c>Mail:TestRecipients</c>, every language version.</summary>
     Task<DistributionReport> SendTestAsync(DispatchRequest request, CancellationToken cancellationToken) =>
-        SendTestAsync(request, [], cancellationToken);
+        SendTestAsync(request, [], null, cancellationToken);
 
-    /// <summary>To <paramref name="addresses"/>, or to <c>Mail:TestRecipients</c> when none are given.</summary>
-    Task<DistributionReport> SendTestAsync(DispatchRequest request, IReadOnlyList<string> addresses, CancellationToken cancellationToken);
+    /// <summary>To <paramref name="addresses"/>, or to <c>Mail:TestRecipients</c> when none are given, every language version.</summary>
+    Task<DistributionReport> SendTestAsync(DispatchRequest request, IReadOnlyList<string> addresses, CancellationToken cancellationToken) =>
+        SendTestAsync(request, addresses, null, cancellationToken);
+
+    /// <summary>
+    /// One message per language version (<see cref="DistributionReport.ByLanguage"/> names those accepted), or only the
+    /// version in <paramref name="language"/> when staff pick one.
+    /// </summary>
+    Task<DistributionReport> SendTestAsync(DispatchRequest request, IReadOnlyList<string> addresses, string? language, CancellationToken cancellationToken);
 
     /// <summary>The id a test send is tracked under (custom_args, outbox folder, unsubscribe token).</summary>
     static string TestReleaseId(string releaseId) => "test-" + releaseId;

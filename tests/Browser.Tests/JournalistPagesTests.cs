@@ -55,12 +55,28 @@ public sealed class JournalistPagesTests(BrowserFixture browser) : IClassFixture
         await PageChecks.AssertGoodPageAsync(page, "unsubscribe-done");
     }
 
-    /// <summary>The sample converted by the repository's converter into a folder: web page, e-mail and their images.</summary>
+    /// <summary>
+    /// The sample converted by the repository's converter into a folder: web page, e-mail and their images. It carries
+    /// two files, one with a long name without a break, so the downloads list is checked too (accessible, no sideways scrolling).
+    /// </summary>
     private static string ConvertSample()
     {
         var folder = Path.Combine(Path.GetTempPath(), "presspipeline-browser-sample-" + Guid.NewGuid().ToString("N")[..8]);
         using var docx = File.OpenRead(Repository.Sample);
-        var outcome = ReleaseConverter.CreateDefault().Convert(docx, RenderContext.Local);
+        var context = RenderContext.Local with
+        {
+            Assets =
+            [
+                new AssetLink("bibliography.pdf", new Uri("https://press.example.org/api/files/r1/0.sig/assets/bibliography.pdf"), "PDF", 1_258_291, "application/pdf"),
+                new AssetLink(
+                    "RoundtableOnMigrationAndDevelopmentInTheCustomsUnionPhotosInPrintResolution.zip",
+                    new Uri("https://press.example.org/api/files/r1/0.sig/assets/RoundtableOnMigrationAndDevelopmentInTheCustomsUnionPhotosInPrintResolution.zip"),
+                    "ZIP",
+                    48_234_496,
+                    "application/zip"),
+            ],
+        };
+        var outcome = ReleaseConverter.CreateDefault().Convert(docx, context);
         var release = Assert.IsType<ConversionOutcome.Converted>(outcome).Release;
         foreach (var file in release.Files)
         {

@@ -105,6 +105,15 @@ public sealed class OperationsApiTests : IAsyncLifetime
         Assert.Equal(200, defaultStatus);
         Assert.Equal([["anna@iom.example.org"], ["officer@iom.example.org"]], harness.Endpoint.Requests.Select(r => r.Recipients.ToArray()));
         Assert.All(harness.Endpoint.Requests, r => Assert.StartsWith("[TEST] ", JsonDocument.Parse(r.Body).RootElement.GetProperty("subject").GetString(), StringComparison.Ordinal));
+
+        // Staff may pick the version; one the release does not have is refused with a sentence and nothing sent.
+        var (pickedStatus, picked) = FunctionHarness.Read(await harness.Function<TestSendRelease>().Run(FunctionHarness.Json("POST", """{ "language": "en" }"""), id, default));
+        var (missingStatus, missing) = FunctionHarness.Read(await harness.Function<TestSendRelease>().Run(FunctionHarness.Json("POST", """{ "language": "kk" }"""), id, default));
+        Assert.Equal(200, pickedStatus);
+        Assert.Equal(["en"], picked.GetProperty("languages").EnumerateArray().Select(l => l.GetString()));
+        Assert.Equal(400, missingStatus);
+        Assert.Contains("the release has no version in 'kk'", missing.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(3, harness.Endpoint.Requests.Count);
     }
 
     [Fact]

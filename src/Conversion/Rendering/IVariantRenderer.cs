@@ -54,6 +54,12 @@ public sealed record RenderContext(
     /// </summary>
     public IReadOnlyList<VersionLink> Versions { get; init; } = [];
 
+    /// <summary>
+    /// The files staff added to the release, which the web page and the text list for download (the e-mail gets them
+    /// from distribution); empty when there are none, and then no list is written.
+    /// </summary>
+    public IReadOnlyList<AssetLink> Assets { get; init; } = [];
+
     /// <summary>Context for a local conversion with relative links.</summary>
     public static RenderContext Local { get; } = new();
 

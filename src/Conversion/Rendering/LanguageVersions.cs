@@ -15,7 +15,10 @@ public sealed record VersionLink(string Language, Uri Url, Uri? PublicUrl, bool 
     public string Name => LanguageNames.Native(Language);
 }
 
-/// <summary>Names of languages in themselves, and the lead-in of the language switch in the reader's language.</summary>
+/// <summary>
+/// Names of languages in themselves. The lead-in of the language switch ("Read in", "Читать на языке") is the label
+/// <c>read_in</c> in the version's language (src/Templates/labels/labels.json).
+/// </summary>
 public static class LanguageNames
 {
     private static readonly Dictionary<string, string> Names = new(StringComparer.OrdinalIgnoreCase)
@@ -31,13 +34,6 @@ public static class LanguageNames
         ["es"] = "Español",
         ["ar"] = "العربية",
         ["zh"] = "中文",
-    };
-
-    private static readonly Dictionary<string, string> ReadInLabels = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["en"] = "Read in",
-        ["ru"] = "Читать на языке",
-        ["kk"] = "Оқу тілі",
     };
 
     /// <summary>The language's own name; the culture's native name for others, else the tag itself.</summary>
@@ -61,9 +57,6 @@ public static class LanguageNames
             return primary;
         }
     }
-
-    /// <summary>"Read in" in the language of the version being read (English for a language without one).</summary>
-    public static string ReadIn(string language) => ReadInLabels.GetValueOrDefault(Primary(language), ReadInLabels["en"]);
 
     /// <summary>The primary subtag, lower case: "ru-RU" → "ru".</summary>
     public static string Primary(string language)

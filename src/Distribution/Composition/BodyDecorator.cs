@@ -76,10 +76,13 @@ internal static partial class BodyDecorator
             builder.Append(link).Append('\n');
         }
 
-        if (downloads is { Count: > 0 })
+        // The text variant of a release rendered after its files were added lists them itself (release.txt is the
+        // body of this part), in the same words and with the same links: listed once, not twice.
+        var unlisted = downloads?.Where(d => !text.Contains(d.Url.AbsoluteUri, StringComparison.Ordinal)).ToList();
+        if (unlisted is { Count: > 0 })
         {
             builder.Append('\n').Append(texts.Downloads).Append(":\n");
-            foreach (var download in downloads)
+            foreach (var download in unlisted)
             {
                 builder.Append("- ").Append(download.Name).Append(' ').Append(texts.TypeAndSize(download)).Append(": ").Append(download.Url.AbsoluteUri).Append('\n');
             }

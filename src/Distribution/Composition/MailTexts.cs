@@ -35,12 +35,11 @@ internal sealed record MailTexts(
             TemplateLibrary.Embedded.LabelLanguages.Contains(primary) ? Conversion.Rendering.ReleaseLines.Culture(primary) : System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>"(PDF, 1.2 MB)", "(PDF, 1,2 МБ)": type and size, in the release's language's number format.</summary>
+    /// <summary>"(PDF, 1.2 MB)", "(PDF, 1,2 МБ)": type and size, in the release's language's number format, as the web page and text write them.</summary>
     public string TypeAndSize(Distribution.DownloadLink link)
     {
         ArgumentNullException.ThrowIfNull(link);
-        var size = Math.Max(0.1, link.Bytes / 1024.0 / 1024.0).ToString("0.0", Culture);
-        return $"({link.Type}, {SizeInMegabytes.Replace("{size}", size, StringComparison.Ordinal)})";
+        return Conversion.Rendering.AssetLinks.TypeAndSize(link.Type, link.Bytes, SizeInMegabytes, Culture);
     }
 
     /// <summary>"Dear Jane Doe," / "Здравствуйте, Jane Doe!": the name goes where the label says "{name}".</summary>

@@ -161,9 +161,12 @@ public sealed class ReleaseDistributor(
         ledger.AllowResendAsync(releaseId, batchId, "staff allowed a resend after an unknown outcome", cancellationToken);
 
     public Task<DistributionReport> SendTestAsync(DispatchRequest request, CancellationToken cancellationToken) =>
-        SendTestAsync(request, [], cancellationToken);
+        SendTestAsync(request, [], null, cancellationToken);
 
-    public async Task<DistributionReport> SendTestAsync(DispatchRequest request, IReadOnlyList<string> addresses, CancellationToken cancellationToken)
+    public Task<DistributionReport> SendTestAsync(DispatchRequest request, IReadOnlyList<string> addresses, CancellationToken cancellationToken) =>
+        SendTestAsync(request, addresses, null, cancellationToken);
+
+    public async Task<DistributionReport> SendTestAsync(DispatchRequest request, IReadOnlyList<string> addresses, string? language, CancellationToken cancellationToken)
     {
         var given = addresses.Count > 0
             ? addresses.SelectMany(a => a.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray()
@@ -184,23 +187,57 @@ public sealed class ReleaseDistributor(
             return Blocked($"a test goes to at most {MaxTestRecipients} addresses; send the release to a media list instead.", []);
         }
 
-        var problems = new List<string>();
-        var release = await content.LoadAsync(request.ReleaseId, cancellationToken);
-        var pdf = request.AttachPdf ? await content.LoadPdfAsync(request.ReleaseId, cancellationToken) : null;
-        var releaseMail = mailFactory.Create(request, release, pdf, problems);
-
-        // Tracked under its own id: webhook events and unsubscribe links of a test never touch the real send's counts.
-        releaseMail = releaseMail with { ReleaseId = IReleaseTestSender.TestReleaseId(request.ReleaseId), Subject = "[TEST] " + releaseMail.Subject };
-        var batch = BatchPlanner.Plan(to.Select(a => new Recipient(identity.IdOf(a), a, null)), BatchPlanner.SendGridLimit)[0];
-        var outcome = await transport.SendAsync(releaseMail.ReleaseId, "test-" + batch.Id, composer.Compose(releaseMail, "test-" + batch.Id, batch.Members), cancellationToken);
-        logger.LogInformation("Test send of release {Release} to {Count} address(es): {Outcome}", request.ReleaseId, to.Length, outcome.GetType().Name);
-        return outcome switch
+        var versions = await content.LanguagesAsync(request.ReleaseId, cancellationToken);
+        IReadOnlyList<string> languages = versions;
+        if (!string.IsNullOrWhiteSpace(language))
         {
-            SendOutcome.Accepted => new DistributionReport(to.Length, 0, 1, 0, problems),
-            SendOutcome.Failed f => new DistributionReport(to.Length, 0, 0, 1, [.. problems, $"The test e-mail was not sent: {f.Reason}"]),
-            SendOutcome.Unknown u => new DistributionReport(to.Length, 0, 0, 0, [.. problems, $"The test e-mail may not have been sent: {u.Reason}"], BatchesUnknown: 1),
-            _ => throw new InvalidOperationException("Unexpected outcome."),
-        };
+            var picked = ContactListReader.PrimaryLanguage(language);
+            if (!versions.Contains(picked, StringComparer.Ordinal))
+            {
+                return Blocked($"the release has no version in '{language.Trim()}'; pick one of {string.Join(", ", versions)}, or none for every version.", []);
+            }
+
+            languages = [picked];
+        }
+
+        var problems = new List<string>();
+        var batch = BatchPlanner.Plan(to.Select(a => new Recipient(identity.IdOf(a), a, null)), BatchPlanner.SendGridLimit)[0];
+        var accepted = new Dictionary<string, int>(StringComparer.Ordinal);
+        var failed = 0;
+        var unknown = 0;
+        foreach (var version in languages)
+        {
+            var release = await content.LoadAsync(request.ReleaseId, version, cancellationToken);
+            var pdf = request.AttachPdf ? await content.LoadPdfAsync(request.ReleaseId, version, cancellationToken) : null;
+            var releaseMail = mailFactory.Create(request, release, pdf, problems);
+
+            // Tracked under its own id: webhook events and unsubscribe links of a test never touch the real send's counts.
+            releaseMail = releaseMail with { ReleaseId = IReleaseTestSender.TestReleaseId(request.ReleaseId), Subject = "[TEST] " + releaseMail.Subject };
+            var batchId = versions.Count < 2 ? "test-" + batch.Id : $"test-{batch.Id}-{version}";
+            var outcome = await transport.SendAsync(releaseMail.ReleaseId, batchId, composer.Compose(releaseMail, batchId, batch.Members), cancellationToken);
+            logger.LogInformation("Test send of release {Release} ({Language}) to {Count} address(es): {Outcome}", request.ReleaseId, version, to.Length, outcome.GetType().Name);
+
+            // Which version a sentence is about matters only when there are several.
+            var which = versions.Count < 2 ? "The test e-mail" : $"The test e-mail in {Conversion.Rendering.LanguageNames.Native(version)} ({version})";
+            switch (outcome)
+            {
+                case SendOutcome.Accepted:
+                    accepted[version] = to.Length;
+                    break;
+                case SendOutcome.Failed f:
+                    failed++;
+                    problems.Add($"{which} was not sent: {f.Reason}");
+                    break;
+                case SendOutcome.Unknown u:
+                    unknown++;
+                    problems.Add($"{which} may not have been sent: {u.Reason}");
+                    break;
+                default:
+                    throw new InvalidOperationException("Unexpected outcome.");
+            }
+        }
+
+        return new DistributionReport(to.Length, 0, accepted.Count, failed, problems, unknown, ByLanguage: accepted);
     }
 
     /// <summary>Sends one planned batch through the ledger; returns a reason when the rest of the run should stop.</summary>

@@ -110,7 +110,7 @@ public static class ApiResults
 }
 
 /// <summary>Body of <c>POST /api/releases/{id}/test-send</c>: addresses, or none for the configured staff addresses.</summary>
-public sealed record TestSendBody(IReadOnlyList<string>? Addresses);
+public sealed record TestSendBody(IReadOnlyList<string>? Addresses, string? Language = null);
 
 /// <summary>Body of <c>POST /api/suppressions</c> and <c>/api/suppressions/remove</c>.</summary>
 public sealed record SuppressionBody(string? Email, string? Reason = null, string? Note = null);

@@ -7,8 +7,9 @@ using PressPipeline.Pipeline.Operations;
 namespace PressPipeline.Functions.Api;
 
 /// <summary>
-/// <c>POST /api/releases/{id}/test-send</c> with JSON <c>{"addresses": ["me@example.org"]}</c> (or none for the
-/// configured staff addresses): the release marked [TEST], never counted, never in the real send's ledger.
+/// <c>POST /api/releases/{id}/test-send</c> with JSON <c>{"addresses": ["me@example.org"], "language": "ru"}</c> (no
+/// addresses for the configured staff addresses; no language for every version): the release marked [TEST], one
+/// message per language version, never counted, never in the real send's ledger.
 /// </summary>
 public sealed class TestSendRelease(ReleaseOperations operations, ILogger<TestSendRelease> logger)
 {
@@ -19,7 +20,7 @@ public sealed class TestSendRelease(ReleaseOperations operations, ILogger<TestSe
         CancellationToken cancellationToken) =>
         ApiResults.GuardAsync(logger, async () =>
         {
-            var body = await ApiResults.ReadAsync<TestSendBody>(request, """{"addresses": ["me@example.org"]}""", cancellationToken);
-            return ApiResults.Json(StatusCodes.Status200OK, await operations.TestSendAsync(id, body?.Addresses ?? [], StaffActor.From(request), cancellationToken));
+            var body = await ApiResults.ReadAsync<TestSendBody>(request, """{"addresses": ["me@example.org"], "language": "ru"}""", cancellationToken);
+            return ApiResults.Json(StatusCodes.Status200OK, await operations.TestSendAsync(id, body?.Addresses ?? [], StaffActor.From(request), cancellationToken, body?.Language));
         });
 }

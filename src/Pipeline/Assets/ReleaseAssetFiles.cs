@@ -1,4 +1,6 @@
 using PressPipeline.Conversion.Manifest;
+using PressPipeline.Conversion.Rendering;
+using PressPipeline.Pipeline.Links;
 
 namespace PressPipeline.Pipeline.Assets;
 
@@ -28,5 +30,23 @@ public static class ReleaseAssetFiles
     {
         ArgumentNullException.ThrowIfNull(asset);
         return AssetType.All.FirstOrDefault(t => t.ContentType.Equals(asset.ContentType, StringComparison.OrdinalIgnoreCase))?.Label ?? "File";
+    }
+
+    /// <summary>"PDF", "JPG", "XLSX": the short type readers see beside the name, the same in every language.</summary>
+    public static string ShortType(this ManifestAsset asset)
+    {
+        ArgumentNullException.ThrowIfNull(asset);
+        return Path.GetExtension(asset.Path).TrimStart('.').ToUpperInvariant();
+    }
+
+    /// <summary>
+    /// How every variant and the e-mail link the release's files: through the signed-file route, which serves them
+    /// before the lift and redirects to the newsroom after it, so the same link works in a page or message for good.
+    /// </summary>
+    public static IReadOnlyList<AssetLink> Links(string id, IReadOnlyList<ManifestAsset> assets, SignedLinks links)
+    {
+        ArgumentNullException.ThrowIfNull(assets);
+        ArgumentNullException.ThrowIfNull(links);
+        return [.. assets.Select(a => new AssetLink(a.DisplayName(), links.Create(id, a.Path), a.ShortType(), a.Size, a.ContentType))];
     }
 }

@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PressPipeline.Conversion.Manifest;
+using PressPipeline.Pipeline.Publishing;
 using PressPipeline.Pipeline.Status;
 using PressPipeline.Pipeline.Storage;
+using PressPipeline.Pipeline.Uploads;
 
 namespace PressPipeline.Pipeline.Assets;
 
@@ -13,12 +15,15 @@ public sealed record AssetReport(IReadOnlyList<ManifestAsset> Added, IReadOnlyLi
 /// Adds files to a release (every door: API, CLI, blob folder or sidecar). Each file is checked on its own
 /// (<see cref="AssetCheck"/>); the good ones are stored under <c>releases/{id}/assets/</c> and listed in
 /// manifest.json with size and SHA-256, so the publisher copies them to the newsroom at the publish time and the
-/// signed-file route serves them before it. Files can be added until sending starts, like a correction: the
-/// e-mail links them, so a file added after it went out would reach nobody.
+/// signed-file route serves them before it. Every language version's web page and text are then rendered again from
+/// its original so they list the files, through the same links the e-mail carries. Files can be added until sending
+/// starts, like a correction: the e-mail links them, so a file added after it went out would reach nobody.
 /// </summary>
 public sealed class ReleaseAssets(
     ReleaseBlobStore store,
     ReleaseStatusStore statuses,
+    ReleaseRendering rendering,
+    ReleasePublisher publisher,
     TimeProvider time,
     IOptions<AssetOptions> options,
     ILogger<ReleaseAssets> logger)
@@ -60,9 +65,20 @@ public sealed class ReleaseAssets(
             notes.Add($"{asset.DisplayName()} ({asset.Label()}, {AssetCheck.Megabytes(asset.Size)}{(checkedAsset.LocationRemoved ? "; GPS position removed" : "")})");
         }
 
-        if (notes.Count > 0)
+        if (added.Count > 0)
         {
-            await store.SaveManifestAsync(manifest with { Assets = assets }, cancellationToken);
+            // Stored in the manifest first, so the e-mail links the files even if the pages cannot be rendered again
+            // now; the same files again (a retry) render them again.
+            var withAssets = manifest with { Assets = assets };
+            if (notes.Count > 0)
+            {
+                await store.SaveManifestAsync(withAssets, cancellationToken);
+            }
+
+            manifest = await rendering.ShowAssetsAsync(status, withAssets, cancellationToken);
+
+            // Published before sending (a publish time before the send time): the newsroom's page lists them too.
+            await publisher.RepublishAsync(id, cancellationToken);
         }
 
         if (notes.Count > 0 || refused.Count > 0)
@@ -70,7 +86,7 @@ public sealed class ReleaseAssets(
             var sentence = string.Join(
                 " ",
                 new[] { notes.Count > 0 ? $"Added {string.Join(", ", notes)}." : null }.Concat(refused).OfType<string>());
-            await statuses.UpdateAsync(id, s => s.Note(time.GetUtcNow(), sentence, by), cancellationToken);
+            await statuses.UpdateAsync(id, s => s.Note(time.GetUtcNow(), sentence, by) with { Files = manifest.StoredFiles() }, cancellationToken);
         }
 
         logger.LogInformation("Release {ReleaseId}: {Added} files added, {Refused} refused, by {Actor}", id, notes.Count, refused.Count, by);

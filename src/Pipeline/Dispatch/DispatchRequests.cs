@@ -28,6 +28,6 @@ public sealed class DispatchRequests(SignedLinks links)
             Link("web"),
             Link("pdf"),
             plan.AttachPdf,
-            [.. manifest.Assets.Select(a => new DownloadLink(a.DisplayName(), links.Create(id, a.Path), Path.GetExtension(a.Path).TrimStart('.').ToUpperInvariant(), a.Size))]);
+            [.. ReleaseAssetFiles.Links(id, manifest.Assets, links).Select(a => new DownloadLink(a.Name, a.Url, a.Type, a.Bytes))]);
     }
 }

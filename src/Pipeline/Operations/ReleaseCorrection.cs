@@ -91,14 +91,8 @@ public sealed class ReleaseCorrection(
             await store.SaveFileAsync(id, $"versions/v{current.Version}.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", previous.ToMemory(), cancellationToken);
         }
 
-        var manifest = await versions.RebuildAsync(id, before, await intake.ConvertCorrectionAsync(id, content, sourceName, current.Plan, current.Language, cancellationToken), current.Plan, cancellationToken);
-        if (before.Assets.Count > 0 && manifest.Assets.Count == 0)
-        {
-            // The files staff added go with the release, not with one version of its document.
-            manifest = manifest with { Assets = before.Assets };
-            await store.SaveManifestAsync(manifest, cancellationToken);
-        }
-
+        // The files staff added go with the release, not with one version of its document: the corrected variants list them.
+        var manifest = await versions.RebuildAsync(id, before, await intake.ConvertCorrectionAsync(id, content, sourceName, current.Plan, current.Language, before.Assets, cancellationToken), current.Plan, cancellationToken);
         await store.SaveOriginalAsync(id, content, sourceName, cancellationToken);
         foreach (var gone in before.StoredFiles().Select(f => f.FileName).Except(manifest.StoredFiles().Select(f => f.FileName), StringComparer.Ordinal))
         {

@@ -83,11 +83,15 @@ public sealed class ReleaseOperations(
         return views.Of(status);
     }
 
-    /// <summary>Sends the release marked [TEST] to the given addresses (or the configured staff addresses).</summary>
-    public async Task<TestSendResult> TestSendAsync(string id, IReadOnlyList<string> addresses, Actor by, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends the release marked [TEST] to the given addresses (or the configured staff addresses): one message per
+    /// language version, or only the version in <paramref name="language"/>.
+    /// </summary>
+    public async Task<TestSendResult> TestSendAsync(string id, IReadOnlyList<string> addresses, Actor by, CancellationToken cancellationToken, string? language = null)
     {
-        var result = await testSend.SendAsync(ReleaseId.Require(id), addresses, by, cancellationToken);
-        await RecordAsync(by, "test-send", id, $"{result.Addresses} address(es), {(result.Sent ? "accepted" : "not accepted")}", cancellationToken);
+        var result = await testSend.SendAsync(ReleaseId.Require(id), addresses, by, cancellationToken, language);
+        var versions = result.Languages is { Count: > 1 } several ? $" in {string.Join(", ", several)}" : "";
+        await RecordAsync(by, "test-send", id, $"{result.Addresses} address(es){versions}, {(result.Sent ? "accepted" : "not accepted")}", cancellationToken);
         return result;
     }
 

@@ -180,16 +180,17 @@ public sealed class ReleaseIntake(
     /// manifest; throws the converter's sentence when the correction is rejected, leaving the current version.
     /// </summary>
     /// <param name="plan">The release's plan, whose release line the corrected variants show (<see cref="ShownReleaseLine"/>).</param>
-    internal async Task<ReleaseManifest> ConvertCorrectionAsync(string id, BinaryData content, string sourceName, DeliveryPlan? plan, string? language, CancellationToken cancellationToken)
+    /// <param name="assets">The files that go with the release: the corrected web page and text list them, the manifest keeps them.</param>
+    internal async Task<ReleaseManifest> ConvertCorrectionAsync(string id, BinaryData content, string sourceName, DeliveryPlan? plan, string? language, IReadOnlyList<ManifestAsset> assets, CancellationToken cancellationToken)
     {
-        var outcome = rendering.Convert(id, content, plan, language)
+        var outcome = rendering.Convert(id, content, plan, language, assets)
             ?? throw new ReleaseProblemException(ProblemKind.Conflict, $"The corrected document was not used, the current version stays: {FailedSentence(id)}");
         if (outcome is ConversionOutcome.Rejected rejected)
         {
             throw new ReleaseProblemException(ProblemKind.Invalid, $"The corrected document was not used, the current version stays: {rejected.Rejection.Message}");
         }
 
-        return await rendering.StoreAsync(id, sourceName, content, ((ConversionOutcome.Converted)outcome).Release, cancellationToken);
+        return await rendering.StoreAsync(id, sourceName, content, ((ConversionOutcome.Converted)outcome).Release, cancellationToken, assets);
     }
 
     /// <summary>Reads a corrected document within <see cref="PipelineOptions.MaxUploadBytes"/>, as uploads are read.</summary>

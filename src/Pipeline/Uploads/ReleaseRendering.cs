@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using PressPipeline.Conversion;
 using PressPipeline.Conversion.Manifest;
 using PressPipeline.Conversion.Rendering;
+using PressPipeline.Pipeline.Assets;
 using PressPipeline.Pipeline.Instructions;
 using PressPipeline.Pipeline.Links;
 using PressPipeline.Pipeline.Publishing;
@@ -14,7 +15,8 @@ namespace PressPipeline.Pipeline.Uploads;
 /// <summary>
 /// Converts a release's document into its stored variants: at upload, for a correction, and again when staff's plan
 /// changes what the variants must say about the embargo (<see cref="ShownReleaseLine"/>), so that the web page and
-/// PDF made public and the e-mail sent always agree with the plan.
+/// PDF made public and the e-mail sent always agree with the plan, and when staff add files, so that every version's
+/// web page and text list them.
 /// </summary>
 public sealed class ReleaseRendering(
     ReleaseConverter converter,
@@ -28,7 +30,8 @@ public sealed class ReleaseRendering(
 {
     /// <summary>The outcome, or null when the converter failed for a reason other than the document.</summary>
     /// <param name="plan">Staff's plan when there is one: its release line replaces the document's in the variants.</param>
-    public ConversionOutcome? Convert(string id, BinaryData content, DeliveryPlan? plan = null, string? language = null)
+    /// <param name="assets">The files that go with the release, which the web page and text list for download.</param>
+    public ConversionOutcome? Convert(string id, BinaryData content, DeliveryPlan? plan = null, string? language = null, IReadOnlyList<ManifestAsset>? assets = null)
     {
         // Every link a variant carries (the e-mail's buttons and images, the text's PDF link, the web page's PDF
         // link and og:image) goes through the signed-file route: it serves recipients before the lift and redirects
@@ -42,6 +45,7 @@ public sealed class ReleaseRendering(
             Organisation: options.Value.Organisation)
         {
             ShownReleaseLine = ShownReleaseLine.Replacing(plan, language),
+            Assets = ReleaseAssetFiles.Links(id, assets ?? [], links),
         };
         try
         {
@@ -57,17 +61,63 @@ public sealed class ReleaseRendering(
     }
 
     /// <summary>Stores every file and the manifest of a one-version release (whose release line is the document's own).</summary>
-    public async Task<ReleaseManifest> StoreAsync(string id, string sourceName, BinaryData content, ConvertedRelease converted, CancellationToken cancellationToken)
+    /// <param name="assets">The files that go with the release, kept in the manifest.</param>
+    /// <param name="before">The manifest the stored files match: a file whose bytes it already lists is not written again (a PDF the change left alone).</param>
+    public async Task<ReleaseManifest> StoreAsync(
+        string id,
+        string sourceName,
+        BinaryData content,
+        ConvertedRelease converted,
+        CancellationToken cancellationToken,
+        IReadOnlyList<ManifestAsset>? assets = null,
+        ReleaseManifest? before = null)
     {
-        foreach (var file in converted.Files)
-        {
-            await store.SaveFileAsync(id, file.FileName, file.ContentType, file.Content, cancellationToken);
-        }
-
         var source = ManifestWriter.Describe(sourceName, content.ToStream());
-        var manifest = ManifestWriter.Create(id, [ManifestWriter.Version(converted, source, main: true)], [], time.GetUtcNow());
+        var version = ManifestWriter.Version(converted, source, main: true);
+        await SaveChangedAsync(store, id, string.Empty, converted, version, before, cancellationToken);
+        var manifest = ManifestWriter.Create(id, [version], assets ?? [], time.GetUtcNow());
         await store.SaveManifestAsync(manifest, cancellationToken);
         return manifest;
+    }
+
+    /// <summary>
+    /// Renders every version's variants again so that the web page and text list the files now in the manifest (with
+    /// staff's plan, as the variants say now); writes only the files that changed, and the manifest.
+    /// </summary>
+    public async Task<ReleaseManifest> ShowAssetsAsync(ReleaseStatus current, ReleaseManifest manifest, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(manifest);
+        if (manifest.Versions.Count > 1)
+        {
+            return await versions.RenderForPlanAsync(current.Id, manifest, current.Plan, cancellationToken);
+        }
+
+        var original = await store.ReadAsync(current.Id, ReleaseBlobStore.OriginalName, cancellationToken);
+        var outcome = original is null ? null : Convert(current.Id, original, current.Plan, current.Language, manifest.Assets);
+        if (outcome is not ConversionOutcome.Converted converted)
+        {
+            throw new ReleaseProblemException(
+                ProblemKind.Conflict,
+                $"The files were added to release {current.Id} and the e-mail links them, but its web page could not be rendered again to list them; add the files again to retry.");
+        }
+
+        return await StoreAsync(current.Id, manifest.Main.Source.FileName, original!, converted.Release, cancellationToken, manifest.Assets, manifest);
+    }
+
+    /// <summary>Writes the rendered files of one version whose bytes <paramref name="before"/> does not already list at that path.</summary>
+    internal static async Task SaveChangedAsync(ReleaseBlobStore store, string id, string folder, ConvertedRelease converted, ManifestVersion described, ReleaseManifest? before, CancellationToken cancellationToken)
+    {
+        var stored = before?.AllFiles.ToDictionary(f => f.Path, f => f.Sha256, StringComparer.Ordinal) ?? [];
+        foreach (var (file, manifestFile) in converted.Files.Zip(described.Files))
+        {
+            if (stored.TryGetValue(manifestFile.Path, out var sha256) && sha256 == manifestFile.Sha256)
+            {
+                continue;
+            }
+
+            await store.SaveFileAsync(id, folder + file.FileName, file.ContentType, file.Content, cancellationToken);
+        }
     }
 
     /// <summary>
@@ -92,13 +142,13 @@ public sealed class ReleaseRendering(
         else
         {
             var original = await store.ReadAsync(current.Id, ReleaseBlobStore.OriginalName, cancellationToken);
-            var outcome = original is null ? null : Convert(current.Id, original, plan, current.Language);
+            var outcome = original is null ? null : Convert(current.Id, original, plan, current.Language, manifest.Assets);
             if (outcome is not ConversionOutcome.Converted converted)
             {
                 throw NotRenderedAgain(current.Id);
             }
 
-            await StoreAsync(current.Id, manifest.Main.Source.FileName, original!, converted.Release, cancellationToken);
+            await StoreAsync(current.Id, manifest.Main.Source.FileName, original!, converted.Release, cancellationToken, manifest.Assets);
         }
 
         logger.LogInformation("Release {ReleaseId} rendered again for its plan: publish {PublishAt:o}, send {SendAt:o}", current.Id, plan.PublishAt, plan.SendAt);

@@ -5,6 +5,7 @@ using PressPipeline.Conversion;
 using PressPipeline.Conversion.Manifest;
 using PressPipeline.Conversion.Rendering;
 using PressPipeline.Conversion.Results;
+using PressPipeline.Pipeline.Assets;
 using PressPipeline.Pipeline.Instructions;
 using PressPipeline.Pipeline.Links;
 using PressPipeline.Pipeline.Publishing;
@@ -123,14 +124,14 @@ public sealed partial class ReleaseVersions(
     }
 
     /// <summary>Renders every version again for staff's <paramref name="plan"/> (the embargo line it makes true).</summary>
-    public async Task<ReleaseManifest> RenderForPlanAsync(string id, ReleaseManifest manifest, DeliveryPlan plan, CancellationToken cancellationToken) =>
+    public async Task<ReleaseManifest> RenderForPlanAsync(string id, ReleaseManifest manifest, DeliveryPlan? plan, CancellationToken cancellationToken) =>
         await RenderAsync(id, await OriginalsAsync(manifest, cancellationToken), manifest, plan, cancellationToken);
 
     /// <summary>The main version's files are at the root; the others' in a folder named after their language.</summary>
     public static string FolderOf(string language, bool main) => main ? string.Empty : language + "/";
 
-    /// <summary>The render context of one version: its own links, and every version for the language switch.</summary>
-    public RenderContext ContextFor(string id, string language, bool main, IReadOnlyList<(string Language, bool Main)> all, DeliveryPlan? plan = null)
+    /// <summary>The render context of one version: its own links, every version for the language switch, and the release's files.</summary>
+    public RenderContext ContextFor(string id, string language, bool main, IReadOnlyList<(string Language, bool Main)> all, DeliveryPlan? plan = null, IReadOnlyList<ManifestAsset>? assets = null)
     {
         var folder = FolderOf(language, main);
         return new RenderContext(
@@ -149,6 +150,7 @@ public sealed partial class ReleaseVersions(
                     links.Create(id, FolderOf(v.Language, v.Main) + ReleaseIntake.WebFileName),
                     newsroom.FileOf(id, FolderOf(v.Language, v.Main) + ReleaseIntake.WebFileName),
                     v.Language == language))],
+            Assets = ReleaseAssetFiles.Links(id, assets ?? [], links),
         };
     }
 
@@ -240,19 +242,16 @@ public sealed partial class ReleaseVersions(
         var described = new List<ManifestVersion>();
         foreach (var version in versions)
         {
-            var outcome = converter.Convert(version.Content.ToStream(), ContextFor(id, version.Language, version.Main, all, plan));
+            var outcome = converter.Convert(version.Content.ToStream(), ContextFor(id, version.Language, version.Main, all, plan, before.Assets));
             if (outcome is ConversionOutcome.Rejected rejected)
             {
                 throw new ReleaseProblemException(ProblemKind.Invalid, $"{version.Source.FileName} was not added: {rejected.Rejection.Message}");
             }
 
             var converted = ((ConversionOutcome.Converted)outcome).Release;
-            foreach (var file in converted.Files)
-            {
-                await store.SaveFileAsync(id, version.Folder + file.FileName, file.ContentType, file.Content, cancellationToken);
-            }
-
-            described.Add(ManifestWriter.Version(converted, version.Source, version.Main, version.Language, version.Folder));
+            var description = ManifestWriter.Version(converted, version.Source, version.Main, version.Language, version.Folder);
+            await ReleaseRendering.SaveChangedAsync(store, id, version.Folder, converted, description, before, cancellationToken);
+            described.Add(description);
         }
 
         var manifest = ManifestWriter.Create(id, described, before.Assets, time.GetUtcNow());

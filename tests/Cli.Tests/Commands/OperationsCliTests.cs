@@ -74,6 +74,7 @@ public sealed class OperationsCliTests : IAsyncLifetime
 
         var (previewExit, preview) = await RunAsync("preview", id, "-o", Path.Combine(work.FullName, "preview"), "--pdf-pages", Path.Combine(work.FullName, "pages"));
         var (testExit, test) = await RunAsync("test-send", id, "--to", "anna@iom.example.org", "--as", "anna");
+        var (missingExit, missing) = await RunAsync("test-send", id, "--to", "anna@iom.example.org", "--language", "kk", "--as", "anna");
         var (ownExit, own) = await RunAsync("approve", id, "--as", "anna");
         var (approveExit, _) = await RunAsync("approve", id, "--as", "boris");
         var (scheduleExit, _) = await RunAsync("schedule", id, "--lists", "media", "--send-at", "now", "--zone", "Asia/Almaty", "--as", "boris");
@@ -95,6 +96,8 @@ public sealed class OperationsCliTests : IAsyncLifetime
         Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, File.ReadAllBytes(Path.Combine(work.FullName, "pages", "page-1.png"))[..4]);
         Assert.Equal(0, testExit);
         Assert.Contains("sent to 1 address(es)", test, StringComparison.Ordinal);
+        Assert.NotEqual(0, missingExit);
+        Assert.Contains("the release has no version in 'kk'; pick one of en, or none for every version.", missing, StringComparison.Ordinal);
         Assert.Equal(2, ownExit);
         Assert.Contains("anna uploaded release", own, StringComparison.Ordinal);
         Assert.Equal((0, 0, 0, 0), (approveExit, scheduleExit, reportExit, statusExit));

@@ -37,6 +37,22 @@ public sealed class DownloadLinksTests
     }
 
     [Fact]
+    public void A_text_variant_that_lists_the_files_itself_has_them_once_in_the_text_part_and_the_html_still_lists_them()
+    {
+        // release.txt rendered after the files were added ends with the same list, with the same links.
+        var listed = $"The round table met.\n\n\nDownloads:\n- bibliography.pdf (PDF, 1.2 MB): {Downloads[0].Url.AbsoluteUri}\n";
+        var mail = new ReleaseMailFactory(Options.Create(new MailOptions { FromAddress = "press@example.org" })).Create(
+            new DispatchRequest("r1", ["media"], [], Lift.AddDays(-1), Lift, "Asia/Almaty", null, null, AttachPdf: false, Downloads),
+            new ReleaseEmailContent("Round table", "en", "IOM", null, "<html><body><p>The round table met.</p></body></html>", listed),
+            null,
+            new List<string>());
+
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(mail.Text, System.Text.RegularExpressions.Regex.Escape(Downloads[0].Url.AbsoluteUri)));
+        Assert.Contains($"- Фото-круглого-стола.jpg (JPG, 3.4 MB): {Downloads[1].Url.AbsoluteUri}\n", mail.Text, StringComparison.Ordinal);
+        Assert.Contains($">bibliography.pdf</a> (PDF, 1.2 MB)</li>", mail.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Without_files_there_is_no_downloads_block()
     {
         var mail = new ReleaseMailFactory(Options.Create(new MailOptions { FromAddress = "press@example.org" })).Create(

@@ -91,7 +91,7 @@ public sealed class EmailRenderer(TemplateLibrary templates) : IVariantRenderer
             ["notes_html"] = body.WriteNotes(release.Notes, view.Labels),
             ["web_url"] = SafeUrl.Format(context.WebPageUrl),
             ["versions"] = LanguageNames.TemplateValues(context),
-            ["read_in"] = LanguageNames.ReadIn(view.Language),
+            ["read_in"] = view.Labels["read_in"],
             ["pdf_url"] = SafeUrl.Format(context.PdfUrl) ?? "release.pdf",
             ["labels"] = view.Labels,
             ["css"] = templates.Read("styles/email.css"),

@@ -57,7 +57,8 @@ public sealed class TextRenderer(TemplateLibrary templates) : IVariantRenderer
             ["references"] = Empty(writer.ReferenceList(view.Labels)),
             ["pdf_url"] = SafeUrl.Format(context.PdfUrl),
             ["versions"] = LanguageNames.TemplateValues(context),
-            ["read_in"] = LanguageNames.ReadIn(release.Metadata.Language),
+            ["read_in"] = view.Labels["read_in"],
+            ["downloads"] = AssetLinks.TemplateValues(context, view.Language, view.Labels, templates),
             ["labels"] = view.Labels,
         };
 

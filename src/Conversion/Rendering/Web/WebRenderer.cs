@@ -75,7 +75,8 @@ public sealed class WebRenderer(TemplateLibrary templates) : IVariantRenderer
             ["labels"] = view.Labels,
             ["css"] = templates.Read("styles/web.css"),
             ["versions"] = LanguageNames.TemplateValues(context),
-            ["read_in"] = LanguageNames.ReadIn(view.Language),
+            ["read_in"] = view.Labels["read_in"],
+            ["downloads"] = AssetLinks.TemplateValues(context, view.Language, view.Labels, templates),
             ["json_ld"] = NewsArticleJsonLd.Create(release, view, pageUrl, imageUrl, description),
         };
 
