@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using PressPipeline.Pipeline.Operations;
+using PressPipeline.StaffConsole;
 
 namespace PressPipeline.Functions.Api;
 
@@ -10,16 +11,16 @@ namespace PressPipeline.Functions.Api;
 /// <c>POST /api/releases/{id}/test-send</c> with JSON <c>{"addresses": ["me@example.org"]}</c> (or none for the
 /// configured staff addresses): the release marked [TEST], never counted, never in the real send's ledger.
 /// </summary>
-public sealed class TestSendRelease(ReleaseOperations operations, ILogger<TestSendRelease> logger)
+public sealed class TestSendRelease(ReleaseOperations operations, StaffSignIn signIn, ILogger<TestSendRelease> logger)
 {
     [Function(nameof(TestSendRelease))]
     public Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "releases/{id}/test-send")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "releases/{id}/test-send")] HttpRequest request,
         string id,
         CancellationToken cancellationToken) =>
-        ApiResults.GuardAsync(logger, async () =>
+        StaffApi.RunAsync(signIn, request, logger, async actor =>
         {
             var body = await ApiResults.ReadAsync<TestSendBody>(request, """{"addresses": ["me@example.org"]}""", cancellationToken);
-            return ApiResults.Json(StatusCodes.Status200OK, await operations.TestSendAsync(id, body?.Addresses ?? [], StaffActor.From(request), cancellationToken));
+            return ApiResults.Json(StatusCodes.Status200OK, await operations.TestSendAsync(id, body?.Addresses ?? [], actor, cancellationToken));
         });
 }
