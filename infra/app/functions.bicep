@@ -84,6 +84,15 @@ var monitoringSettings = {
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
 }
 
+// Present exactly when the auth resource below is: the app believes App Service Authentication's principal headers
+// (the staff member on the console and the staff API) only when they can have come from it. Without it the app
+// decides from WEBSITE_AUTH_ENABLED, and a staff request without a principal is refused (401).
+var signInSettings = empty(authClientId)
+  ? {}
+  : {
+      StaffConsole__TrustPrincipalHeaders: 'true'
+    }
+
 resource app 'Microsoft.Web/sites@2025-03-01' = {
   name: appName
   location: location
@@ -134,7 +143,7 @@ resource app 'Microsoft.Web/sites@2025-03-01' = {
 resource settings 'Microsoft.Web/sites/config@2025-03-01' = {
   parent: app
   name: 'appsettings'
-  properties: union(appSettings, hostStorageSettings, monitoringSettings)
+  properties: union(appSettings, hostStorageSettings, monitoringSettings, signInSettings)
 }
 
 // Deployments authenticate with Entra ID; publishing user names and passwords are switched off.

@@ -31,6 +31,7 @@ internal static class CliApp
         root.Subcommands.Add(ResumeCommand.Create());
         root.Subcommands.Add(ReleaseBatchCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(RestoreTablesCommand.Create());
         return root;
     }
 }

@@ -27,7 +27,9 @@ builder.Logging.Services.Configure<LoggerFilterOptions>(options =>
 // The one composition root of this host: pipeline, distribution and the operations service (the CLI calls the same).
 builder.Services.AddPressPipelineApp(builder.Configuration);
 
-// The staff console's pages (one HTTP trigger); no development actor here: in Azure sign-in supplies the staff member.
+// The staff console's pages (one HTTP trigger) and the staff sign-in rule the console and the staff API share: in Azure
+// App Service Authentication supplies the staff member; locally local.settings.json names a development actor
+// (StaffConsole:DevelopmentActor), which is ignored on App Service.
 builder.Services.AddStaffConsole(builder.Configuration);
 
 builder.Build().Run();

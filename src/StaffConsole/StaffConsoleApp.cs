@@ -20,6 +20,7 @@ namespace PressPipeline.StaffConsole;
 /// </summary>
 public sealed class StaffConsoleApp(
     IOptions<StaffConsoleOptions> options,
+    StaffSignIn signIn,
     ConsoleSecurity security,
     ConsoleLabels labels,
     ConsoleView view,
@@ -43,8 +44,7 @@ public sealed class StaffConsoleApp(
             return;
         }
 
-        var name = (options.Value.PrincipalHeadersTrusted ? StaffPrincipal.NameOf(context.Request.Headers) : null) ?? options.Value.DevelopmentActor;
-        if (string.IsNullOrWhiteSpace(name))
+        if (signIn.ActorOf(context.Request, Door.Page) is not { } actor)
         {
             // In Azure App Service Authentication puts the principal on every request it lets through: none means
             // sign-in is switched off or bypassed, and nobody may act without a name.
@@ -53,7 +53,6 @@ public sealed class StaffConsoleApp(
             return;
         }
 
-        var actor = Actor.Of(name, Door.Page);
         var request = new ConsoleRequest(context, actor, language, words, basePath, security.TokenFor(actor.Name), view);
         var method = context.Request.Method;
         if (HttpMethods.IsPost(method) && !await IsGenuineFormAsync(context, actor))

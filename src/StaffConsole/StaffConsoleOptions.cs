@@ -12,9 +12,10 @@ public sealed class StaffConsoleOptions
     public string? BasePath { get; set; }
 
     /// <summary>
-    /// The staff member to act as when a request carries no App Service Authentication principal. Only the local
-    /// host (<c>presspipe serve</c>) sets it; in Azure it stays null and a request without a principal gets the
-    /// sign-in page (401).
+    /// The staff member to act as when a request carries no App Service Authentication principal, on the console and
+    /// the staff API. Only the local hosts set it (<c>presspipe serve</c>; the Functions host through
+    /// local.settings.json); on App Service it is ignored, and a request without a principal gets the sign-in page
+    /// or the API's 401.
     /// </summary>
     public string? DevelopmentActor { get; set; }
 
@@ -34,8 +35,11 @@ public sealed class StaffConsoleOptions
     /// <summary>How long a page's forms stay usable after the page was served.</summary>
     public TimeSpan FormLifetime { get; set; } = TimeSpan.FromHours(12);
 
+    /// <summary>True when the app runs on App Service (Azure Functions in Azure): <c>WEBSITE_SITE_NAME</c> is set.</summary>
+    public static bool OnAppService => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("WEBSITE_SITE_NAME"));
+
     /// <summary><see cref="TrustPrincipalHeaders"/>, or what the environment says when it is not set.</summary>
     public bool PrincipalHeadersTrusted => TrustPrincipalHeaders ?? (
-        string.IsNullOrEmpty(Environment.GetEnvironmentVariable("WEBSITE_SITE_NAME"))
+        !OnAppService
         || string.Equals(Environment.GetEnvironmentVariable("WEBSITE_AUTH_ENABLED"), "true", StringComparison.OrdinalIgnoreCase));
 }

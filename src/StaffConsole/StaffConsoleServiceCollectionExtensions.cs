@@ -27,6 +27,7 @@ public static class StaffConsoleServiceCollectionExtensions
         }
 
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<StaffSignIn>();
         services.TryAddSingleton<ConsoleSecurity>();
         services.TryAddSingleton(_ => new ConsoleLabels(TemplateLibrary.Embedded));
         services.TryAddSingleton(_ => new ConsoleView(TemplateLibrary.Embedded));

@@ -8,7 +8,7 @@ namespace PressPipeline.StaffConsole;
 /// The staff member App Service Authentication signed in, read from the principal headers it adds:
 /// <c>X-MS-CLIENT-PRINCIPAL-NAME</c>, <c>X-MS-CLIENT-PRINCIPAL</c> (base64 JSON with claims) and
 /// <c>X-MS-CLIENT-PRINCIPAL-ID</c>. The platform strips these headers from incoming requests, so they can be
-/// trusted only while it is switched on. Shared by the API (<c>StaffActor</c>) and the console.
+/// trusted only while it is switched on. Read through <see cref="StaffSignIn"/>, which the console and the staff API share.
 /// </summary>
 public static class StaffPrincipal
 {

@@ -4,9 +4,11 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using PressPipeline.Conversion;
 using PressPipeline.Functions.Api;
 using PressPipeline.Pipeline.Tests.Support;
+using PressPipeline.StaffConsole;
 
 namespace PressPipeline.Functions.Tests;
 
@@ -19,17 +21,33 @@ internal static class FunctionHarness
     public static Task<OperationsHarness> StartAsync(DateTimeOffset now, IDictionary<string, string?>? settings = null) =>
         OperationsHarness.StartAsync(now, ReleaseConverter.CreateDefault(), settings);
 
-    public static T Function<T>(this OperationsHarness harness) => ActivatorUtilities.CreateInstance<T>(harness.Services);
+    /// <summary>The name the local Functions host acts as for a request without a principal (local.settings.json.example).</summary>
+    public const string DevelopmentActor = "developer@localhost";
+
+    /// <summary>
+    /// The staff sign-in rule of a host: by default the local Functions host's (principal headers believed, the
+    /// development actor for a request without one); <c>SignIn(developmentActor: null)</c> is Azure with sign-in on.
+    /// </summary>
+    public static StaffSignIn SignIn(string? developmentActor = DevelopmentActor, bool trustPrincipalHeaders = true) =>
+        new(Options.Create(new StaffConsoleOptions { DevelopmentActor = developmentActor, TrustPrincipalHeaders = trustPrincipalHeaders }));
+
+    /// <summary>A function class from the app's services; staff routes get <paramref name="signIn"/> (default: <see cref="SignIn"/>()).</summary>
+    public static T Function<T>(this OperationsHarness harness, StaffSignIn? signIn = null) => Create<T>(harness.Services, signIn);
 
     /// <summary>The pipeline alone (recording distributor), for the trigger functions.</summary>
     public static PipelineHarness Start(DateTimeOffset now) => PipelineHarness.Start(now, ReleaseConverter.CreateDefault());
 
-    public static T Function<T>(this PipelineHarness harness) => ActivatorUtilities.CreateInstance<T>(harness.Services);
+    public static T Function<T>(this PipelineHarness harness, StaffSignIn? signIn = null) => Create<T>(harness.Services, signIn);
+
+    private static T Create<T>(IServiceProvider services, StaffSignIn? signIn) =>
+        typeof(T).GetConstructors().Any(c => c.GetParameters().Any(p => p.ParameterType == typeof(StaffSignIn)))
+            ? ActivatorUtilities.CreateInstance<T>(services, signIn ?? SignIn())
+            : ActivatorUtilities.CreateInstance<T>(services);
 
     /// <summary>Adds the signed-in staff member as App Service Authentication passes it on.</summary>
     public static HttpRequest As(this HttpRequest request, string name)
     {
-        request.Headers[StaffActor.NameHeader] = name;
+        request.Headers[StaffPrincipal.NameHeader] = name;
         return request;
     }
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using PressPipeline.Functions.Api;
 using PressPipeline.Pipeline.Tests.Support;
+using PressPipeline.StaffConsole;
 
 namespace PressPipeline.Functions.Tests;
 
@@ -57,12 +58,14 @@ public sealed class OperationsApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_signed_in_staff_member_is_recorded_from_the_principal_headers_with_the_api_door()
+    public async Task The_signed_in_staff_member_is_recorded_from_the_principal_headers_with_the_api_door_and_locally_the_development_actor()
     {
         var id = await CreateAsync("Recorded", "anna@iom.example.org");
         var schedule = FunctionHarness.Json("POST", """{ "lists": ["media"], "sendAt": "2026-12-01T09:00", "zone": "Asia/Almaty" }""");
-        schedule.Headers[StaffActor.PrincipalHeader] = Principal("Boris Petrov");
+        schedule.Headers[StaffPrincipal.PrincipalHeader] = Principal("Boris Petrov");
         await harness.Function<ScheduleRelease>().Run(schedule, id, default);
+
+        // Without a principal, the local Functions host acts as its development actor (as the console does).
         await harness.Function<CancelRelease>().Run(FunctionHarness.Json("POST"), id, default);
 
         var (_, body) = FunctionHarness.Read(await harness.Function<GetRelease>().Run(FunctionHarness.Json("GET"), id, default));
@@ -70,7 +73,7 @@ public sealed class OperationsApiTests : IAsyncLifetime
         var history = body.GetProperty("status").GetProperty("history").EnumerateArray()
             .Select(e => (e.GetProperty("by").GetProperty("name").GetString(), e.GetProperty("by").GetProperty("door").GetString())).ToList();
         Assert.Equal(
-            [("anna@iom.example.org", "Api"), ("presspipeline", "System"), ("Boris Petrov", "Api"), (StaffActor.KeyHolder, "Api")],
+            [("anna@iom.example.org", "Api"), ("presspipeline", "System"), ("Boris Petrov", "Api"), (FunctionHarness.DevelopmentActor, "Api")],
             history);
         Assert.Equal("anna@iom.example.org", body.GetProperty("status").GetProperty("uploadedBy").GetProperty("name").GetString());
     }

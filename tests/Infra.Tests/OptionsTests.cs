@@ -93,25 +93,53 @@ public sealed class OptionsTests
         Assert.Equal("", main.ParameterValue("authClientId")!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("'6f1c2a9e-0000-4000-8000-00000000c11e'")]
+    public void The_app_believes_the_principal_headers_exactly_when_sign_in_is_configured(string? clientId)
+    {
+        // What the pinned Bicep CLI predicts azd would deploy (bicep snapshot), with and without AUTH_CLIENT_ID.
+        var snapshot = clientId is null ? DeploymentSnapshot.Of() : DeploymentSnapshot.Of(("authClientId", clientId));
+        var configs = snapshot.OfType("Microsoft.Web/sites/config").ToList();
+        var auth = configs.Where(config => config["name"]!.GetValue<string>().EndsWith("/authsettingsV2", StringComparison.Ordinal)).ToList();
+        var settings = configs.Single(config => config["name"]!.GetValue<string>().EndsWith("/appsettings", StringComparison.Ordinal)).At("properties")!.AsObject();
+
+        Assert.Equal(clientId is null ? 0 : 1, auth.Count);
+        if (clientId is null)
+        {
+            Assert.False(settings.ContainsKey("StaffConsole__TrustPrincipalHeaders"), "the app is told to believe principal headers that nothing in front of it strips");
+        }
+        else
+        {
+            Assert.Equal(clientId.Trim('\''), auth[0].At("properties.identityProviders.azureActiveDirectory.registration.clientId")!.GetValue<string>());
+            Assert.Equal("true", settings["StaffConsole__TrustPrincipalHeaders"]!.GetValue<string>());
+        }
+
+        // Nowhere does the template give the app a development actor: in Azure a request without a principal is refused.
+        Assert.False(settings.ContainsKey("StaffConsole__DevelopmentActor"));
+    }
+
     [Fact]
     public void Exactly_the_anonymous_routes_are_excluded_from_sign_in()
     {
         var excluded = main.Variable("anonymousPaths")!.AsArray().Select(path => path!.GetValue<string>()).ToList();
         var http = FunctionsMetadata.Functions()
             .Where(function => function.TriggerType == "httpTrigger")
-            .Select(function => (function.Name, Route: "/api/" + function.Trigger!["route"]!.GetValue<string>(), Level: function.Trigger["authLevel"]!.GetValue<string>()))
+            .Select(function => (function.Name, Route: "/api/" + function.Trigger!["route"]!.GetValue<string>(), Level: function.Trigger["authLevel"]!.GetValue<string>(), Staff: function.IsStaffRoute))
             .ToList();
         bool Covered(string route) => excluded.Any(path => path.EndsWith('*') ? route.StartsWith(path[..^1], StringComparison.Ordinal) : route == path);
 
         Assert.Contains("/runtime/webhooks/blobs", excluded);
         Assert.NotEmpty(http);
-        // Every anonymous function is reachable without sign-in; no function-key (staff) route is. The staff console
-        // is the one anonymous function that must demand sign-in: people have no function keys, so the pages rely on
-        // App Service Authentication alone (and refuse a request without its principal).
-        var console = Assert.Single(http, f => f.Name == "ConsolePages");
-        Assert.False(Covered(console.Route), $"The staff console ({console.Route}) is excluded from sign-in.");
-        Assert.All(http.Where(f => f.Level == "Anonymous" && f.Name != "ConsolePages"), f => Assert.True(Covered(f.Route), $"{f.Name} ({f.Route}) is anonymous but App Service Authentication would demand sign-in."));
-        Assert.All(http.Where(f => f.Level != "Anonymous"), f => Assert.False(Covered(f.Route), $"{f.Name} ({f.Route}) is a staff route but is excluded from sign-in."));
-        Assert.All(excluded.Where(path => path.StartsWith("/api/", StringComparison.Ordinal)), path => Assert.Contains(http, f => f.Level == "Anonymous" && (path.EndsWith('*') ? f.Route.StartsWith(path[..^1], StringComparison.Ordinal) : f.Route == path)));
+
+        // No function keys: people sign in. Every HTTP function is anonymous at the Functions level; the staff routes
+        // (the API and the console's pages) rely on App Service Authentication and refuse a request without its
+        // principal, so none of them may be excluded; every other route must be reachable without sign-in.
+        Assert.All(http, f => Assert.True(f.Level == "Anonymous", $"{f.Name} ({f.Route}) needs a function key ({f.Level})."));
+        Assert.Contains(http, f => f.Name == "ConsolePages" && f.Staff);
+        Assert.True(http.Count(f => f.Staff) >= 25, "Too few staff routes found in functions.metadata.");
+        Assert.All(http.Where(f => f.Staff), f => Assert.False(Covered(f.Route), $"{f.Name} ({f.Route}) is a staff route but is excluded from sign-in."));
+        Assert.All(http.Where(f => !f.Staff), f => Assert.True(Covered(f.Route), $"{f.Name} ({f.Route}) is anonymous but App Service Authentication would demand sign-in."));
+        Assert.All(excluded.Where(path => path.StartsWith("/api/", StringComparison.Ordinal)), path => Assert.Contains(http, f => !f.Staff && (path.EndsWith('*') ? f.Route.StartsWith(path[..^1], StringComparison.Ordinal) : f.Route == path)));
     }
 }

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using PressPipeline.Pipeline.Operations;
 using PressPipeline.StaffConsole.Tests.Support;
 using SkiaSharp;
 using UglyToad.PdfPig;
@@ -9,32 +11,44 @@ namespace PressPipeline.StaffConsole.Tests;
 public sealed class PdfPageTests
 {
     [Fact]
-    public async Task The_release_page_shows_every_PDF_page_as_a_PNG_and_keeps_the_PDF_link()
+    public async Task The_release_page_lists_every_PDF_page_without_painting_and_each_route_paints_its_PNG()
     {
         await using var console = await ConsoleClient.StartAsync();
+        var preview = console.Services.GetRequiredService<PdfPagePreview>();
         var id = await console.UploadSampleAsync();
         var pdf = await console.GetAsync($"/releases/{id}/preview/pdf");
         Assert.Equal("application/pdf", pdf.Headers.ContentType.ToString());
         using var document = PdfDocument.Open(pdf.Bytes!);
         var pages = document.NumberOfPages;
+        Assert.True(pages > 1, $"the sample's PDF has {pages} page(s)");
+        var paintedBefore = preview.PagesPainted;
 
         var page = await console.GetAsync($"/releases/{id}");
         Assert.NotNull(page.Page.QuerySelector($"a[href='/console/releases/{id}/preview/pdf']"));
         var images = page.Page.QuerySelectorAll("#pdf-pages img").ToList();
         Assert.Equal(pages, images.Count);
+
+        // The page answered from the layout alone: nothing was painted for it.
+        Assert.Equal(paintedBefore, preview.PagesPainted);
+        var layouts = preview.LayoutsMade;
+        Assert.True(layouts >= 1);
         for (var n = 1; n <= pages; n++)
         {
             var image = images[n - 1];
             Assert.Equal($"PDF page {n} of {pages}", image.GetAttribute("alt"));
+            Assert.Equal("lazy", image.GetAttribute("loading"));
             var src = image.GetAttribute("src")!;
-            Assert.Equal($"/console/releases/{id}/preview/pdf-page/{n}", src);
+            Assert.Matches($"^/console/releases/{id}/preview/pdf-page/{n}\\?v=1-[0-9a-f]{{12}}$", src);
             var png = await console.GetAsync(src["/console".Length..]);
             Assert.Equal(StatusCodes.Status200OK, png.Status);
             Assert.Equal("image/png", png.Headers.ContentType.ToString());
-            Assert.StartsWith("private", png.Headers.CacheControl.ToString(), StringComparison.Ordinal);
+            Assert.Equal("private, max-age=86400", png.Headers.CacheControl.ToString());
+            Assert.Equal($"\"{src[(src.IndexOf("?v=", StringComparison.Ordinal) + 3)..]}\"", png.Headers.ETag.ToString());
             using var bitmap = SKBitmap.Decode(png.Bytes);
             Assert.NotNull(bitmap);
-            Assert.Equal(893, bitmap.Width);
+            Assert.Equal(image.GetAttribute("width"), bitmap.Width.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(image.GetAttribute("height"), bitmap.Height.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(893, bitmap.Width); // A4 at 1.5 pixels per point
             var dark = 0;
             for (var y = 0; y < bitmap.Height; y += 2)
             {
@@ -45,7 +59,40 @@ public sealed class PdfPageTests
             }
 
             Assert.True(dark > 100, $"page {n} has {dark} dark pixels of every fourth: it looks blank");
+
+            // One page painted per request, from the layout the release page made.
+            Assert.Equal(paintedBefore + n, preview.PagesPainted);
         }
+
+        Assert.Equal(layouts, preview.LayoutsMade);
+    }
+
+    [Fact]
+    public async Task A_browser_holding_the_current_image_gets_304_and_nothing_is_painted()
+    {
+        await using var console = await ConsoleClient.StartAsync();
+        var preview = console.Services.GetRequiredService<PdfPagePreview>();
+        var id = await console.UploadSampleAsync();
+        var first = await console.GetAsync($"/releases/{id}/preview/pdf-page/2");
+        Assert.Equal(StatusCodes.Status200OK, first.Status);
+
+        // Without ?v= (or with an old one) the browser must ask again each time.
+        Assert.Equal("private, no-cache", first.Headers.CacheControl.ToString());
+        var etag = first.Headers.ETag.ToString();
+        var painted = preview.PagesPainted;
+
+        console.Headers["If-None-Match"] = etag;
+        var again = await console.GetAsync($"/releases/{id}/preview/pdf-page/2");
+        Assert.Equal(StatusCodes.Status304NotModified, again.Status);
+        Assert.Equal(etag, again.Headers.ETag.ToString());
+        Assert.Empty(again.Bytes ?? []);
+        Assert.Equal(painted, preview.PagesPainted);
+
+        console.Headers["If-None-Match"] = "\"0-000000000000\"";
+        var stale = await console.GetAsync($"/releases/{id}/preview/pdf-page/2");
+        Assert.Equal(StatusCodes.Status200OK, stale.Status);
+        Assert.Equal(first.Bytes, stale.Bytes);
+        Assert.Equal(painted + 1, preview.PagesPainted);
     }
 
     [Fact]

@@ -66,6 +66,13 @@ public sealed class TableExport(
         return new TableExportResult(folder, written);
     }
 
+    /// <summary>The blob container the exports are in.</summary>
+    public string Container => options.Value.Container;
+
+    /// <summary>Whether <paramref name="folder"/> holds an export of <paramref name="table"/>.</summary>
+    public async Task<bool> HasExportAsync(string folder, string table, CancellationToken cancellationToken) =>
+        await storage.Blobs.GetBlobContainerClient(options.Value.Container).GetBlobClient($"{folder}/{table}.jsonl").ExistsAsync(cancellationToken);
+
     /// <summary>
     /// Writes every row of an export back into its table (insert or replace), for the runbook's restore. Rows added
     /// since the export are kept; rows changed since are set back to the exported values.

@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using PressPipeline.Distribution.Storage;
@@ -26,19 +27,53 @@ public sealed record RecipientEvents(string ContactId, IReadOnlySet<RecipientEve
 
 /// <summary>
 /// Per-recipient status in Table storage: partition = release, row = contact id, one boolean column per
-/// <see cref="RecipientEvent"/>. Setting a flag is a merge-upsert, so replays and duplicates change nothing.
+/// <see cref="RecipientEvent"/> and the time it was first recorded (<c>{event}At</c>). A flag is set once: replays,
+/// SendGrid's retries and later events of the same kind (a second open) change nothing, so the report's counts over
+/// time stay where they were.
 /// </summary>
 public sealed class RecipientStatusStore(TableProvider tables, IOptions<SendGridOptions> options, TimeProvider time)
 {
+    /// <summary>How often a flag is tried again when another writer changed the row in between (the batch note, another event).</summary>
+    private const int WriteAttempts = 5;
+
+    /// <summary>Sets the flag with the time now, unless the recipient already has it: then its first time stays.</summary>
     public async Task MarkAsync(string releaseId, string contactId, RecipientEvent what, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(options.Value.StatusTable, cancellationToken);
-        var entity = new TableEntity(TableKeys.Safe(releaseId), TableKeys.Safe(contactId))
+        var (partition, row) = (TableKeys.Safe(releaseId), TableKeys.Safe(contactId));
+        var flag = what.ToString();
+        for (var attempt = 1; ; attempt++)
         {
-            [what.ToString()] = true,
-            [$"{what}At"] = time.GetUtcNow(),
-        };
-        await table.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken);
+            var existing = await table.GetEntityIfExistsAsync<TableEntity>(partition, row, [flag], cancellationToken);
+            if (existing.HasValue && existing.Value!.GetBoolean(flag) == true)
+            {
+                return;
+            }
+
+            var entity = new TableEntity(partition, row)
+            {
+                [flag] = true,
+                [$"{what}At"] = time.GetUtcNow(),
+            };
+            try
+            {
+                // Conditional on what was read, so two deliveries racing for the same flag leave the first time.
+                if (existing.HasValue)
+                {
+                    await table.UpdateEntityAsync(entity, existing.Value!.ETag, TableUpdateMode.Merge, cancellationToken);
+                }
+                else
+                {
+                    await table.AddEntityAsync(entity, cancellationToken);
+                }
+
+                return;
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < WriteAttempts)
+            {
+                // Someone wrote the row meanwhile: read it again.
+            }
+        }
     }
 
     /// <summary>

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PressPipeline.Pipeline.Assets;
 using PressPipeline.Pipeline.Releases;
+using PressPipeline.StaffConsole;
 
 namespace PressPipeline.Functions.Api;
 
@@ -14,17 +15,17 @@ namespace PressPipeline.Functions.Api;
 /// was refused (a refused file never stops the others); 413 when the request is larger than a release's files may
 /// be; 409 once sending started.
 /// </summary>
-public sealed class AddReleaseAssets(ReleaseAssets assets, IOptions<AssetOptions> options, ILogger<AddReleaseAssets> logger)
+public sealed class AddReleaseAssets(ReleaseAssets assets, IOptions<AssetOptions> options, StaffSignIn signIn, ILogger<AddReleaseAssets> logger)
 {
     /// <summary>Room for the multipart boundaries and headers around the files.</summary>
     private const long FormOverhead = 64 * 1024;
 
     [Function(nameof(AddReleaseAssets))]
     public Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "releases/{id}/assets")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "releases/{id}/assets")] HttpRequest request,
         string id,
         CancellationToken cancellationToken) =>
-        ApiResults.GuardAsync(logger, async () =>
+        StaffApi.RunAsync(signIn, request, logger, async actor =>
         {
             var limit = options.Value.MaxReleaseBytes;
             if (request.ContentLength > limit + FormOverhead)
@@ -50,7 +51,7 @@ public sealed class AddReleaseAssets(ReleaseAssets assets, IOptions<AssetOptions
                 uploads.Add(new AssetUpload(file.FileName, await BinaryData.FromStreamAsync(stream, cancellationToken)));
             }
 
-            var report = await assets.AddAsync(ReleaseId.Require(id), uploads, StaffActor.From(request), cancellationToken);
+            var report = await assets.AddAsync(ReleaseId.Require(id), uploads, actor, cancellationToken);
             return ApiResults.Json(StatusCodes.Status200OK, report);
         });
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using PressPipeline.Pipeline.Operations;
+using PressPipeline.StaffConsole;
 
 namespace PressPipeline.Functions.Api;
 
@@ -11,14 +12,14 @@ namespace PressPipeline.Functions.Api;
 /// changed in <c>note</c>: a new version of the same release replaces the variants (same id, links and schedule); once
 /// sent it replaces the newsroom copies and goes to the same recipients as "CORRECTED: …"; 409 while it is being sent.
 /// </summary>
-public sealed class CorrectRelease(ReleaseOperations operations, ILogger<CorrectRelease> logger)
+public sealed class CorrectRelease(ReleaseOperations operations, StaffSignIn signIn, ILogger<CorrectRelease> logger)
 {
     [Function(nameof(CorrectRelease))]
     public Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "releases/{id}/correct")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "releases/{id}/correct")] HttpRequest request,
         string id,
         CancellationToken cancellationToken) =>
-        ApiResults.GuardAsync(logger, async () =>
+        StaffApi.RunAsync(signIn, request, logger, async actor =>
         {
             if (!request.HasFormContentType)
             {
@@ -34,6 +35,6 @@ public sealed class CorrectRelease(ReleaseOperations operations, ILogger<Correct
 
             await using var content = file.OpenReadStream();
             var note = form.TryGetValue("note", out var given) ? given.ToString() : null;
-            return ApiResults.Json(StatusCodes.Status200OK, await operations.CorrectAsync(id, content, file.FileName, StaffActor.From(request), cancellationToken, note));
+            return ApiResults.Json(StatusCodes.Status200OK, await operations.CorrectAsync(id, content, file.FileName, actor, cancellationToken, note));
         });
 }

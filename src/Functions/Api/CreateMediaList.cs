@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using PressPipeline.Pipeline.Operations;
+using PressPipeline.StaffConsole;
 
 namespace PressPipeline.Functions.Api;
 
@@ -10,16 +11,16 @@ namespace PressPipeline.Functions.Api;
 /// <c>POST /api/lists/{name}</c> with the CSV as the body: checks and stores a new list (201 with the validation
 /// report); 409 when the name is taken, 400 when the list cannot be used at all.
 /// </summary>
-public sealed class CreateMediaList(MediaListOperations lists, ILogger<CreateMediaList> logger)
+public sealed class CreateMediaList(MediaListOperations lists, StaffSignIn signIn, ILogger<CreateMediaList> logger)
 {
     [Function(nameof(CreateMediaList))]
     public Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "lists/{name}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "lists/{name}")] HttpRequest request,
         string name,
         CancellationToken cancellationToken) =>
-        ApiResults.GuardAsync(logger, async () =>
+        StaffApi.RunAsync(signIn, request, logger, async actor =>
         {
             var csv = await ApiResults.BodyAsync(request, MediaListOperations.MaxBytes, cancellationToken);
-            return ApiResults.Json(StatusCodes.Status201Created, await lists.UploadAsync(name, csv, replace: false, StaffActor.From(request), cancellationToken));
+            return ApiResults.Json(StatusCodes.Status201Created, await lists.UploadAsync(name, csv, replace: false, actor, cancellationToken));
         });
 }

@@ -9,6 +9,7 @@ using PressPipeline.Pipeline.Instructions;
 using PressPipeline.Pipeline.Operations;
 using PressPipeline.Pipeline.Status;
 using PressPipeline.Pipeline.Uploads;
+using PressPipeline.StaffConsole;
 
 namespace PressPipeline.Functions.Api;
 
@@ -21,16 +22,16 @@ namespace PressPipeline.Functions.Api;
 /// larger than <see cref="PipelineOptions.MaxUploadBytes"/>; 500 with the Failed sentence when the converter failed
 /// for a reason other than the document (posting the same file again converts it again).
 /// </summary>
-public sealed class CreateRelease(ReleaseOperations operations, ReleaseViews views, IOptions<PipelineOptions> options, ILogger<CreateRelease> logger)
+public sealed class CreateRelease(ReleaseOperations operations, ReleaseViews views, IOptions<PipelineOptions> options, StaffSignIn signIn, ILogger<CreateRelease> logger)
 {
     /// <summary>Room for the multipart boundaries and the small form fields beside the file.</summary>
     private const long FormOverhead = 64 * 1024;
 
     [Function(nameof(CreateRelease))]
     public Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "releases")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "releases")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        ApiResults.GuardAsync(logger, async () =>
+        StaffApi.RunAsync(signIn, request, logger, async actor =>
         {
             if (!request.HasFormContentType)
             {
@@ -90,7 +91,7 @@ public sealed class CreateRelease(ReleaseOperations operations, ReleaseViews vie
             IntakeResult result;
             try
             {
-                result = await operations.UploadAsync(content, file.FileName, instructions, StaffActor.From(request), cancellationToken, translations);
+                result = await operations.UploadAsync(content, file.FileName, instructions, actor, cancellationToken, translations);
             }
             finally
             {

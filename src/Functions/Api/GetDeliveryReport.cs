@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using PressPipeline.Pipeline.Operations;
+using PressPipeline.StaffConsole;
 
 namespace PressPipeline.Functions.Api;
 
@@ -10,14 +11,14 @@ namespace PressPipeline.Functions.Api;
 /// <c>GET /api/releases/{id}/report</c>: counts and every recipient's state. Addresses are shown to staff (this is a
 /// staff route); <c>?addresses=false</c> gives contact ids only, for sharing.
 /// </summary>
-public sealed class GetDeliveryReport(DeliveryReports reports, ILogger<GetDeliveryReport> logger)
+public sealed class GetDeliveryReport(DeliveryReports reports, StaffSignIn signIn, ILogger<GetDeliveryReport> logger)
 {
     [Function(nameof(GetDeliveryReport))]
     public Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "releases/{id}/report")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "releases/{id}/report")] HttpRequest request,
         string id,
         CancellationToken cancellationToken) =>
-        ApiResults.GuardAsync(logger, async () =>
+        StaffApi.RunAsync(signIn, request, logger, async _ =>
             ApiResults.Json(StatusCodes.Status200OK, await reports.BuildAsync(id, ShowAddresses(request), null, cancellationToken)));
 
     internal static bool ShowAddresses(HttpRequest request) =>

@@ -3,16 +3,17 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using PressPipeline.Pipeline.Operations;
+using PressPipeline.StaffConsole;
 
 namespace PressPipeline.Functions.Api;
 
 /// <summary><c>GET /api/lists</c>: every media list with its size, contact count and who stored it.</summary>
-public sealed class ListMediaLists(MediaListOperations lists, ILogger<ListMediaLists> logger)
+public sealed class ListMediaLists(MediaListOperations lists, StaffSignIn signIn, ILogger<ListMediaLists> logger)
 {
     [Function(nameof(ListMediaLists))]
     public Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "lists")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "lists")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        ApiResults.GuardAsync(logger, async () =>
+        StaffApi.RunAsync(signIn, request, logger, async _ =>
             ApiResults.Json(StatusCodes.Status200OK, await lists.ListAsync(cancellationToken)));
 }

@@ -10,6 +10,7 @@ using PressPipeline.Pipeline;
 using PressPipeline.Pipeline.Operations;
 using PressPipeline.Pipeline.Recovery;
 using PressPipeline.Pipeline.Releases;
+using PressPipeline.StaffConsole;
 
 namespace PressPipeline.Functions.Api;
 
@@ -17,26 +18,26 @@ namespace PressPipeline.Functions.Api;
 /// <c>POST /api/releases/{id}/resume</c>: a PartlySent release goes back to Sending and its send is queued again;
 /// only recipients not yet accepted or held are mailed. 409 for a release that is not partly sent.
 /// </summary>
-public sealed class ResumeRelease(ReleaseRecovery recovery, ReleaseViews views, ILogger<ResumeRelease> logger)
+public sealed class ResumeRelease(ReleaseRecovery recovery, ReleaseViews views, StaffSignIn signIn, ILogger<ResumeRelease> logger)
 {
     [Function(nameof(ResumeRelease))]
     public Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "releases/{id}/resume")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "releases/{id}/resume")] HttpRequest request,
         string id,
         CancellationToken cancellationToken) =>
-        ApiResults.GuardAsync(logger, async () =>
-            ApiResults.Json(StatusCodes.Status202Accepted, views.Of(await recovery.ResumeAsync(ReleaseId.Require(id), StaffActor.From(request), cancellationToken))));
+        StaffApi.RunAsync(signIn, request, logger, async actor =>
+            ApiResults.Json(StatusCodes.Status202Accepted, views.Of(await recovery.ResumeAsync(ReleaseId.Require(id), actor, cancellationToken))));
 }
 
 /// <summary><c>GET /api/releases/{id}/held-batches</c>: batches whose outcome is unknown, with what SendGrid reported for each.</summary>
-public sealed class ListHeldBatches(ReleaseRecovery recovery, ILogger<ListHeldBatches> logger)
+public sealed class ListHeldBatches(ReleaseRecovery recovery, StaffSignIn signIn, ILogger<ListHeldBatches> logger)
 {
     [Function(nameof(ListHeldBatches))]
     public Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "releases/{id}/held-batches")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "releases/{id}/held-batches")] HttpRequest request,
         string id,
         CancellationToken cancellationToken) =>
-        ApiResults.GuardAsync(logger, async () =>
+        StaffApi.RunAsync(signIn, request, logger, async _ =>
             RecoveryJson.Of([.. await recovery.HeldBatchesAsync(ReleaseId.Require(id), cancellationToken)]));
 }
 
@@ -44,16 +45,16 @@ public sealed class ListHeldBatches(ReleaseRecovery recovery, ILogger<ListHeldBa
 /// <c>POST /api/releases/{id}/held-batches/{batch}/release</c>: staff checked SendGrid's activity for a held batch.
 /// Marked accepted when SendGrid's webhook shows it took the batch, sent otherwise; the release is resumed (202).
 /// </summary>
-public sealed class ReleaseHeldBatch(ReleaseRecovery recovery, ReleaseViews views, ILogger<ReleaseHeldBatch> logger)
+public sealed class ReleaseHeldBatch(ReleaseRecovery recovery, ReleaseViews views, StaffSignIn signIn, ILogger<ReleaseHeldBatch> logger)
 {
     [Function(nameof(ReleaseHeldBatch))]
     public Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "releases/{id}/held-batches/{batch}/release")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "releases/{id}/held-batches/{batch}/release")] HttpRequest request,
         string id,
         string batch,
         CancellationToken cancellationToken) =>
-        ApiResults.GuardAsync(logger, async () =>
-            ApiResults.Json(StatusCodes.Status202Accepted, views.Of(await recovery.ReleaseHeldBatchAsync(ReleaseId.Require(id), batch, StaffActor.From(request), cancellationToken))));
+        StaffApi.RunAsync(signIn, request, logger, async actor =>
+            ApiResults.Json(StatusCodes.Status202Accepted, views.Of(await recovery.ReleaseHeldBatchAsync(ReleaseId.Require(id), batch, actor, cancellationToken))));
 }
 
 /// <summary>JSON for the recovery answers, in the API's shape (camelCase, enums as names).</summary>

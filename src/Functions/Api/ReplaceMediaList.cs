@@ -3,20 +3,21 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using PressPipeline.Pipeline.Operations;
+using PressPipeline.StaffConsole;
 
 namespace PressPipeline.Functions.Api;
 
 /// <summary><c>PUT /api/lists/{name}</c> with the CSV as the body: checks and stores it in place of the list of that name (or as a new one).</summary>
-public sealed class ReplaceMediaList(MediaListOperations lists, ILogger<ReplaceMediaList> logger)
+public sealed class ReplaceMediaList(MediaListOperations lists, StaffSignIn signIn, ILogger<ReplaceMediaList> logger)
 {
     [Function(nameof(ReplaceMediaList))]
     public Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "lists/{name}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "lists/{name}")] HttpRequest request,
         string name,
         CancellationToken cancellationToken) =>
-        ApiResults.GuardAsync(logger, async () =>
+        StaffApi.RunAsync(signIn, request, logger, async actor =>
         {
             var csv = await ApiResults.BodyAsync(request, MediaListOperations.MaxBytes, cancellationToken);
-            return ApiResults.Json(StatusCodes.Status200OK, await lists.UploadAsync(name, csv, replace: true, StaffActor.From(request), cancellationToken));
+            return ApiResults.Json(StatusCodes.Status200OK, await lists.UploadAsync(name, csv, replace: true, actor, cancellationToken));
         });
 }

@@ -4,6 +4,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using PressPipeline.Pipeline.Instructions;
 using PressPipeline.Pipeline.Operations;
+using PressPipeline.StaffConsole;
 
 namespace PressPipeline.Functions.Api;
 
@@ -11,18 +12,18 @@ namespace PressPipeline.Functions.Api;
 /// <c>POST /api/releases/{id}/schedule</c> with JSON <c>{"lists": ["media"], "sendAt": "2026-12-01T09:00",
 /// "publishAt": "…", "zone": "Asia/Almaty"}</c>: schedules or reschedules until sending starts.
 /// </summary>
-public sealed class ScheduleRelease(ReleaseOperations operations, ILogger<ScheduleRelease> logger)
+public sealed class ScheduleRelease(ReleaseOperations operations, StaffSignIn signIn, ILogger<ScheduleRelease> logger)
 {
     [Function(nameof(ScheduleRelease))]
     public Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "releases/{id}/schedule")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "releases/{id}/schedule")] HttpRequest request,
         string id,
         CancellationToken cancellationToken) =>
-        ApiResults.GuardAsync(logger, async () =>
+        StaffApi.RunAsync(signIn, request, logger, async actor =>
         {
             using var reader = new StreamReader(request.Body);
             var body = await reader.ReadToEndAsync(cancellationToken);
             var instructions = string.IsNullOrWhiteSpace(body) ? ReleaseInstructions.None : ReleaseInstructions.FromSidecar(body);
-            return ApiResults.Json(StatusCodes.Status200OK, await operations.ScheduleAsync(id, instructions, StaffActor.From(request), cancellationToken));
+            return ApiResults.Json(StatusCodes.Status200OK, await operations.ScheduleAsync(id, instructions, actor, cancellationToken));
         });
 }

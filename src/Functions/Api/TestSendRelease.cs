@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using PressPipeline.Pipeline.Operations;
+using PressPipeline.StaffConsole;
 
 namespace PressPipeline.Functions.Api;
 
@@ -11,16 +12,16 @@ namespace PressPipeline.Functions.Api;
 /// addresses for the configured staff addresses; no language for every version): the release marked [TEST], one
 /// message per language version, never counted, never in the real send's ledger.
 /// </summary>
-public sealed class TestSendRelease(ReleaseOperations operations, ILogger<TestSendRelease> logger)
+public sealed class TestSendRelease(ReleaseOperations operations, StaffSignIn signIn, ILogger<TestSendRelease> logger)
 {
     [Function(nameof(TestSendRelease))]
     public Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "releases/{id}/test-send")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "releases/{id}/test-send")] HttpRequest request,
         string id,
         CancellationToken cancellationToken) =>
-        ApiResults.GuardAsync(logger, async () =>
+        StaffApi.RunAsync(signIn, request, logger, async actor =>
         {
             var body = await ApiResults.ReadAsync<TestSendBody>(request, """{"addresses": ["me@example.org"], "language": "ru"}""", cancellationToken);
-            return ApiResults.Json(StatusCodes.Status200OK, await operations.TestSendAsync(id, body?.Addresses ?? [], StaffActor.From(request), cancellationToken, body?.Language));
+            return ApiResults.Json(StatusCodes.Status200OK, await operations.TestSendAsync(id, body?.Addresses ?? [], actor, cancellationToken, body?.Language));
         });
 }

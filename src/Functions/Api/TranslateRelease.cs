@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using PressPipeline.Pipeline.Operations;
+using PressPipeline.StaffConsole;
 
 namespace PressPipeline.Functions.Api;
 
@@ -11,14 +12,14 @@ namespace PressPipeline.Functions.Api;
 /// <c>language</c> ("ru", "kk"; default: the document's own): the release gets (or replaces) that language version,
 /// with the same id, status, send and publish time; 400 when its language cannot be told; 409 once sending started.
 /// </summary>
-public sealed class TranslateRelease(ReleaseOperations operations, ReleaseViews views, ILogger<TranslateRelease> logger)
+public sealed class TranslateRelease(ReleaseOperations operations, ReleaseViews views, StaffSignIn signIn, ILogger<TranslateRelease> logger)
 {
     [Function(nameof(TranslateRelease))]
     public Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "releases/{id}/translations")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "releases/{id}/translations")] HttpRequest request,
         string id,
         CancellationToken cancellationToken) =>
-        ApiResults.GuardAsync(logger, async () =>
+        StaffApi.RunAsync(signIn, request, logger, async actor =>
         {
             if (!request.HasFormContentType)
             {
@@ -34,7 +35,7 @@ public sealed class TranslateRelease(ReleaseOperations operations, ReleaseViews 
 
             var language = form.TryGetValue("language", out var value) && !string.IsNullOrWhiteSpace(value) ? value.ToString().Trim() : null;
             await using var content = file.OpenReadStream();
-            var result = await operations.TranslateAsync(id, content, file.FileName, language, StaffActor.From(request), cancellationToken);
+            var result = await operations.TranslateAsync(id, content, file.FileName, language, actor, cancellationToken);
             return ApiResults.Json(StatusCodes.Status200OK, views.Of(result.Status));
         });
 }

@@ -1,4 +1,7 @@
 using System.Collections.Concurrent;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Extensions.Options;
 using PressPipeline.Conversion;
 using PressPipeline.Conversion.Model;
@@ -11,15 +14,27 @@ using PressPipeline.Pipeline.Storage;
 
 namespace PressPipeline.Pipeline.Operations;
 
-/// <summary>One page of a release's PDF as a PNG image, with the number of pages and the version it shows.</summary>
-public sealed record PdfPageImage(string Id, int Version, int Page, int PageCount, byte[] Png);
+/// <summary>One page of a release's PDF as a PNG image, with the number of pages and the drawing it belongs to.</summary>
+/// <param name="Tag">Names what was drawn (<see cref="PdfPageList.Tag"/>): the ETag and the <c>?v=</c> of the page's URL.</param>
+public sealed record PdfPageImage(string Id, int Version, int Page, int PageCount, byte[] Png, string Tag);
+
+/// <summary>What a page needs to list a release's PDF pages as images, known from the layout alone (nothing painted).</summary>
+/// <param name="Tag">
+/// Changes whenever the drawing may: the release's version and the release line its plan shows (a rescheduled
+/// embargo renders the PDF again without a new version). Safe in a URL and an ETag.
+/// </param>
+/// <param name="Width">Pixels across every page image.</param>
+/// <param name="Height">Pixels down every page image.</param>
+public sealed record PdfPageList(string Id, int Version, string Tag, int PageCount, int Width, int Height);
 
 /// <summary>
 /// The release's PDF pages as images for the preview. The stored PDF is not parsed: the stored original document is
-/// read again and laid out by the PDF renderer's own layout, and the pages drawn as images
-/// (<see cref="PdfRenderer.PageImages"/>), with the same fallback organisation and the release line staff's plan
-/// shows (<see cref="ShownReleaseLine"/>), as the stored PDF was rendered. A release's pages are drawn all at once and
-/// kept for the few releases looked at last (by version and shown line), so the page's images and a reload cost one render.
+/// read again and laid out by the PDF renderer's own layout (<see cref="PdfRenderer.PageImages"/>), with the same
+/// fallback organisation and the release line staff's plan shows (<see cref="ShownReleaseLine"/>), as the stored PDF
+/// was rendered. The layout is made once per release, version and shown line and kept for the few releases looked
+/// at last; <see cref="ListAsync"/> answers from it (page count and size) without painting, and
+/// <see cref="PageAsync"/> paints one page when it is asked for — so a page listing 34 images answers after one
+/// layout, and each image costs one page's painting when the browser scrolls to it.
 /// </summary>
 public sealed class PdfPagePreview(
     ReleaseStatusStore statuses,
@@ -27,30 +42,66 @@ public sealed class PdfPagePreview(
     ReleaseConverter converter,
     IOptions<PipelineOptions> options)
 {
-    /// <summary>Releases whose page images are kept in memory (a 3-page A4 release is about 0.5 MB of PNG).</summary>
+    /// <summary>Releases whose layout is kept in memory (the 34-page report's is a few MB: fonts, shaped lines, pictures).</summary>
     private const int KeptReleases = 8;
 
     private readonly PdfRenderer renderer = new();
-    private readonly ConcurrentDictionary<(string Id, int Version, ReleaseInstruction Line), Lazy<Task<byte[][]>>> kept = new();
-    private readonly ConcurrentQueue<(string Id, int Version, ReleaseInstruction Line)> keptOrder = new();
+    private readonly ConcurrentDictionary<DrawingKey, Lazy<Task<KeptLayout>>> kept = new();
+    private readonly ConcurrentQueue<DrawingKey> keptOrder = new();
+    private long layoutsMade;
+    private long pagesPainted;
 
-    /// <summary>How many pages the release's PDF has.</summary>
-    public async Task<int> PageCountAsync(string id, CancellationToken cancellationToken) =>
-        (await PagesAsync(id, cancellationToken)).Pages.Length;
+    /// <summary>How many layouts were made since start (each reads the document again and lays it out).</summary>
+    public long LayoutsMade => Interlocked.Read(ref layoutsMade);
 
-    /// <summary>Page <paramref name="page"/> (from 1) as PNG; a page the PDF does not have is NotFound.</summary>
-    public async Task<PdfPageImage> PageAsync(string id, int page, CancellationToken cancellationToken)
+    /// <summary>How many page images were painted since start.</summary>
+    public long PagesPainted => Interlocked.Read(ref pagesPainted);
+
+    /// <summary>The pages there are to show and their size, from the (kept) layout; no page is painted.</summary>
+    public async Task<PdfPageList> ListAsync(string id, CancellationToken cancellationToken)
     {
-        var (status, pages) = await PagesAsync(id, cancellationToken);
-        if (page < 1 || page > pages.Length)
-        {
-            throw new ReleaseProblemException(ProblemKind.NotFound, $"The PDF of release {status.Id} has {pages.Length} page(s), so there is no page {page}.");
-        }
-
-        return new PdfPageImage(status.Id, status.Version, page, pages.Length, pages[page - 1]);
+        var drawing = await DrawingOfAsync(id, cancellationToken);
+        var layout = await LayoutAsync(drawing, cancellationToken);
+        return new PdfPageList(drawing.Status.Id, drawing.Status.Version, drawing.Tag, layout.PageCount, layout.Width, layout.Height);
     }
 
-    private async Task<(ReleaseStatus Status, byte[][] Pages)> PagesAsync(string id, CancellationToken cancellationToken)
+    /// <summary>How many pages the release's PDF has (from the layout; nothing painted).</summary>
+    public async Task<int> PageCountAsync(string id, CancellationToken cancellationToken) =>
+        (await ListAsync(id, cancellationToken)).PageCount;
+
+    /// <summary>The tag the release's page images have now (<see cref="PdfPageList.Tag"/>), from its status alone.</summary>
+    public async Task<string> TagAsync(string id, CancellationToken cancellationToken) =>
+        (await DrawingOfAsync(id, cancellationToken)).Tag;
+
+    /// <summary>Page <paramref name="page"/> (from 1) painted as PNG; a page the PDF does not have is NotFound.</summary>
+    public async Task<PdfPageImage> PageAsync(string id, int page, CancellationToken cancellationToken)
+    {
+        var drawing = await DrawingOfAsync(id, cancellationToken);
+
+        // A layout pushed out of the cache while this request waited for it is disposed: lay it out again, once.
+        for (var attempt = 0; ; attempt++)
+        {
+            var layout = await LayoutAsync(drawing, cancellationToken);
+            if (page < 1 || page > layout.PageCount)
+            {
+                throw new ReleaseProblemException(ProblemKind.NotFound, $"The PDF of release {drawing.Status.Id} has {layout.PageCount} page(s), so there is no page {page}.");
+            }
+
+            var png = await layout.PaintAsync(page, cancellationToken);
+            if (png is not null)
+            {
+                Interlocked.Increment(ref pagesPainted);
+                return new PdfPageImage(drawing.Status.Id, drawing.Status.Version, page, layout.PageCount, png, drawing.Tag);
+            }
+
+            if (attempt > 0)
+            {
+                throw new InvalidOperationException($"The layout of release {drawing.Status.Id} was discarded twice while painting page {page}.");
+            }
+        }
+    }
+
+    private async Task<Drawing> DrawingOfAsync(string id, CancellationToken cancellationToken)
     {
         var status = await statuses.RequireAsync(ReleaseId.Require(id), cancellationToken);
         if (!status.Files.Any(f => f.Variant == "pdf"))
@@ -60,33 +111,54 @@ public sealed class PdfPagePreview(
 
         // The stored variants say what the plan makes true (ReleaseRendering renders them again when it changes).
         var line = ShownReleaseLine.For(ShownReleaseLine.Of(status.ReleaseLine), status.Plan, status.Language);
-        var key = (status.Id, status.Version, line);
-        var entry = kept.GetOrAdd(key, k => new Lazy<Task<byte[][]>>(() => RenderAsync(status, CancellationToken.None)));
+        return new Drawing(status, new DrawingKey(status.Id, status.Version, line), TagOf(status.Version, line));
+    }
+
+    private async Task<KeptLayout> LayoutAsync(Drawing drawing, CancellationToken cancellationToken)
+    {
+        var key = drawing.Key;
+        var entry = kept.GetOrAdd(key, _ => new Lazy<Task<KeptLayout>>(() => LayOutAsync(drawing.Status, CancellationToken.None)));
         if (entry.IsValueCreated && entry.Value.IsFaulted)
         {
-            kept.TryRemove(new KeyValuePair<(string, int, ReleaseInstruction), Lazy<Task<byte[][]>>>(key, entry));
+            kept.TryRemove(new KeyValuePair<DrawingKey, Lazy<Task<KeptLayout>>>(key, entry));
         }
         else if (!entry.IsValueCreated)
         {
             keptOrder.Enqueue(key);
             while (keptOrder.Count > KeptReleases && keptOrder.TryDequeue(out var oldest))
             {
-                kept.TryRemove(oldest, out _);
+                if (kept.TryRemove(oldest, out var evicted) && evicted.IsValueCreated)
+                {
+                    _ = RetireAsync(evicted.Value);
+                }
             }
         }
 
         try
         {
-            return (status, await entry.Value.WaitAsync(cancellationToken));
+            return await entry.Value.WaitAsync(cancellationToken);
         }
         catch (Exception) when (entry.Value.IsFaulted)
         {
-            kept.TryRemove(new KeyValuePair<(string, int, ReleaseInstruction), Lazy<Task<byte[][]>>>(key, entry));
+            kept.TryRemove(new KeyValuePair<DrawingKey, Lazy<Task<KeptLayout>>>(key, entry));
             throw;
         }
     }
 
-    private async Task<byte[][]> RenderAsync(ReleaseStatus status, CancellationToken cancellationToken)
+    // Disposed once laid out and no page of it is being painted (a request still painting finishes first).
+    private static async Task RetireAsync(Task<KeptLayout> laidOut)
+    {
+        try
+        {
+            await (await laidOut).RetireAsync();
+        }
+        catch (Exception) when (laidOut.IsFaulted)
+        {
+            // A layout that failed holds nothing to dispose; its request reported the failure.
+        }
+    }
+
+    private async Task<KeptLayout> LayOutAsync(ReleaseStatus status, CancellationToken cancellationToken)
     {
         var original = await store.ReadAsync(status.Id, ReleaseBlobStore.OriginalName, cancellationToken)
             ?? throw new ReleaseProblemException(ProblemKind.NotFound, $"The document of release {status.Id} is no longer stored, so its PDF pages can't be shown; open the PDF instead.");
@@ -95,15 +167,79 @@ public sealed class PdfPagePreview(
             ShownReleaseLine = ShownReleaseLine.Replacing(status.Plan, status.Language),
         };
 
-        // Layout and painting are CPU work of a second or so: off the request's thread.
+        // Reading and layout are CPU work (a tenth of a second for a long report): off the request's thread.
         return await Task.Run(
             () =>
             {
                 using var document = original.ToStream();
                 var release = ReleaseConverter.AsShown(converter.Read(document).Value, context);
-                using var images = renderer.PageImages(release, context);
-                return Enumerable.Range(1, images.PageCount).Select(n => images.Png(n)).ToArray();
+                var layout = new KeptLayout(renderer.PageImages(release, context));
+                Interlocked.Increment(ref layoutsMade);
+                return layout;
             },
             cancellationToken);
+    }
+
+    // The version, then a short hash of the shown line (its kind, text, lift instant and zone): what the stored PDF says.
+    private static string TagOf(int version, ReleaseInstruction line)
+    {
+        var text = line switch
+        {
+            ReleaseInstruction.Immediate immediate => "immediate\n" + immediate.Text,
+            ReleaseInstruction.Embargoed embargoed => string.Create(CultureInfo.InvariantCulture, $"embargoed\n{embargoed.Text}\n{embargoed.LiftsAt.UtcTicks}\n{embargoed.TimeZoneId}"),
+            ReleaseInstruction.EmbargoedUnparsed unparsed => "unparsed\n" + unparsed.Text,
+            _ => "none",
+        };
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..12];
+        return string.Create(CultureInfo.InvariantCulture, $"{version}-{hash}");
+    }
+
+    private sealed record DrawingKey(string Id, int Version, ReleaseInstruction Line);
+
+    private sealed record Drawing(ReleaseStatus Status, DrawingKey Key, string Tag);
+
+    /// <summary>
+    /// A kept layout and its painter. The layout's shaper is not safe for two threads, so pages of one release are
+    /// painted one at a time (pages of different releases in parallel); it is disposed when it leaves the cache and
+    /// nobody is painting from it.
+    /// </summary>
+    private sealed class KeptLayout(PdfPageImages images)
+    {
+        private readonly SemaphoreSlim gate = new(1, 1);
+        private bool retired;
+
+        public int PageCount { get; } = images.PageCount;
+
+        public int Width { get; } = images.PixelSize().Width;
+
+        public int Height { get; } = images.PixelSize().Height;
+
+        /// <summary>The page as PNG, painted off the request's thread; null when the layout was retired meanwhile.</summary>
+        public async Task<byte[]?> PaintAsync(int page, CancellationToken cancellationToken)
+        {
+            await gate.WaitAsync(cancellationToken);
+            try
+            {
+                return retired ? null : await Task.Run(() => images.Png(page), cancellationToken);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }
+
+        public async Task RetireAsync()
+        {
+            await gate.WaitAsync();
+            try
+            {
+                retired = true;
+                images.Dispose();
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }
     }
 }

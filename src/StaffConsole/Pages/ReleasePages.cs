@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 using PressPipeline.Conversion.Rendering;
 using PressPipeline.Conversion.Results;
 using PressPipeline.Pipeline;
@@ -297,8 +298,9 @@ public sealed class ReleasePages(
     }
 
     /// <summary>
-    /// Page <paramref name="page"/> of the PDF as a PNG image, drawn from the same layout as the PDF
-    /// (<see cref="PdfPagePreview"/>); a page the PDF does not have is the not-found page.
+    /// Page <paramref name="page"/> of the PDF as a PNG image, painted on request from the release's kept layout
+    /// (<see cref="PdfPagePreview"/>); a page the PDF does not have is the not-found page. The image's ETag is the
+    /// drawing's tag (version and shown release line); a browser that has it gets 304 and nothing is painted.
     /// </summary>
     public async Task PdfPageAsync(ConsoleRequest request, string id, string page)
     {
@@ -307,30 +309,57 @@ public sealed class ReleasePages(
             throw new ReleaseProblemException(ProblemKind.NotFound, request.Label("preview_missing", "PDF page " + page, id));
         }
 
-        var image = await pdfPages.PageAsync(id, number, request.Aborted);
+        var asked = request.Request.Query["v"].ToString();
+        var tag = await pdfPages.TagAsync(id, request.Aborted);
+        if (IsCached(request.Request, tag))
+        {
+            ConsoleSecurity.WriteHeaders(request.Context.Response, ConsoleSecurity.PagePolicy);
+            request.Context.Response.Headers.CacheControl = PdfPageCaching(asked, tag);
+            request.Context.Response.Headers.ETag = Quoted(tag);
+            request.Context.Response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
 
-        // The URL names no version, so a corrected or rescheduled release must not show old pages from the browser's
-        // cache for long; a short private lifetime lets the page's images load once per visit.
-        await request.FileAsync(image.Png, "image/png", cacheControl: "private, max-age=60");
+        var image = await pdfPages.PageAsync(id, number, request.Aborted);
+        request.Context.Response.Headers.ETag = Quoted(image.Tag);
+        await request.FileAsync(image.Png, "image/png", cacheControl: PdfPageCaching(asked, image.Tag));
     }
 
-    // The page images of the release page; none (the PDF link stays) when its document can't be laid out again.
+    // The release page's URLs name the drawing (?v=tag): a corrected or rescheduled release gets new URLs, so an image
+    // fetched by its current URL may be kept a day. Without the tag, or with an old one, the browser must ask again
+    // (and gets 304 while the drawing is unchanged).
+    private static string PdfPageCaching(string asked, string tag) =>
+        asked == tag ? "private, max-age=86400" : "private, no-cache";
+
+    private static string Quoted(string tag) => "\"" + tag + "\"";
+
+    private static bool IsCached(HttpRequest request, string tag)
+    {
+        var current = new EntityTagHeaderValue(Quoted(tag));
+        return request.GetTypedHeaders().IfNoneMatch.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(current, useStrongComparison: false));
+    }
+
+    // The page images of the release page, listed from the layout alone (count and size; none painted); none (the
+    // PDF link stays) when its document can't be laid out again.
     private async Task<List<Dictionary<string, object?>>> PdfPagesAsync(ConsoleRequest request, ReleaseStatus status)
     {
-        int count;
+        PdfPageList pages;
         try
         {
-            count = await pdfPages.PageCountAsync(status.Id, request.Aborted);
+            pages = await pdfPages.ListAsync(status.Id, request.Aborted);
         }
         catch (ReleaseProblemException)
         {
             return [];
         }
 
-        return [.. Enumerable.Range(1, count).Select(n => new Dictionary<string, object?>
+        return [.. Enumerable.Range(1, pages.PageCount).Select(n => new Dictionary<string, object?>
         {
             ["n"] = n,
-            ["alt"] = request.Label("preview_pdf_page_alt", n, count),
+            ["v"] = pages.Tag,
+            ["width"] = pages.Width,
+            ["height"] = pages.Height,
+            ["alt"] = request.Label("preview_pdf_page_alt", n, pages.PageCount),
         })];
     }
 

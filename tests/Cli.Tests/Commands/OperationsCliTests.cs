@@ -1,6 +1,10 @@
 using System.Text;
 using System.Text.Json;
+using Azure.Data.Tables;
+using PressPipeline.Distribution.Backup;
 using PressPipeline.Distribution.Sending;
+using PressPipeline.Distribution.Storage;
+using PressPipeline.Distribution.Suppressions;
 using PressPipeline.Pipeline.Status;
 using PressPipeline.Pipeline.Tests.Support;
 using Spectre.Console;
@@ -113,6 +117,42 @@ public sealed class OperationsCliTests : IAsyncLifetime
         Assert.StartsWith("[TEST] ", JsonDocument.Parse(sent[0].Body).RootElement.GetProperty("subject").GetString(), StringComparison.Ordinal);
         Assert.Equal(["j1@outlet.example", "j2@outlet.example"], sent[1].Recipients.Order(StringComparer.Ordinal));
         Assert.Single(await harness.Get<IBatchLedger>().ListAsync(id, default));
+    }
+
+    [Fact]
+    public async Task Restore_tables_writes_a_nightly_export_back_and_a_folder_without_it_restores_nothing()
+    {
+        var suppressions = harness.Get<SuppressionList>();
+        await suppressions.AddAsync("aigerim@outlet.example", SuppressionReason.Unsubscribed, "iom-2014", default);
+        var ledger = await harness.Get<TableProvider>().GetAsync(harness.Settings["SendGrid:LedgerTable"]!, default);
+        await ledger.AddEntityAsync(new TableEntity("iom-2014", "batch-0001") { ["Recipients"] = 1000, ["Accepted"] = true });
+        var export = await harness.Get<TableExport>().ExportAsync(default);
+
+        // The tables lose their rows (a table deleted by mistake), then the runbook's restore.
+        var suppressionTable = await harness.Get<TableProvider>().GetAsync(harness.Settings["Contacts:SuppressionTable"]!, default);
+        await foreach (var row in suppressionTable.QueryAsync<TableEntity>())
+        {
+            await suppressionTable.DeleteEntityAsync(row.PartitionKey, row.RowKey);
+        }
+
+        await ledger.DeleteEntityAsync("iom-2014", "batch-0001");
+        Assert.False(await suppressions.IsSuppressedAsync("aigerim@outlet.example", default));
+
+        var (wrongExit, wrong) = await RunAsync("restore-tables", "1999-01-01");
+        Assert.Equal(3, wrongExit);
+        Assert.StartsWith($"✗ Export 1999-01-01 in container {harness.Settings["Export:Container"]} has no copy of", wrong.Trim(), StringComparison.Ordinal);
+        Assert.False(await suppressions.IsSuppressedAsync("aigerim@outlet.example", default));
+
+        var (exit, text) = await RunAsync("restore-tables", export.Folder);
+
+        Assert.True(exit == 0, text);
+        var lines = text.Trim().Split('\n').Select(l => l.Trim()).ToArray();
+        Assert.Equal(
+            [$"✓ Restored 1 row(s) of table {harness.Settings["Contacts:SuppressionTable"]} from {harness.Settings["Export:Container"]}/{export.Folder}/{harness.Settings["Contacts:SuppressionTable"]}.jsonl",
+             $"✓ Restored 1 row(s) of table {harness.Settings["SendGrid:LedgerTable"]} from {harness.Settings["Export:Container"]}/{export.Folder}/{harness.Settings["SendGrid:LedgerTable"]}.jsonl"],
+            lines);
+        Assert.True(await suppressions.IsSuppressedAsync("aigerim@outlet.example", default));
+        Assert.Equal(1000, (await ledger.GetEntityAsync<TableEntity>("iom-2014", "batch-0001")).Value.GetInt32("Recipients"));
     }
 
     [Fact]

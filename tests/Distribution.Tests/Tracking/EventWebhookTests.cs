@@ -44,6 +44,13 @@ public sealed class EventWebhookTests : IAsyncLifetime
     private Task<WebhookResult> Receive((byte[] Body, string Signature, string Timestamp) delivery) =>
         _host.Get<EventWebhookReceiver>().ReceiveAsync(delivery.Body, delivery.Signature, delivery.Timestamp, CancellationToken.None);
 
+    // Table storage keeps times to the tick, Azurite to the millisecond: compare on a whole second.
+    private DateTimeOffset WholeSecond()
+    {
+        _clock.Advance(TimeSpan.FromTicks(TimeSpan.TicksPerSecond - (_clock.GetUtcNow().Ticks % TimeSpan.TicksPerSecond)));
+        return _clock.GetUtcNow();
+    }
+
     private string Id(string email) => _host.Get<ContactIdentity>().IdOf(email);
 
     private string Event(string id, string kind, string email, string? type = null) => JsonSerializer.Serialize(new Dictionary<string, object?>
@@ -94,6 +101,41 @@ public sealed class EventWebhookTests : IAsyncLifetime
         Assert.Equal(0, again.Processed);
         Assert.Equal(2, again.Duplicates);
         Assert.Equal(1, (await _host.Get<IDeliveryStatistics>().GetAsync("iom-2014", CancellationToken.None)).Delivered);
+    }
+
+    [Fact]
+    public async Task Replays_and_later_events_of_the_same_kind_keep_the_time_it_first_happened()
+    {
+        var contact = Id("a@x.example");
+        var first = WholeSecond();
+        await Receive(Signed($"[{Event("t1", "delivered", "a@x.example")},{Event("t2", "open", "a@x.example")}]"));
+
+        // An hour later SendGrid retries the delivery event under a new id, and the journalist opens the mail again.
+        _clock.Advance(TimeSpan.FromHours(1));
+        var later = await Receive(Signed($"[{Event("t3", "delivered", "a@x.example")},{Event("t4", "open", "a@x.example")},{Event("t5", "click", "a@x.example")}]"));
+
+        Assert.Equal(3, later.Processed);
+        var recipient = Assert.Single(await _host.Get<RecipientStatusStore>().ListAsync("iom-2014", CancellationToken.None), r => r.ContactId == contact);
+        Assert.Equal(first, recipient.Times[RecipientEvent.Delivered]);
+        Assert.Equal(first, recipient.Times[RecipientEvent.Opened]);
+        Assert.Equal(first.AddHours(1), recipient.Times[RecipientEvent.Clicked]);
+        Assert.Equal(1, (await _host.Get<IDeliveryStatistics>().GetAsync("iom-2014", CancellationToken.None)).Opened);
+    }
+
+    [Fact]
+    public async Task Marking_a_flag_again_directly_keeps_its_first_time_even_after_other_columns_changed()
+    {
+        var store = _host.Get<RecipientStatusStore>();
+        var first = WholeSecond();
+        await store.MarkAsync("iom-2014", "c-1", RecipientEvent.Opened, CancellationToken.None);
+        await store.NoteBatchEventAsync("iom-2014", "c-1", "b-1", "open", CancellationToken.None);
+        _clock.Advance(TimeSpan.FromMinutes(30));
+        await store.MarkAsync("iom-2014", "c-1", RecipientEvent.Opened, CancellationToken.None);
+        await store.MarkAsync("iom-2014", "c-1", RecipientEvent.Delivered, CancellationToken.None);
+
+        var recipient = Assert.Single(await store.ListAsync("iom-2014", CancellationToken.None), r => r.ContactId == "c-1");
+        Assert.Equal(first, recipient.Times[RecipientEvent.Opened]);
+        Assert.Equal(first.AddMinutes(30), recipient.Times[RecipientEvent.Delivered]);
     }
 
     [Fact]

@@ -39,9 +39,40 @@ internal static partial class AppSettings
             throw new InvalidOperationException($"The appsettings properties are neither an object nor union(...) of references: {text}");
         }
         return union.Groups["args"].Value.Split(", ")
-            .Select(argument => template.Resolve(JsonValue.Create($"[{argument}]")) as JsonObject
-                ?? throw new InvalidOperationException($"Cannot resolve '{argument}' in the appsettings union to an object literal."));
+            .Select(argument => template.Resolve(JsonValue.Create($"[{argument}]")) switch
+            {
+                JsonObject obj => obj,
+                JsonValue expression when Conditional(expression.GetValue<string>()) is { } settings => settings,
+                _ => throw new InvalidOperationException($"Cannot resolve '{argument}' in the appsettings union to an object literal."),
+            });
     }
+
+    /// <summary>
+    /// A part present only under a condition, <c>if(cond, createObject(), createObject('Name', 'value', …))</c>: the
+    /// settings it may add (string literals only), so the contract checks see them; DeploymentSnapshot says when.
+    /// </summary>
+    private static JsonObject? Conditional(string expression)
+    {
+        var shape = ConditionalObject().Match(expression);
+        if (!shape.Success)
+        {
+            return null;
+        }
+
+        var settings = new JsonObject();
+        foreach (Match pair in LiteralPair().Matches(shape.Groups["pairs"].Value))
+        {
+            settings[pair.Groups["name"].Value] = pair.Groups["value"].Value;
+        }
+
+        return settings;
+    }
+
+    [GeneratedRegex(@"^\[?if\(.+, createObject\(\), createObject\((?<pairs>('[^']*', '[^']*'(, )?)+)\)\)\]?$")]
+    private static partial Regex ConditionalObject();
+
+    [GeneratedRegex(@"'(?<name>[^']*)', '(?<value>[^']*)'")]
+    private static partial Regex LiteralPair();
 
     [GeneratedRegex(@"^\[union\((?<args>.+)\)\]$")]
     private static partial Regex Union();

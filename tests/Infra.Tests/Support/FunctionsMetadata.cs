@@ -15,12 +15,21 @@ internal static class FunctionsMetadata
         }
         return [.. JsonNode.Parse(File.ReadAllText(Path))!.AsArray().Select(node => new FunctionEntry(
             node!["name"]!.GetValue<string>(),
+            node["entryPoint"]?.GetValue<string>() ?? "",
             [.. node["bindings"]!.AsArray().Select(binding => binding!.AsObject())]))];
     }
 }
 
-internal sealed record FunctionEntry(string Name, IReadOnlyList<JsonObject> Bindings)
+internal sealed record FunctionEntry(string Name, string EntryPoint, IReadOnlyList<JsonObject> Bindings)
 {
+    /// <summary>
+    /// A staff route: the staff API (PressPipeline.Functions.Api) or the console's pages (PressPipeline.Functions.Console).
+    /// Anonymous at the Functions level like every HTTP function, and refused by the app without a signed-in principal.
+    /// </summary>
+    public bool IsStaffRoute =>
+        EntryPoint.StartsWith("PressPipeline.Functions.Api.", StringComparison.Ordinal)
+        || EntryPoint.StartsWith("PressPipeline.Functions.Console.", StringComparison.Ordinal);
+
     public JsonObject? Trigger => Bindings.FirstOrDefault(binding =>
         (binding["type"]?.GetValue<string>() ?? "").EndsWith("Trigger", StringComparison.OrdinalIgnoreCase));
 

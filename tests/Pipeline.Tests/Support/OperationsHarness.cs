@@ -57,6 +57,7 @@ public sealed class OperationsHarness : IAsyncDisposable
             ["Links:SigningSecret"] = SigningSecret,
             ["Links:BaseUrl"] = "https://press.example.org",
             ["Contacts:Container"] = $"contacts-{suffix}",
+            ["Export:Container"] = $"exports-{suffix}",
             ["Contacts:SuppressionTable"] = $"suppr{suffix}",
             ["Contacts:HashKey"] = "test-only-hash-key",
             ["Mail:Transport"] = "SendGrid",
@@ -104,7 +105,7 @@ public sealed class OperationsHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         var options = Options;
-        foreach (var container in new[] { options.UploadsContainer, options.ReleasesContainer, options.NewsroomContainer, options.ScheduleContainer, Settings["Contacts:Container"]! })
+        foreach (var container in new[] { options.UploadsContainer, options.ReleasesContainer, options.NewsroomContainer, options.ScheduleContainer, Settings["Contacts:Container"]!, Settings["Export:Container"]! })
         {
             await Storage.Container(container).DeleteIfExistsAsync();
         }

@@ -26,6 +26,12 @@ public sealed class PdfPageImages : IDisposable
     /// <summary>The number of pages, the same as the PDF's.</summary>
     public int PageCount => laidOut.Pages.Count;
 
+    /// <summary>
+    /// The size in pixels of every page image at <paramref name="scale"/> (all pages share the theme's paper), known
+    /// from the layout without painting: what a page listing its images puts in their width and height.
+    /// </summary>
+    public (int Width, int Height) PixelSize(float scale = DefaultScale) => RasterPainter.PixelSize(laidOut.Page, scale);
+
     /// <summary>Page <paramref name="pageNumber"/> (from 1) as PNG at <paramref name="scale"/> pixels per point.</summary>
     public byte[] Png(int pageNumber, float scale = DefaultScale)
     {

@@ -13,8 +13,7 @@ internal static class RasterPainter
 {
     public static byte[] Paint(LaidOutPage content, IEnumerable<Drawable> furniture, Theme.PageTheme page, float scale)
     {
-        var width = Math.Max(1, (int)Math.Ceiling(page.PaperSize.Width * scale));
-        var height = Math.Max(1, (int)Math.Ceiling(page.PaperSize.Height * scale));
+        var (width, height) = PixelSize(page, scale);
         using var surface = SKSurface.Create(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul))
             ?? throw new InvalidOperationException("Skia could not make a canvas for a page image.");
         var canvas = surface.Canvas;
@@ -53,6 +52,10 @@ internal static class RasterPainter
             ?? throw new InvalidOperationException("Skia could not encode a page image as PNG.");
         return png.ToArray();
     }
+
+    /// <summary>The canvas <see cref="Paint"/> draws on: the paper at <paramref name="scale"/>, rounded up.</summary>
+    public static (int Width, int Height) PixelSize(Theme.PageTheme page, float scale) =>
+        (Math.Max(1, (int)Math.Ceiling(page.PaperSize.Width * scale)), Math.Max(1, (int)Math.Ceiling(page.PaperSize.Height * scale)));
 
     // The run's glyphs where the PDF puts them: each at the origin plus its shaped position (y down on both sides).
     private static void Text(SKCanvas canvas, SKPaint paint, GlyphRunDrawable run, float dx, float dy)
