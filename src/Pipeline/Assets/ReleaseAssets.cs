@@ -61,9 +61,10 @@ public sealed class ReleaseAssets(
             notes.Add($"{asset.DisplayName()} ({asset.Label()}, {AssetCheck.Megabytes(asset.Size)}{(checkedAsset.LocationRemoved ? "; GPS position removed" : "")})");
         }
 
+        var withAssets = manifest with { Assets = assets };
         if (notes.Count > 0)
         {
-            await store.SaveManifestAsync(manifest with { Assets = assets }, cancellationToken);
+            await store.SaveManifestAsync(withAssets, cancellationToken);
         }
 
         if (notes.Count > 0 || refused.Count > 0)
@@ -79,7 +80,9 @@ public sealed class ReleaseAssets(
                         new[] { notes.Count > 0 ? $"Added {string.Join(", ", notes)}." : null }
                             .Concat(refused.Where(r => !s.History.Any(h => h.Message.Contains(r, StringComparison.Ordinal))))
                             .OfType<string>());
-                    return sentence.Length == 0 ? s : s.Note(time.GetUtcNow(), sentence, by);
+                    // status.json lists every file of the release, the assets included (as after a conversion).
+                    var listed = notes.Count > 0 ? s with { Files = withAssets.StoredFiles() } : s;
+                    return sentence.Length == 0 ? listed : listed.Note(time.GetUtcNow(), sentence, by);
                 },
                 cancellationToken);
         }
