@@ -1,11 +1,6 @@
 using System.Text;
 using Azure.Storage.Blobs;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
-using PressPipeline.Functions.Dispatch;
-using PressPipeline.Functions.Files;
 using PressPipeline.Functions.Uploads;
-using PressPipeline.Pipeline.Dispatch;
 using PressPipeline.Pipeline.Publishing;
 using PressPipeline.Pipeline.Status;
 using PressPipeline.Pipeline.Storage;
@@ -50,18 +45,6 @@ public sealed class BlobDoorAssetsTests : IAsyncLifetime
 
     private async Task<string> IdOfDocumentAsync() => (await harness.Get<ReleaseStatusStore>().RecentAsync(1, default)).Single().Id;
 
-    private async Task<IActionResult> OpenAsync(Uri link, string id) =>
-        await harness.Function<SignedFile>().Run(FunctionHarness.Json("GET"), id, Uri.UnescapeDataString(link.AbsolutePath[$"/api/files/{id}/".Length..]), default);
-
-    private async Task RunTimerAndQueueAsync()
-    {
-        await harness.Function<DispatchDue>().Run(new TimerInfo(), default);
-        foreach (var message in await harness.Get<WorkQueue>().ReceiveAsync(32, TimeSpan.FromMinutes(1), default))
-        {
-            await harness.Function<DoReleaseWork>().Run(message.Body, default);
-        }
-    }
-
     [Fact]
     public async Task A_folder_arriving_in_any_order_is_scheduled_only_once_everything_its_sidecar_lists_is_there()
     {
@@ -95,21 +78,21 @@ public sealed class BlobDoorAssetsTests : IAsyncLifetime
         Assert.Equal(2, (await harness.Get<ReleaseBlobStore>().GetManifestAsync(id, default))!.Assets.Count);
 
         harness.Time.SetUtcNow(SendAt);
-        await RunTimerAndQueueAsync();
+        await harness.RunTimerAndQueueAsync();
         var links = Assert.Single(harness.Distributor.Requests).Downloads!.Select(d => d.Url).ToList();
         Assert.Equal(2, links.Count);
-        var photo = FunctionHarness.Serve(await OpenAsync(links[0], id));
+        var photo = FunctionHarness.Serve(await harness.OpenAsync(links[0], id));
         Assert.Equal(200, photo.Status);
         Assert.Equal("image/jpeg", photo.ContentType);
         Assert.Equal(-1, photo.Body.AsSpan().IndexOf((byte[])[0x00, 0x00, 0x0B, 0xB8])); // 3000/100 seconds of latitude: gone
-        Assert.Equal(AssetFixtures.Read("bibliography.pdf"), FunctionHarness.Serve(await OpenAsync(links[1], id)).Body);
+        Assert.Equal(AssetFixtures.Read("bibliography.pdf"), FunctionHarness.Serve(await harness.OpenAsync(links[1], id)).Body);
 
         harness.Time.SetUtcNow(Lift);
-        await RunTimerAndQueueAsync();
+        await harness.RunTimerAndQueueAsync();
         var newsroom = harness.Get<NewsroomUrls>().FolderOf(id).AbsoluteUri;
         foreach (var (link, file) in new[] { (links[0], "assets/photo.jpg"), (links[1], "assets/bibliography.pdf") })
         {
-            var moved = FunctionHarness.Serve(await OpenAsync(link, id));
+            var moved = FunctionHarness.Serve(await harness.OpenAsync(link, id));
             Assert.Equal(308, moved.Status);
             Assert.Equal(newsroom + file, moved.Location);
         }
