@@ -23,6 +23,9 @@ for lang in en ru kk; do
   (cd "$src" && pandoc "release-$lang.md" -M lang="$tag" -o "$work/release-$lang.odt")
 done
 
+# pandoc: a release that leaves warnings in a body paragraph, a table cell and a footnote (their locations are tested).
+(cd "$src" && pandoc warnings-en.md -M lang=en-GB -o "$corpus/pandoc/warnings-en.docx")
+
 # docx (npm): a small node script.
 node "$src/make-docxjs.mjs" "$src/logo.png" "$corpus/docxjs/release-en.docx"
 

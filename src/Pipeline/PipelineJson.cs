@@ -50,6 +50,7 @@ public static class PipelineJson
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     UseStringEnumConverter = true)]
 [JsonSerializable(typeof(ReleaseStatus))]
+[JsonSerializable(typeof(StatusWarning))]
 [JsonSerializable(typeof(LegacyManifest))]
 [JsonSerializable(typeof(Assets.AssetReport))]
 [JsonSerializable(typeof(WorkItem))]

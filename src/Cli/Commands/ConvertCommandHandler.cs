@@ -1,6 +1,7 @@
 using PressPipeline.Conversion;
 using PressPipeline.Conversion.Manifest;
 using PressPipeline.Conversion.Rendering;
+using PressPipeline.Conversion.Results;
 using Spectre.Console;
 
 namespace PressPipeline.Cli.Commands;
@@ -122,7 +123,7 @@ public sealed class ConvertCommandHandler(TextWriter output, TextWriter error, R
         console.MarkupLine($"[yellow]{manifest.Main.Warnings.Count} warning(s):[/]");
         foreach (var warning in manifest.Main.Warnings)
         {
-            console.MarkupLine($"  - {Markup.Escape(warning.Message)} [grey]({Markup.Escape(warning.Code)})[/]");
+            console.MarkupLine($"  - {Markup.Escape(WarningLocation.Sentence(warning.Message, warning.Location, warning.Count))} [grey]({Markup.Escape(warning.Code)})[/]");
         }
     }
 

@@ -37,7 +37,7 @@ internal static class PreviewCommand
 
             foreach (var warning in preview.Warnings)
             {
-                Say.Warning(warning);
+                Say.Warning(warning.ToString());
             }
 
             if (parse.GetValue(output) is { } folder)

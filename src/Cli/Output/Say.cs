@@ -64,7 +64,7 @@ internal static class Say
 
         foreach (var warning in status.Warnings)
         {
-            AnsiConsole.MarkupLine($"  [yellow]warning:[/] {Markup.Escape(warning)}");
+            AnsiConsole.MarkupLine($"  [yellow]warning:[/] {Markup.Escape(warning.ToString())}");
         }
 
         if (status.PublishedAt is { } published)

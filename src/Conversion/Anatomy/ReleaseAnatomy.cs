@@ -25,7 +25,7 @@ internal static class ReleaseAnatomy
     {
         var body = new List<Block>(blocks);
         var leadingPictures = blocks.TakeWhile(IsPictureOnly).ToList();
-        var release = LiftReleaseLine(body, warnings);
+        var release = LiftReleaseLine(body, traits, warnings);
         var looksLikeRelease = release is not null || FindDateline(body) is not null;
         var letterhead = LiftLetterhead(body, leadingPictures, looksLikeRelease);
         var (title, titleIndex) = LiftTitle(body, traits, coreTitle, looksLikeRelease);
@@ -82,7 +82,7 @@ internal static class ReleaseAnatomy
         block is Paragraph p && p.Content.Any(i => i is Image)
         && p.Content.All(i => i is Image || (i is Text t && string.IsNullOrWhiteSpace(t.Value)) || i is Anchor);
 
-    private static ReleaseInstruction? LiftReleaseLine(List<Block> body, Warnings warnings)
+    private static ReleaseInstruction? LiftReleaseLine(List<Block> body, IReadOnlyDictionary<Block, ParagraphTraits> traits, Warnings warnings)
     {
         for (var i = 0; i < Math.Min(body.Count, OpeningBlocks); i++)
         {
@@ -91,7 +91,10 @@ internal static class ReleaseAnatomy
                 continue;
             }
 
+            // A line that reads as an embargo but can't be parsed is warned about at its paragraph.
+            var outside = warnings.Enter(traits.TryGetValue(body[i], out var read) ? read.Where : default);
             var instruction = ReleaseLineParser.TryParse(BlockText.Of(body[i]), warnings.Add);
+            warnings.Return(outside);
             if (instruction is not null)
             {
                 body.RemoveAt(i);

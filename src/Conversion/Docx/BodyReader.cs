@@ -10,9 +10,13 @@ namespace PressPipeline.Conversion.Docx;
 /// become headings, paragraphs, quotes or list items by their style and numbering; tables are read by
 /// <see cref="TableReader"/>; content controls and custom XML are unwrapped.
 /// </summary>
-internal sealed class BodyReader(ReadContext context)
+/// <param name="mainStory">True for word/document.xml's body itself: its paragraphs and tables are numbered for warnings'
+/// locations; a nested story (text box, cell, note) keeps the place of the story around it.</param>
+internal sealed class BodyReader(ReadContext context, bool mainStory = false)
 {
     private readonly FieldState fields = new();
+    private int paragraphs;
+    private int tables;
 
     public ReadContext Context => context;
 
@@ -39,7 +43,17 @@ internal sealed class BodyReader(ReadContext context)
                 ReadParagraph(paragraph, blocks);
                 break;
             case W.Table table:
-                blocks.Add(TableReader.Read(table, this));
+                if (mainStory)
+                {
+                    var outside = context.Warnings.Enter(new Warnings.Place("table", ++tables));
+                    blocks.Add(TableReader.Read(table, this, locate: true));
+                    context.Warnings.Return(outside);
+                }
+                else
+                {
+                    blocks.Add(TableReader.Read(table, this, locate: false));
+                }
+
                 break;
             case SdtBlock sdt:
                 if (sdt.SdtContentBlock is { } content)
@@ -82,6 +96,21 @@ internal sealed class BodyReader(ReadContext context)
 
     private void ReadParagraph(W.Paragraph paragraph, BlockAssembler blocks)
     {
+        var outside = mainStory
+            ? context.Warnings.Enter(new Warnings.Place("paragraph", ++paragraphs, Paragraph: paragraph))
+            : context.Warnings.AtParagraph(paragraph);
+        try
+        {
+            ReadParagraphHere(paragraph, blocks);
+        }
+        finally
+        {
+            context.Warnings.Return(outside);
+        }
+    }
+
+    private void ReadParagraphHere(W.Paragraph paragraph, BlockAssembler blocks)
+    {
         var properties = paragraph.ParagraphProperties;
         var style = context.Styles.Paragraph(Attr.Token(properties?.ParagraphStyleId?.Val));
         var role = style?.Role ?? StyleRole.Normal;
@@ -109,7 +138,7 @@ internal sealed class BodyReader(ReadContext context)
         {
             var justification = Attr.Justification(properties?.Justification?.Val, context.Warnings) ?? style?.Justification;
             var block = Build(content, role, level, marker, bidi, justification, language, blocks);
-            context.Traits[block] = new ParagraphTraits(role, scope.AllBold, scope.LargestSizePoints);
+            context.Traits[block] = new ParagraphTraits(role, scope.AllBold, scope.LargestSizePoints, context.Warnings.Here);
         }
 
         foreach (var floating in scope.Floating)

@@ -123,7 +123,7 @@ internal static class DrawingReader
 
         if (alt.Length == 0)
         {
-            context.Warnings.Add("image.alt-missing", "A picture has no alt text: add a description in Word (right-click › Edit Alt Text) so everyone can follow it.");
+            context.Warnings.Add("image.alt-missing", "A picture has no alt text: add a description in Word (right-click › Edit Alt Text) so everyone can follow it.", resource.FileName);
         }
 
         if (width <= 0 || height <= 0)

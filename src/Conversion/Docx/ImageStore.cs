@@ -47,12 +47,12 @@ internal sealed class ImageStore(ConversionLimits limits, Warnings warnings)
             return null;
         }
 
+        var id = "image" + (images.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (sniffed.Extension is "tiff" or "bmp")
         {
-            warnings.Add("image.format", $"A picture is in a format browsers may not show ({sniffed.Extension}); replace it with a PNG or JPEG in Word for best results.");
+            warnings.Add("image.format", $"A picture is in a format browsers may not show ({sniffed.Extension}); replace it with a PNG or JPEG in Word for best results.", id + "." + sniffed.Extension);
         }
 
-        var id = "image" + (images.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var (width, height) = ImageHeader.Size(data);
         var resource = new ImageResource(id, id + "." + sniffed.Extension, sniffed.ContentType, data, width, height);
         images.Add(resource);

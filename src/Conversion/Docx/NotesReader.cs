@@ -24,17 +24,21 @@ internal static class NotesReader
             var (element, part) = kind == NoteKind.Footnote
                 ? (footnotes.GetValueOrDefault(id), (OpenXmlPart?)main.FootnotesPart)
                 : (endnotes.GetValueOrDefault(id), main.EndnotesPart);
+            var number = context.Notes.Number(kind, id);
+            var outside = context.Warnings.Enter(new Warnings.Place(kind == NoteKind.Footnote ? "footnote" : "endnote", number));
             if (element is null || part is null)
             {
                 context.Warnings.Add("note.missing", "A footnote or endnote mark points to a note the document does not contain.");
+                context.Warnings.Return(outside);
                 continue;
             }
 
             var previous = context.CurrentPart;
             context.CurrentPart = part;
             var blocks = new BodyReader(context).Read(element.ChildElements);
+            context.Warnings.Return(outside);
             context.CurrentPart = previous;
-            notes.Add(new Note(kind, id, context.Notes.Number(kind, id), blocks));
+            notes.Add(new Note(kind, id, number, blocks));
         }
 
         return notes;

@@ -58,7 +58,8 @@ internal sealed class ReadContext(
 /// <param name="Role">Title, Subtitle, Heading… from the paragraph style.</param>
 /// <param name="AllBold">Every visible character is bold.</param>
 /// <param name="LargestSizePoints">Largest font size used, in points (0 when unknown).</param>
-internal sealed record ParagraphTraits(StyleRole Role, bool AllBold, double LargestSizePoints);
+/// <param name="Where">Where the paragraph is, for warnings raised about it later (an embargo line that can't be read).</param>
+internal sealed record ParagraphTraits(StyleRole Role, bool AllBold, double LargestSizePoints, Warnings.Place Where = default);
 
 /// <summary>Footnote and endnote numbers in order of first reference.</summary>
 internal sealed class NoteCollector

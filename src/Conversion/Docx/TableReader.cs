@@ -14,7 +14,8 @@ internal static class TableReader
     /// <summary>Word's own limit on the columns of a table: a larger span is a damaged value, not a wider table.</summary>
     private const int MaxSpan = 63;
 
-    public static Model.Table Read(W.Table table, BodyReader body)
+    /// <param name="locate">True when the table is the place warnings are located in (a table of the body, not one nested in a cell).</param>
+    public static Model.Table Read(W.Table table, BodyReader body, bool locate)
     {
         var warnings = body.Context.Warnings;
         var widths = new List<double>();
@@ -31,13 +32,27 @@ internal static class TableReader
         var openMerges = new Dictionary<int, CellBuilder>();
         var headerRows = 0;
         var stillHeader = true;
+        var rowNumber = 0;
         foreach (var row in Rows(table))
         {
+            rowNumber++;
+            var cellNumber = 0;
+            if (locate)
+            {
+                warnings.Enter(warnings.Here with { Row = rowNumber, Cell = null, Paragraph = null });
+            }
+
             var builder = new RowBuilder();
             var properties = row.TableRowProperties;
             var column = Math.Max(Attr.Int(properties?.GetFirstChild<GridBefore>()?.Val, warnings) ?? 0, 0);
             foreach (var cell in Cells(row))
             {
+                cellNumber++;
+                if (locate)
+                {
+                    warnings.Enter(warnings.Here with { Row = rowNumber, Cell = cellNumber, Paragraph = cell.GetFirstChild<W.Paragraph>() });
+                }
+
                 var cellProperties = cell.TableCellProperties;
                 var span = Math.Clamp(Attr.Int(cellProperties?.GridSpan?.Val, warnings) ?? 1, 1, MaxSpan);
                 var merge = cellProperties?.VerticalMerge;
@@ -62,6 +77,11 @@ internal static class TableReader
                 }
 
                 column += span;
+            }
+
+            if (locate)
+            {
+                warnings.Enter(warnings.Here with { Cell = null, Paragraph = null });
             }
 
             var isHeader = properties?.GetFirstChild<TableHeader>() is { } header && Attr.OnOff(header.Val, warnings);

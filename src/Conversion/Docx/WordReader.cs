@@ -133,7 +133,7 @@ public sealed class WordReader(ConversionLimits limits) : IDocxReader
             CurrentPart = main,
         };
 
-        var blocks = new BodyReader(context).Read(body.ChildElements);
+        var blocks = new BodyReader(context, mainStory: true).Read(body.ChildElements);
         var notes = SecondaryPart.Read(warnings, "notes", () => NotesReader.Read(main, context), []);
         var (properties, coreTitle) = SecondaryPart.Read(
             warnings, "properties", () => CorePropertiesReader.Read(document), (new DocumentProperties(null, null, [], null, null), null));
@@ -143,10 +143,7 @@ public sealed class WordReader(ConversionLimits limits) : IDocxReader
         var release = new PressRelease(metadata, anatomy.Body, notes, context.Images.Images);
 
         // Styles and numbering are resolved lazily while the body is read, so their warnings are complete only now.
-        foreach (var warning in definitionWarnings.Items)
-        {
-            warnings.Add(warning.Code, warning.Message);
-        }
+        warnings.AddFrom(definitionWarnings);
 
         return new Result<PressRelease>(release, warnings.Items);
     }

@@ -82,7 +82,7 @@ public static class ManifestWriter
         var files = converted.Files
             .Select(f => new ManifestFile(folder + f.FileName, f.Variant, f.ContentType, f.Content.Length, Convert.ToHexStringLower(SHA256.HashData(f.Content.Span))))
             .ToList();
-        var warnings = converted.Warnings.Select(w => new ManifestWarning(w.Code, w.Message)).ToList();
+        var warnings = converted.Warnings.Select(w => new ManifestWarning(w.Code, w.Message) { Location = w.Location, Count = w.Count }).ToList();
         var metadata = Metadata(converted.Release.Metadata);
         return new ManifestVersion(language ?? Rendering.LanguageNames.Primary(metadata.Language), main, folder, source, metadata, files, warnings);
     }

@@ -59,8 +59,13 @@ public sealed record ManifestSource(string FileName, long Size, string Sha256);
 /// <summary>One output file; <see cref="Path"/> is relative to the release folder.</summary>
 public sealed record ManifestFile(string Path, string Variant, string ContentType, long Size, string Sha256);
 
-/// <summary>A warning as staff see it.</summary>
-public sealed record ManifestWarning(string Code, string Message);
+/// <summary>A warning as staff see it: what, where in the document (null for the whole document) and how many times there.</summary>
+public sealed record ManifestWarning(string Code, string Message)
+{
+    public Results.WarningLocation? Location { get; init; }
+
+    public int Count { get; init; } = 1;
+}
 
 /// <summary>The release metadata the reader detected.</summary>
 /// <param name="MediaContactEmail">The first address in the media-contacts block, used as the e-mail's reply-to.</param>

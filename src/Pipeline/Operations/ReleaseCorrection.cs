@@ -121,7 +121,7 @@ public sealed class ReleaseCorrection(
                     Version = version,
                     Title = manifest.Title(),
                     Language = manifest.Language(),
-                    Warnings = manifest.WarningSentences(),
+                    Warnings = manifest.StatusWarnings(),
                     Files = manifest.StoredFiles(),
                     Languages = manifest.Versions.Count < 2 ? [] : [.. manifest.Versions.Select(v => v.Language)],
                     ReleaseLine = manifest.ReleaseLine(),

@@ -18,7 +18,7 @@ public sealed record ReleasePreview(
     string? PublishAtLocal,
     string? TimeZoneId,
     IReadOnlyList<PreviewFile> Files,
-    IReadOnlyList<string> Warnings,
+    IReadOnlyList<StatusWarning> Warnings,
     DateTimeOffset LinksExpireAt,
     EmailSummary Email,
     IReadOnlyList<string> Languages)

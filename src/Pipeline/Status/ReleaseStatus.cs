@@ -34,7 +34,9 @@ public sealed record ReleaseStatus(
     /// <summary>The converter's sentence when rejected; problems when partly sent.</summary>
     public IReadOnlyList<string> Reasons { get; init; } = [];
 
-    public IReadOnlyList<string> Warnings { get; init; } = [];
+    /// <summary>The conversion warnings of every language version, each with where it is in the document.</summary>
+    [System.Text.Json.Serialization.JsonConverter(typeof(StatusWarningsConverter))]
+    public IReadOnlyList<StatusWarning> Warnings { get; init; } = [];
 
     public IReadOnlyList<StoredFile> Files { get; init; } = [];
 

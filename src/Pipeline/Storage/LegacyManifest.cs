@@ -39,7 +39,7 @@ internal sealed record LegacyManifest(
             new ManifestSource(SourceName, -1, string.Empty),
             metadata,
             [.. Files.Select(f => new ManifestFile(f.FileName, f.Variant, f.ContentType, f.Bytes, string.Empty))],
-            [.. Warnings.Select(w => new ManifestWarning(w.Code, w.Message))]);
+            [.. Warnings.Select(w => new ManifestWarning(w.Code, w.Message) { Location = w.Location, Count = w.Count })]);
         return ManifestWriter.Create(Id, [version], [], ConvertedAt);
     }
 }

@@ -35,16 +35,25 @@ public static class ManifestReading
     public static IEnumerable<StoredFile> PublicFiles(this ReleaseManifest manifest) =>
         manifest.StoredFiles().Where(f => f.Variant is "web" or "pdf" or "image" or Assets.ReleaseAssetFiles.Variant);
 
-    /// <summary>Every version's warnings as staff read them; another version's are prefixed with its language.</summary>
-    public static IReadOnlyList<string> WarningSentences(this ReleaseManifest manifest)
+    /// <summary>Every version's warnings as staff read them, with their places; another version's name its language.</summary>
+    public static IReadOnlyList<StatusWarning> StatusWarnings(this ReleaseManifest manifest)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         return
         [
             .. manifest.Versions.OrderByDescending(v => v.Main)
-                .SelectMany(v => v.Warnings.Select(w => v.Main ? w.Message : $"{v.Language}: {w.Message}")),
+                .SelectMany(v => v.Warnings.Select(w => new StatusWarning(w.Code, w.Message)
+                {
+                    Location = w.Location,
+                    Count = w.Count,
+                    Language = v.Main ? null : v.Language,
+                })),
         ];
     }
+
+    /// <summary>Every version's warnings as lines of text: another version's are prefixed with its language, each says where it is.</summary>
+    public static IReadOnlyList<string> WarningSentences(this ReleaseManifest manifest) =>
+        [.. manifest.StatusWarnings().Select(w => w.ToString())];
 
     public static StoredFile Stored(ManifestFile file)
     {

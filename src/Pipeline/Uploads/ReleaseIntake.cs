@@ -128,7 +128,7 @@ public sealed class ReleaseIntake(
                 Reasons = [],
                 Title = manifest.Title(),
                 Language = manifest.Language(),
-                Warnings = manifest.WarningSentences(),
+                Warnings = manifest.StatusWarnings(),
                 Files = manifest.StoredFiles(),
                 ReleaseLine = manifest.ReleaseLine(),
                 InstructionProblems = instructionProblem is null ? [] : [instructionProblem],

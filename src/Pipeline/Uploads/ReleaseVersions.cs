@@ -94,7 +94,7 @@ public sealed partial class ReleaseVersions(
             s => s.Note(time.GetUtcNow(), sentence, by) with
             {
                 Files = rebuilt.StoredFiles(),
-                Warnings = rebuilt.WarningSentences(),
+                Warnings = rebuilt.StatusWarnings(),
                 Languages = [.. rebuilt.Versions.Select(v => v.Language)],
                 InstructionProblems = [.. s.InstructionProblems.Except(recorded), .. recorded],
                 Approval = null,

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using PressPipeline.Conversion.Rendering;
+using PressPipeline.Conversion.Results;
 using PressPipeline.Pipeline;
 using PressPipeline.Pipeline.Assets;
 using PressPipeline.Pipeline.Instructions;
@@ -377,6 +378,59 @@ public sealed class ReleasePages(
         await request.FileAsync(DeliveryReports.ToCsv(report), "text/csv; charset=utf-8", $"{report.ReleaseId}-report.csv");
     }
 
+    /// <summary>
+    /// A conversion warning as the page lists it: the converter's sentence (English), where it is in the staff member's
+    /// language, the paragraph's first words (document text, in the document's language; escaped by the template) and
+    /// how many times it was raised there.
+    /// </summary>
+    private static Dictionary<string, object?> Warning(ConsoleRequest request, StatusWarning warning, string? releaseLanguage) => new()
+    {
+        ["code"] = warning.Code,
+        ["message"] = warning.Message,
+        ["version"] = warning.Language is { } language ? LanguageNames.Native(language) : null,
+        ["where"] = warning.Location is { } location ? Where(request, location) : null,
+        ["near"] = warning.Location?.Near,
+        ["near_lang"] = warning.Language ?? releaseLanguage,
+        ["times"] = warning.Count > 1 ? request.Label("warning_times", warning.Count) : null,
+    };
+
+    /// <summary>"table 2, row 3, cell 1, picture image2.png" in the page's language; near-text is shown apart.</summary>
+    private static string Where(ConsoleRequest request, WarningLocation location)
+    {
+        if (location.Kind == "elsewhere")
+        {
+            return request.Label("warning_where_elsewhere");
+        }
+
+        if (location.Index is not int index || !WarningLocation.Kinds.Contains(location.Kind))
+        {
+            return location.Display;
+        }
+
+        if (location.Kind == "image")
+        {
+            return location.File is { } named ? $"{request.Label("warning_where_image", index)} ({named})" : request.Label("warning_where_image", index);
+        }
+
+        var parts = new List<string> { request.Label("warning_where_" + location.Kind, index) };
+        if (location.Row is int row)
+        {
+            parts.Add(request.Label("warning_where_row", row));
+        }
+
+        if (location.Cell is int cell)
+        {
+            parts.Add(request.Label("warning_where_cell", cell));
+        }
+
+        if (location.File is { } file)
+        {
+            parts.Add(request.Label("warning_where_file", file));
+        }
+
+        return string.Join(", ", parts);
+    }
+
     private async Task ShowAsync(ConsoleRequest request, string id, string? error, int statusCode, IReadOnlyList<string>? refused = null, string? done = null)
     {
         var view = await operations.GetAsync(id, request.Aborted);
@@ -402,7 +456,7 @@ public sealed class ReleasePages(
         values["suppressed"] = status.Distribution?.Suppressed;
         values["held"] = status.Held;
         values["reasons"] = status.Reasons.ToList();
-        values["warnings"] = status.Warnings.ToList();
+        values["warnings"] = status.Warnings.Select(w => Warning(request, w, status.Language)).ToList();
         values["instruction_problems"] = status.InstructionProblems.ToList();
         values["error"] = error;
         values["done"] = done is null ? request.Done : request.Label("done_" + done);

@@ -209,5 +209,23 @@ public sealed class ConvertCommandTests : IDisposable
         Assert.Equal("###", manifest.Main.Metadata.EndMark);
     }
 
+    [Fact]
+    public void Warnings_are_printed_with_where_they_are_in_the_document_and_written_to_the_manifest()
+    {
+        var input = new FileInfo(Path.Combine(RepositoryRoot.Path, "tests", "Conversion.Tests", "Fixtures", "Producers", "pandoc", "warnings-en.docx"));
+        var target = new DirectoryInfo(Path.Combine(work.FullName, "warnings"));
+
+        var exit = Run(input, target);
+
+        Assert.Equal(ConvertCommandHandler.Success, exit);
+        Assert.Contains("only its text was kept. — table 1, row 3, cell 2, near “Recruitment, see the speaker’s notes”", Flat(output.ToString()), StringComparison.Ordinal);
+        Assert.Contains("— paragraph 4, near “The programme is on the old intranet and…” (2 times)", Flat(output.ToString()), StringComparison.Ordinal);
+        var manifest = ManifestWriter.Deserialize(File.ReadAllBytes(Path.Combine(target.FullName, "manifest.json")));
+        Assert.Equal("footnote", Assert.Single(manifest.Main.Warnings, w => w.Message.Contains("\"smb:\"", StringComparison.Ordinal)).Location!.Kind);
+    }
+
+    /// <summary>The console output as one line: Spectre wraps long lines at the console's width.</summary>
+    private static string Flat(string text) => string.Join(" ", text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()));
+
     private static string SamplePath(string name) => Path.Combine(RepositoryRoot.Path, "samples", name);
 }

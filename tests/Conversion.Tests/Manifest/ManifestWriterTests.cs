@@ -16,7 +16,10 @@ public class ManifestWriterTests
     private static ConvertedRelease Converted(PressRelease release)
     {
         var files = new List<RenderedFile> { new("image", "images/image1.png", "image/png", TestReleases.TinyPng) };
-        var warnings = new List<ConversionWarning> { new("image.alt-missing", "An image has no alt text.") };
+        var warnings = new List<ConversionWarning>
+        {
+            new("image.alt-missing", "An image has no alt text.") { Location = new WarningLocation("table", 2, "Опрошенные мигранты") { Row = 3, Cell = 1, File = "image1.png" }, Count = 2 },
+        };
         IVariantRenderer[] renderers = [new WebRenderer(), new EmailRenderer(), new TextRenderer()];
         foreach (var renderer in renderers)
         {
@@ -73,6 +76,9 @@ public class ManifestWriterTests
         Assert.Contains("\n  \"versions\": [", json, StringComparison.Ordinal);
         Assert.Contains("\"assets\": []", json, StringComparison.Ordinal);
         Assert.DoesNotContain("convertedAt", json, StringComparison.Ordinal);
+        Assert.Contains("\"near\": \"Опрошенные мигранты\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"display\": \"table 2, row 3, cell 1, picture image1.png, near “Опрошенные мигранты”\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"count\": 2", json, StringComparison.Ordinal);
         var back = ManifestWriter.Deserialize(bytes);
         Assert.Equal(manifest.Main.Files, back.Main.Files);
         Assert.Equal(manifest.Main.Warnings, back.Main.Warnings);

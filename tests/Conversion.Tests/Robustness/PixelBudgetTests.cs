@@ -23,6 +23,7 @@ public sealed class PixelBudgetTests
         var release = Assert.IsType<ConversionOutcome.Converted>(outcome).Release;
         var warning = Assert.Single(release.Warnings, w => w.Code == "pdf.image-too-large");
         Assert.Contains("20,000×20,000 pixels", warning.Message, StringComparison.Ordinal);
+        Assert.Equal("image 1 (image1.png)", warning.Location?.Display);
         Assert.Contains(release.Files, f => f.FileName.EndsWith(".pdf", StringComparison.Ordinal));
     }
 

@@ -52,7 +52,7 @@ public sealed class PdfRenderer : IVariantRenderer
         var bytes = PdfPainter.Paint(laidOut.Pages, laidOut.Furniture, Metadata(release, organisation), theme.Page, release.Metadata.Language);
         foreach (var unreadable in layout.UnreadablePictures())
         {
-            layout.Warn("pdf.image-unreadable", UnreadablePicture(unreadable.FileName, "leaves a gap where it goes"));
+            layout.Warn("pdf.image-unreadable", UnreadablePicture(unreadable.FileName, "leaves a gap where it goes"), WarningLocation.Image(unreadable.FileName));
         }
 
         if (layout.Paragraphs.MissingCharacters.Count > 0)

@@ -1,5 +1,6 @@
 using PressPipeline.Conversion.Model;
 using PressPipeline.Conversion.Rendering.Pdf.Text;
+using PressPipeline.Conversion.Results;
 using SkiaSharp;
 
 namespace PressPipeline.Conversion.Rendering.Pdf.Layout;
@@ -50,11 +51,11 @@ internal sealed class ImageLayouter(LayoutContext context)
             var resource = context.Release.Images.FirstOrDefault(i => i.Id == resourceId);
             if (context.OverBudget(resourceId) is { } reason)
             {
-                context.Warn("pdf.image-too-large", $"The picture '{resource?.FileName ?? resourceId}' {reason}, so the PDF shows a placeholder with its description; make it smaller in Word (Picture Format › Compress Pictures) and upload again.");
+                context.Warn("pdf.image-too-large", $"The picture '{resource?.FileName ?? resourceId}' {reason}, so the PDF shows a placeholder with its description; make it smaller in Word (Picture Format › Compress Pictures) and upload again.", WarningLocation.Image(resource?.FileName ?? resourceId));
                 return null;
             }
 
-            context.Warn("pdf.image-unreadable", PdfRenderer.UnreadablePicture(resource?.FileName ?? resourceId, "shows a placeholder with its description"));
+            context.Warn("pdf.image-unreadable", PdfRenderer.UnreadablePicture(resource?.FileName ?? resourceId, "shows a placeholder with its description"), WarningLocation.Image(resource?.FileName ?? resourceId));
         }
 
         return picture;

@@ -58,11 +58,12 @@ internal sealed class LayoutContext : IDisposable
     public IEnumerable<ImageResource> UnreadablePictures() =>
         Release.Images.Where(i => pictures.GetValueOrDefault(i.Id) is { } picture && picture.Image is null);
 
-    public void Warn(string code, string message)
+    /// <param name="location">The picture or part of the release it is about, when the layout knows it; null for the whole PDF.</param>
+    public void Warn(string code, string message, WarningLocation? location = null)
     {
-        if (!warnings.Any(w => w.Code == code && w.Message == message))
+        if (!warnings.Any(w => w.Code == code && w.Message == message && w.Location == location))
         {
-            warnings.Add(new ConversionWarning(code, message));
+            warnings.Add(new ConversionWarning(code, message) { Location = location });
         }
     }
 
