@@ -1,11 +1,6 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 using PressPipeline.Functions.Api;
-using PressPipeline.Functions.Dispatch;
-using PressPipeline.Functions.Files;
-using PressPipeline.Pipeline.Dispatch;
 using PressPipeline.Pipeline.Publishing;
 using PressPipeline.Pipeline.Tests.Support;
 
@@ -31,20 +26,6 @@ public sealed class AssetsApiTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await harness.DisposeAsync();
 
-    private static byte[] Fixture(string name)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var path = Path.Combine(dir.FullName, "tests", "Pipeline.Tests", "Fixtures", "assets", name);
-            if (File.Exists(path))
-            {
-                return File.ReadAllBytes(path);
-            }
-        }
-
-        throw new FileNotFoundException(name);
-    }
-
     private static HttpRequest Files(params (string Name, byte[] Content, string DeclaredType)[] files)
     {
         using var form = new MultipartFormDataContent();
@@ -64,18 +45,6 @@ public sealed class AssetsApiTests : IAsyncLifetime
         return context.Request;
     }
 
-    private async Task<IActionResult> OpenAsync(Uri link, string id) =>
-        await harness.Function<SignedFile>().Run(FunctionHarness.Json("GET"), id, Uri.UnescapeDataString(link.AbsolutePath[$"/api/files/{id}/".Length..]), default);
-
-    private async Task RunTimerAndQueueAsync()
-    {
-        await harness.Function<DispatchDue>().Run(new TimerInfo(), default);
-        foreach (var message in await harness.Get<WorkQueue>().ReceiveAsync(32, TimeSpan.FromMinutes(1), default))
-        {
-            await harness.Function<DoReleaseWork>().Run(message.Body, default);
-        }
-    }
-
     [Fact]
     public async Task Assets_added_through_the_api_are_linked_and_work_before_and_after_the_lift()
     {
@@ -84,7 +53,7 @@ public sealed class AssetsApiTests : IAsyncLifetime
         byte[] elf = [0x7F, (byte)'E', (byte)'L', (byte)'F', 2, 1, 1, 0];
 
         var answer = await harness.Function<AddReleaseAssets>().Run(
-            Files(("bibliography.pdf", Fixture("bibliography.pdf"), "application/pdf"), ("evil.pdf", elf, "application/pdf"), ("photo.jpg", Fixture("photo-gps.jpg"), "image/jpeg")).As("aigerim"),
+            Files(("bibliography.pdf", AssetFixtures.Read("bibliography.pdf"), "application/pdf"), ("evil.pdf", elf, "application/pdf"), ("photo.jpg", AssetFixtures.Read("photo-gps.jpg"), "image/jpeg")).As("aigerim"),
             id,
             default);
 
@@ -94,25 +63,25 @@ public sealed class AssetsApiTests : IAsyncLifetime
         Assert.Equal("'evil.pdf' is a program, and programs are never published with a release, so it was not added.", Assert.Single(body.GetProperty("refused").EnumerateArray()).GetString());
 
         harness.Time.SetUtcNow(SendAt);
-        await RunTimerAndQueueAsync();
+        await harness.RunTimerAndQueueAsync();
         var links = Assert.Single(harness.Distributor.Requests).Downloads!.Select(d => d.Url).ToList();
         Assert.Equal(2, links.Count);
 
         // The signed-file route is shared with the local host: what it writes to the response is what a reader gets.
-        var before = FunctionHarness.Serve(await OpenAsync(links[0], id));
+        var before = FunctionHarness.Serve(await harness.OpenAsync(links[0], id));
         Assert.Equal(200, before.Status);
         Assert.Equal("application/pdf", before.ContentType);
-        Assert.Equal(Fixture("bibliography.pdf"), before.Body);
-        var photo = FunctionHarness.Serve(await OpenAsync(links[1], id));
+        Assert.Equal(AssetFixtures.Read("bibliography.pdf"), before.Body);
+        var photo = FunctionHarness.Serve(await harness.OpenAsync(links[1], id));
         Assert.Equal("image/jpeg", photo.ContentType);
         Assert.Equal(-1, photo.Body.AsSpan().IndexOf((byte[])[0x00, 0x00, 0x0B, 0xB8])); // 3000/100 seconds of latitude: gone
 
         harness.Time.SetUtcNow(Lift);
-        await RunTimerAndQueueAsync();
+        await harness.RunTimerAndQueueAsync();
         var newsroom = harness.Get<NewsroomUrls>().FolderOf(id).AbsoluteUri;
         foreach (var (link, file) in new[] { (links[0], "assets/bibliography.pdf"), (links[1], "assets/photo.jpg") })
         {
-            var moved = FunctionHarness.Serve(await OpenAsync(link, id));
+            var moved = FunctionHarness.Serve(await harness.OpenAsync(link, id));
             Assert.Equal(308, moved.Status);
             Assert.Equal(newsroom + file, moved.Location);
             using var http = new HttpClient();

@@ -3,10 +3,14 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PressPipeline.Conversion;
 using PressPipeline.Functions.Api;
+using PressPipeline.Functions.Dispatch;
+using PressPipeline.Functions.Files;
+using PressPipeline.Pipeline.Dispatch;
 using PressPipeline.Pipeline.Tests.Support;
 using PressPipeline.StaffConsole;
 
@@ -43,6 +47,20 @@ internal static class FunctionHarness
         typeof(T).GetConstructors().Any(c => c.GetParameters().Any(p => p.ParameterType == typeof(StaffSignIn)))
             ? ActivatorUtilities.CreateInstance<T>(services, signIn ?? SignIn())
             : ActivatorUtilities.CreateInstance<T>(services);
+
+    /// <summary>Follows a link an e-mail carries (<c>/api/files/{id}/{grant}/{file}</c>) through the signed-file function.</summary>
+    public static async Task<IActionResult> OpenAsync(this PipelineHarness harness, Uri link, string id) =>
+        await harness.Function<SignedFile>().Run(Json("GET"), id, Uri.UnescapeDataString(link.AbsolutePath[$"/api/files/{id}/".Length..]), default);
+
+    /// <summary>What the timer trigger and then the queue trigger would do next: dispatch what is due, then work the queue.</summary>
+    public static async Task RunTimerAndQueueAsync(this PipelineHarness harness)
+    {
+        await harness.Function<DispatchDue>().Run(new TimerInfo(), default);
+        foreach (var message in await harness.Get<WorkQueue>().ReceiveAsync(32, TimeSpan.FromMinutes(1), default))
+        {
+            await harness.Function<DoReleaseWork>().Run(message.Body, default);
+        }
+    }
 
     /// <summary>Adds the signed-in staff member as App Service Authentication passes it on.</summary>
     public static HttpRequest As(this HttpRequest request, string name)

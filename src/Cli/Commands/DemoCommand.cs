@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using PressPipeline.Cli.Output;
+using PressPipeline.Pipeline.Assets;
 using PressPipeline.Pipeline.Instructions;
 using PressPipeline.Pipeline.Local;
 using PressPipeline.Pipeline.Publishing;
@@ -77,6 +78,15 @@ internal static class DemoCommand
                 await services.GetRequiredService<UploadsInbox>().PutAsync(Path.GetFileName(translation), content, ReleaseInstructions.None, cancellationToken, CliActor.From(parse));
             }
 
+            // Files that go with it sit in {name}.assets/ beside the document (samples/multilingual has a fact sheet and a photo).
+            var assetFolder = new DirectoryInfo(Path.Combine(docx.DirectoryName!, Path.GetFileNameWithoutExtension(docx.Name) + ".assets"));
+            foreach (var asset in assetFolder.Exists ? [.. assetFolder.EnumerateFiles().OrderBy(f => f.Name, StringComparer.Ordinal)] : Array.Empty<FileInfo>())
+            {
+                Say.Step($"Uploading the file {asset.Name} beside it ({UploadGroup.AssetsPrefixOf(docx.Name)}{asset.Name})");
+                await using var content = asset.OpenRead();
+                await services.GetRequiredService<UploadsInbox>().PutAssetAsync(docx.Name, asset.Name, content, cancellationToken, CliActor.From(parse));
+            }
+
             var runner = services.GetRequiredService<LocalRunner>();
             var events = new List<RunEvent>();
             events.AddRange(await runner.RunOnceAsync(cancellationToken));
@@ -147,6 +157,10 @@ internal static class DemoCommand
         {
             var newsroom = services.GetRequiredService<NewsroomUrls>();
             Say.Done($"Public web page: {newsroom.FileOf(status.Id, ReleaseIntake.WebFileName)}");
+            foreach (var asset in status.Files.Where(f => f.Variant == ReleaseAssetFiles.Variant))
+            {
+                Say.Done($"Public file: {newsroom.FileOf(status.Id, asset.FileName)}");
+            }
         }
     }
 
@@ -177,6 +191,12 @@ internal static class DemoCommand
         }
 
         Say.Done($"Dispatched to lists {string.Join(", ", send.Lists)}; web page link {send.WebPageUrl}; PDF link {send.PdfUrl}");
+        foreach (var file in send.Downloads ?? [])
+        {
+            // The same signed link every e-mail carries: the file before the publish time, the newsroom copy after it.
+            Say.Done(string.Create(CultureInfo.InvariantCulture, $"File {file.Name} ({file.Type}, {file.Bytes / 1024.0:0.0} KB), linked from every e-mail: {file.Url}"));
+        }
+
         if (status.Distribution is { } d)
         {
             Say.Done($"E-mail: {d.Recipients} recipients, {d.BatchesAccepted} batches accepted, {d.Suppressed} suppressed.");

@@ -6,7 +6,8 @@ using PressPipeline.Pipeline.Uploads;
 namespace PressPipeline.Functions.Uploads;
 
 /// <summary>
-/// A .docx (or its sidecar JSON) landed in <c>uploads/</c>. Event Grid source, as Flex Consumption requires; the
+/// A blob landed in <c>uploads/</c>: a .docx, its sidecar JSON, a translation (<c>{name}.{language}.docx</c>) or a file
+/// that goes with it (<c>{name}.assets/…</c>); each settles its release (<see cref="UploadProcessor"/>). Event Grid source, as Flex Consumption requires; the
 /// subscription must name <c>Host.Functions.ProcessUpload</c>. Bound as a Stream so large files are not copied.
 /// </summary>
 public sealed class ProcessUpload(UploadProcessor processor)

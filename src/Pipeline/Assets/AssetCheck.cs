@@ -26,7 +26,7 @@ public static class AssetCheck
         var bytes = upload.Content.ToMemory();
         if (bytes.Length > limits.MaxAssetBytes)
         {
-            return (null, $"'{name}' is {Megabytes(bytes.Length)}, more than the {Megabytes(limits.MaxAssetBytes)} allowed per file, so it was not added; make it smaller (compress the photo or PDF) and add it again.");
+            return (null, TooLarge(name, bytes.Length, limits));
         }
 
         if (releaseBytesSoFar + bytes.Length > limits.MaxReleaseBytes)
@@ -59,6 +59,13 @@ public static class AssetCheck
             bytes.Length,
             Convert.ToHexStringLower(SHA256.HashData(bytes.Span)));
         return (new CheckedAsset(stored, BinaryData.FromBytes(bytes), removed), null);
+    }
+
+    /// <summary>The sentence for a file larger than <see cref="AssetOptions.MaxAssetBytes"/> (the blob door says it without downloading the file).</summary>
+    public static string TooLarge(string name, long bytes, AssetOptions limits)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        return $"'{name}' is {Megabytes(bytes)}, more than the {Megabytes(limits.MaxAssetBytes)} allowed per file, so it was not added; make it smaller (compress the photo or PDF) and add it again.";
     }
 
     /// <summary>"1.2 MB" (always MB with one decimal, so limits and sizes compare at a glance).</summary>

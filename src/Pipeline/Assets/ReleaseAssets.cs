@@ -28,7 +28,8 @@ public sealed class ReleaseAssets(
     IOptions<AssetOptions> options,
     ILogger<ReleaseAssets> logger)
 {
-    public async Task<AssetReport> AddAsync(string id, IReadOnlyList<AssetUpload> uploads, Actor by, CancellationToken cancellationToken)
+    /// <param name="refusedBefore">Sentences for files the door already refused without reading them (a blob larger than the limit), recorded with the rest.</param>
+    public async Task<AssetReport> AddAsync(string id, IReadOnlyList<AssetUpload> uploads, Actor by, CancellationToken cancellationToken, IReadOnlyList<string>? refusedBefore = null)
     {
         ArgumentNullException.ThrowIfNull(uploads);
         var status = await statuses.RequireAsync(id, cancellationToken);
@@ -40,7 +41,7 @@ public sealed class ReleaseAssets(
         var manifest = await store.RequireManifestAsync(id, cancellationToken);
         var assets = manifest.Assets.ToList();
         var added = new List<ManifestAsset>();
-        var refused = new List<string>();
+        var refused = new List<string>(refusedBefore ?? []);
         var notes = new List<string>();
         foreach (var upload in uploads)
         {
@@ -83,10 +84,22 @@ public sealed class ReleaseAssets(
 
         if (notes.Count > 0 || refused.Count > 0)
         {
-            var sentence = string.Join(
-                " ",
-                new[] { notes.Count > 0 ? $"Added {string.Join(", ", notes)}." : null }.Concat(refused).OfType<string>());
-            await statuses.UpdateAsync(id, s => s.Note(time.GetUtcNow(), sentence, by) with { Files = manifest.StoredFiles() }, cancellationToken);
+            // A refusal already in the history is not written again: the blob door looks at the same refused
+            // file each time another file of the release arrives.
+            await statuses.UpdateAsync(
+                id,
+                s =>
+                {
+                    var sentence = string.Join(
+                        " ",
+                        new[] { notes.Count > 0 ? $"Added {string.Join(", ", notes)}." : null }
+                            .Concat(refused.Where(r => !s.History.Any(h => h.Message.Contains(r, StringComparison.Ordinal))))
+                            .OfType<string>());
+                    // status.json lists every file of the release, the assets included (as after a conversion).
+                    var listed = notes.Count > 0 ? s with { Files = manifest.StoredFiles() } : s;
+                    return sentence.Length == 0 ? listed : listed.Note(time.GetUtcNow(), sentence, by);
+                },
+                cancellationToken);
         }
 
         logger.LogInformation("Release {ReleaseId}: {Added} files added, {Refused} refused, by {Actor}", id, notes.Count, refused.Count, by);

@@ -161,6 +161,13 @@ public sealed class ReleaseIntake(
         return new IntakeResult(id, status, AlreadyKnown: false);
     }
 
+    /// <summary>
+    /// Schedules a converted release from staff's instructions (the blob door calls this once every translation
+    /// and file of an upload group is there); a problem with the instructions is recorded as a sentence, not thrown.
+    /// </summary>
+    public Task<IntakeResult> ScheduleConvertedAsync(string id, ReleaseInstructions instructions, bool alreadyKnown, Actor? by, CancellationToken cancellationToken) =>
+        ApplyAsync(id, instructions, alreadyKnown, by, cancellationToken);
+
     private async Task<IntakeResult> ApplyAsync(string id, ReleaseInstructions instructions, bool alreadyKnown, Actor? by, CancellationToken cancellationToken)
     {
         try

@@ -1,8 +1,10 @@
 using System.Text.RegularExpressions;
 using Azure;
 using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PressPipeline.Pipeline.Assets;
 using PressPipeline.Pipeline.Instructions;
 using PressPipeline.Pipeline.Status;
 using PressPipeline.Pipeline.Storage;
@@ -15,19 +17,38 @@ namespace PressPipeline.Pipeline.Uploads;
 /// wins field by field), then hands the bytes to <see cref="ReleaseIntake"/>. A sidecar arriving after its
 /// document schedules the already converted release.
 /// Translations come beside their document as <c>{name}.{language}.docx</c> (<c>roundtable.docx</c>,
-/// <c>roundtable.ru.docx</c>, <c>roundtable.kk.docx</c>): whichever arrives first, they end up as language versions
-/// of the one release of <c>roundtable.docx</c>, and are never releases of their own while that document is there.
+/// <c>roundtable.ru.docx</c>, <c>roundtable.kk.docx</c>) and files that go with it under <c>{name}.assets/</c>
+/// (<see cref="UploadGroup"/>). Whichever arrives first, every blob's event ends in one <em>settle</em> of the
+/// release: the document converted, every translation and file present added (the same bytes again change
+/// nothing), and only then — when staff asked for a send, everything the sidecar lists is there and nothing was
+/// held back — the release scheduled. A translation or file arriving while the document is still converting is
+/// found by the document's settle, which looks only after the release is Converted.
 /// </summary>
 public sealed partial class UploadProcessor(
-    PressStorage storage, ReleaseIntake intake, ReleaseVersions versions, ReleaseStatusStore statuses, IOptions<PipelineOptions> options, ILogger<UploadProcessor> logger)
+    PressStorage storage,
+    ReleaseIntake intake,
+    ReleaseVersions versions,
+    ReleaseAssets assets,
+    ReleaseBlobStore store,
+    ReleaseStatusStore statuses,
+    TimeProvider time,
+    IOptions<PipelineOptions> options,
+    IOptions<AssetOptions> assetOptions,
+    ILogger<UploadProcessor> logger)
 {
     public const string SidecarSuffix = ".json";
 
-    /// <returns>The intake result, or null when the blob is a sidecar whose document has not arrived yet.</returns>
+    /// <summary>The start of the sentence that says a release waits for blobs its sidecar lists (replaced at each settle).</summary>
+    public const string WaitingPrefix = "Waiting for ";
+
+    /// <returns>The intake result, or null when the blob waits for its document (or for the document to be converted).</returns>
     public async Task<IntakeResult?> ProcessAsync(string name, Stream? content, CancellationToken cancellationToken)
     {
         var uploads = await storage.EnsureContainerAsync(options.Value.UploadsContainer, cancellationToken);
-        var documentName = name.EndsWith(SidecarSuffix, StringComparison.OrdinalIgnoreCase) ? name[..^SidecarSuffix.Length] : name;
+        var asset = UploadGroup.AssetOf(name);
+        var documentName = asset is { } file ? file.Document
+            : name.EndsWith(SidecarSuffix, StringComparison.OrdinalIgnoreCase) ? name[..^SidecarSuffix.Length]
+            : name;
         var document = uploads.GetBlobClient(documentName);
 
         IDictionary<string, string> metadata;
@@ -37,48 +58,54 @@ public sealed partial class UploadProcessor(
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
-            logger.LogInformation("Sidecar {Name} waits for its document {Document}", name, documentName);
+            logger.LogInformation("{Name} waits for its document {Document}", name, documentName);
             return null;
         }
 
+        if (asset is not null)
+        {
+            return await SettleArrivalAsync(uploads, documentName, name, UploadsInbox.UploaderOf(await MetadataOfAsync(uploads, name, cancellationToken)), cancellationToken);
+        }
+
         var uploader = UploadsInbox.UploaderOf(metadata);
-        if (documentName == name && TranslationOf(name) is { } translation && await uploads.GetBlobClient(translation.Document).ExistsAsync(cancellationToken))
+        if (documentName == name && TranslationOf(name) is { } translation)
         {
-            return await AddTranslationAsync(uploads, translation.Document, name, translation.Language, content, uploader, cancellationToken);
-        }
-
-        var (instructions, problem) = await ReadInstructionsAsync(uploads, documentName, metadata, cancellationToken);
-        var siblings = await TranslationsBesideAsync(uploads, documentName, cancellationToken);
-        try
-        {
-            if (documentName != name || content is null)
+            if (await uploads.GetBlobClient(translation.Document).ExistsAsync(cancellationToken))
             {
-                // Streamed, not downloaded whole: the intake reads it with a size limit before keeping any of it.
-                await using var stream = await document.OpenReadAsync(cancellationToken: cancellationToken);
-                return await intake.IntakeAsync(stream, documentName, instructions, cancellationToken, problem, uploader, siblings);
+                return await SettleArrivalAsync(uploads, translation.Document, name, uploader, cancellationToken);
             }
 
-            return await intake.IntakeAsync(content, documentName, instructions, cancellationToken, problem, uploader, siblings);
-        }
-        finally
-        {
-            foreach (var sibling in siblings)
+            if (await ListedBySidecarAsync(uploads, translation.Document, translation.Language, cancellationToken))
             {
-                await sibling.Content.DisposeAsync();
+                // Its document is still on its way, and the sidecar already says this is its translation.
+                logger.LogInformation("Translation {Name} waits for its document {Document}", name, translation.Document);
+                return null;
             }
         }
+
+        var (instructions, problem, expected) = await ReadInstructionsAsync(uploads, documentName, metadata, cancellationToken);
+        IntakeResult converted;
+        if (documentName != name || content is null)
+        {
+            // Streamed, not downloaded whole: the intake reads it with a size limit before keeping any of it.
+            await using var stream = await document.OpenReadAsync(cancellationToken: cancellationToken);
+            converted = await intake.IntakeAsync(stream, documentName, ReleaseInstructions.None, cancellationToken, problem, uploader);
+        }
+        else
+        {
+            converted = await intake.IntakeAsync(content, documentName, ReleaseInstructions.None, cancellationToken, problem, uploader);
+        }
+
+        return converted.Status.State.IsConvertedNotSending()
+            ? await SettleAsync(uploads, documentName, converted, instructions, expected, uploader, cancellationToken)
+            : converted;
     }
 
-    /// <summary>"roundtable.ru.docx" is the Russian translation of "roundtable.docx" (when that document is there).</summary>
-    public static (string Document, string Language)? TranslationOf(string name)
-    {
-        var match = TranslationName().Match(name);
-        return match.Success ? (match.Groups["document"].Value + ".docx", match.Groups["language"].Value.ToLowerInvariant()) : null;
-    }
-
-    /// <summary>A translation arriving after its document: added to the document's release once that is converted.</summary>
-    private async Task<IntakeResult?> AddTranslationAsync(
-        BlobContainerClient uploads, string documentName, string name, string language, Stream? content, Actor uploader, CancellationToken cancellationToken)
+    /// <summary>
+    /// A translation or file whose document is there: settles the release when the document is converted; while it is
+    /// not, the document's own settle takes it along. Once sending has started it is too late, and the history says so.
+    /// </summary>
+    private async Task<IntakeResult?> SettleArrivalAsync(BlobContainerClient uploads, string documentName, string name, Actor uploader, CancellationToken cancellationToken)
     {
         string id;
         await using (var main = await uploads.GetBlobClient(documentName).OpenReadAsync(cancellationToken: cancellationToken))
@@ -87,16 +114,169 @@ public sealed partial class UploadProcessor(
         }
 
         var status = await statuses.GetAsync(id, cancellationToken);
+        if (status is not null && (status.State.HasStartedSending() || status.PublishedAt is not null))
+        {
+            var late = $"{name} arrived in the uploads container after the release had gone out ({status.State}), so it was not added; send it separately, or upload it with a new release.";
+            logger.LogWarning("Release {ReleaseId}: {Sentence}", id, late);
+            var noted = await statuses.UpdateAsync(id, s => s.History.Any(h => h.Message == late) ? s : s.Note(time.GetUtcNow(), late, uploader), cancellationToken);
+            return new IntakeResult(id, noted, AlreadyKnown: true, late);
+        }
+
         if (status is null || !status.State.IsConvertedNotSending())
         {
-            // Not converted yet: the document takes its translations along when it is (it lists them after converting).
-            logger.LogInformation("Translation {Name} waits for {Document} (release {ReleaseId}, {State})", name, documentName, id, status?.State);
+            // Not converted yet: the document's settle takes it along (it looks after converting).
+            logger.LogInformation("{Name} waits for {Document} (release {ReleaseId}, {State})", name, documentName, id, status?.State);
             return null;
         }
 
-        await using var stream = content ?? await uploads.GetBlobClient(name).OpenReadAsync(cancellationToken: cancellationToken);
-        var added = await versions.AddAsync(id, [new VersionUpload(name, stream, language)], uploader, cancellationToken);
-        return new IntakeResult(id, added.Status, AlreadyKnown: false, added.Problems.FirstOrDefault());
+        var document = await MetadataOfAsync(uploads, documentName, cancellationToken);
+        var (instructions, _, expected) = await ReadInstructionsAsync(uploads, documentName, document, cancellationToken);
+        return await SettleAsync(uploads, documentName, new IntakeResult(id, status, AlreadyKnown: false), instructions, expected, uploader, cancellationToken);
+    }
+
+    /// <summary>
+    /// Adds every translation and file beside the document to its converted release, then schedules it when staff
+    /// asked for a send, the sidecar's list is complete and nothing was held back. One settle per release at a time.
+    /// </summary>
+    private async Task<IntakeResult> SettleAsync(
+        BlobContainerClient uploads,
+        string documentName,
+        IntakeResult converted,
+        ReleaseInstructions instructions,
+        UploadGroup.Expected expected,
+        Actor uploader,
+        CancellationToken cancellationToken)
+    {
+        var id = converted.ReleaseId;
+        await using var gate = await UploadGroupLock.AcquireAsync(await store.ContainerAsync(cancellationToken), id, cancellationToken);
+        var problems = new List<string>();
+        var translations = await TranslationsBesideAsync(uploads, documentName, cancellationToken);
+        try
+        {
+            if (translations.Count > 0)
+            {
+                problems.AddRange((await versions.AddAsync(id, translations, uploader, cancellationToken)).Problems);
+            }
+        }
+        catch (ReleaseProblemException e)
+        {
+            problems.Add(e.Message);
+        }
+        finally
+        {
+            foreach (var translation in translations)
+            {
+                await translation.Content.DisposeAsync();
+            }
+        }
+
+        var (files, tooLarge) = await AssetsBesideAsync(uploads, documentName, cancellationToken);
+        try
+        {
+            if (files.Count > 0 || tooLarge.Count > 0)
+            {
+                problems.AddRange((await assets.AddAsync(id, files, uploader, cancellationToken, tooLarge)).Refused);
+            }
+        }
+        catch (ReleaseProblemException e)
+        {
+            problems.Add(e.Message);
+        }
+
+        var missing = expected.Translations
+            .Where(language => !translations.Any(t => t.Language == language))
+            .Select(language => UploadGroup.TranslationName(documentName, language))
+            .Concat(expected.Assets
+                .Where(fileName => !files.Any(f => f.FileName == fileName) && !tooLarge.Any(t => t.Contains($"'{fileName}'", StringComparison.Ordinal)))
+                .Select(fileName => UploadGroup.AssetsPrefixOf(documentName) + fileName))
+            .ToList();
+        var status = await statuses.RequireAsync(id, cancellationToken);
+        if (!instructions.AsksToSend || status.State != ReleaseState.Converted || status.Plan is not null)
+        {
+            return new IntakeResult(id, status, converted.AlreadyKnown, problems.FirstOrDefault() ?? converted.InstructionProblem);
+        }
+
+        if (missing.Count > 0)
+        {
+            // Not a problem yet: the list in the sidecar says what is still on its way.
+            problems.Insert(0, $"{WaitingPrefix}{string.Join(", ", missing)}, which the sidecar lists: the release is scheduled when they are in the uploads container.");
+        }
+
+        if (problems.Count > 0)
+        {
+            // Held, as versions given together hold the schedule: nobody is sent a release missing a language or a
+            // file staff meant to send. Fixing the file in the container (or scheduling by hand) moves it on.
+            logger.LogInformation("Release {ReleaseId} not scheduled yet: {Problem}", id, problems[0]);
+            var held = await statuses.UpdateAsync(
+                id,
+                s => s with { InstructionProblems = [.. s.InstructionProblems.Where(p => !p.StartsWith(WaitingPrefix, StringComparison.Ordinal)).Except(problems), .. problems] },
+                cancellationToken);
+            return new IntakeResult(id, held, converted.AlreadyKnown, problems[0]);
+        }
+
+        return await intake.ScheduleConvertedAsync(id, instructions, converted.AlreadyKnown, uploader, cancellationToken);
+    }
+
+    private static async Task<bool> ListedBySidecarAsync(BlobContainerClient uploads, string documentName, string language, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var json = (await uploads.GetBlobClient(documentName + SidecarSuffix).DownloadContentAsync(cancellationToken)).Value.Content.ToString();
+            return UploadGroup.ExpectedFrom(json).Translations.Contains(language);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return false;
+        }
+    }
+
+    private static async Task<IDictionary<string, string>> MetadataOfAsync(BlobContainerClient uploads, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await uploads.GetBlobClient(name).GetPropertiesAsync(cancellationToken: cancellationToken)).Value.Metadata;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return new Dictionary<string, string>();
+        }
+    }
+
+    /// <summary>
+    /// The files under <c>{name}.assets/</c>, read for checking; one larger than the per-file limit is refused by
+    /// its listed size without being downloaded.
+    /// </summary>
+    private async Task<(IReadOnlyList<AssetUpload> Files, IReadOnlyList<string> TooLarge)> AssetsBesideAsync(
+        BlobContainerClient uploads, string documentName, CancellationToken cancellationToken)
+    {
+        var files = new List<AssetUpload>();
+        var tooLarge = new List<string>();
+        await foreach (var item in uploads.GetBlobsAsync(BlobTraits.None, BlobStates.None, UploadGroup.AssetsPrefixOf(documentName), cancellationToken))
+        {
+            if (UploadGroup.AssetOf(item.Name) is not { } asset || asset.Document != documentName)
+            {
+                continue;
+            }
+
+            var size = item.Properties.ContentLength ?? 0;
+            if (size > assetOptions.Value.MaxAssetBytes)
+            {
+                tooLarge.Add(AssetCheck.TooLarge(asset.FileName, size, assetOptions.Value));
+                continue;
+            }
+
+            var content = (await uploads.GetBlobClient(item.Name).DownloadContentAsync(cancellationToken)).Value.Content;
+            files.Add(new AssetUpload(asset.FileName, content));
+        }
+
+        return (files, tooLarge);
+    }
+
+    /// <summary>"roundtable.ru.docx" is the Russian translation of "roundtable.docx" (when that document is there).</summary>
+    public static (string Document, string Language)? TranslationOf(string name)
+    {
+        var match = TranslationName().Match(name);
+        return match.Success ? (match.Groups["document"].Value + ".docx", match.Groups["language"].Value.ToLowerInvariant()) : null;
     }
 
     /// <summary>The translations waiting beside a document, opened for reading (the caller disposes them).</summary>
@@ -108,7 +288,7 @@ public sealed partial class UploadProcessor(
         }
 
         var found = new List<VersionUpload>();
-        await foreach (var item in uploads.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, documentName[..^".docx".Length] + ".", cancellationToken))
+        await foreach (var item in uploads.GetBlobsAsync(BlobTraits.None, BlobStates.None, documentName[..^".docx".Length] + ".", cancellationToken))
         {
             if (TranslationOf(item.Name) is { } translation && translation.Document == documentName)
             {
@@ -122,22 +302,27 @@ public sealed partial class UploadProcessor(
     [GeneratedRegex(@"^(?<document>.+)\.(?<language>[A-Za-z]{2,3})\.docx$", RegexOptions.IgnoreCase)]
     private static partial Regex TranslationName();
 
-    private static async Task<(ReleaseInstructions Instructions, string? Problem)> ReadInstructionsAsync(
+    private static async Task<(ReleaseInstructions Instructions, string? Problem, UploadGroup.Expected Expected)> ReadInstructionsAsync(
         BlobContainerClient uploads, string documentName, IDictionary<string, string> metadata, CancellationToken cancellationToken)
     {
         var fromMetadata = ReleaseInstructions.FromMetadata(metadata);
+        string json;
         try
         {
-            var sidecar = await uploads.GetBlobClient(documentName + SidecarSuffix).DownloadContentAsync(cancellationToken);
-            return (fromMetadata.OverriddenBy(ReleaseInstructions.FromSidecar(sidecar.Value.Content.ToString())), null);
+            json = (await uploads.GetBlobClient(documentName + SidecarSuffix).DownloadContentAsync(cancellationToken)).Value.Content.ToString();
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
-            return (fromMetadata, null);
+            return (fromMetadata, null, UploadGroup.Expected.Nothing);
+        }
+
+        try
+        {
+            return (fromMetadata.OverriddenBy(ReleaseInstructions.FromSidecar(json)), null, UploadGroup.ExpectedFrom(json));
         }
         catch (ReleaseProblemException e)
         {
-            return (fromMetadata, e.Message);
+            return (fromMetadata, e.Message, UploadGroup.Expected.Nothing);
         }
     }
 }

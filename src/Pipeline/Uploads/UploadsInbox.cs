@@ -58,6 +58,22 @@ public sealed class UploadsInbox(PressStorage storage, IOptions<PipelineOptions>
     }
 
     /// <summary>
+    /// Puts a file that goes with the release of <paramref name="documentName"/> under <c>{name}.assets/</c> beside it
+    /// (<see cref="UploadGroup"/>), where the document's settle finds it; its type is read from its bytes later.
+    /// </summary>
+    public async Task PutAssetAsync(string documentName, string fileName, Stream content, CancellationToken cancellationToken, Actor? by = null)
+    {
+        var uploads = await storage.EnsureContainerAsync(options.Value.UploadsContainer, cancellationToken);
+        var metadata = by is null
+            ? new Dictionary<string, string>()
+            : new Dictionary<string, string> { [UploadedByKey] = Uri.EscapeDataString(by.Name), [DoorKey] = by.Door.ToString().ToLowerInvariant() };
+        await uploads.GetBlobClient(UploadGroup.AssetsPrefixOf(documentName) + Path.GetFileName(fileName)).UploadAsync(
+            content,
+            new BlobUploadOptions { Metadata = metadata, HttpHeaders = new BlobHttpHeaders { ContentType = "application/octet-stream" } },
+            cancellationToken);
+    }
+
+    /// <summary>
     /// Who an upload's metadata names; a file dropped into the container by hand (portal, Storage Explorer) names
     /// nobody, and its door is the upload container.
     /// </summary>

@@ -73,6 +73,26 @@ public sealed class PublishedCliTests : IDisposable
         Assert.Contains("\"release_id\"", json, StringComparison.Ordinal);
     }
 
+    [PublishedCliFact]
+    public void The_published_binary_sends_the_multilingual_sample_with_its_two_files()
+    {
+        var output = Folder("demo-multilingual");
+
+        var (exit, text, error) = RunPublished(RepositoryRoot.Path, "demo", "--multilingual", "--out", output.FullName);
+
+        Assert.True(exit == 0, $"presspipe demo --multilingual exited with {exit}: {error}\n{text}");
+        var flat = System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " "); // the console wraps long lines
+        Assert.Contains("6 recipients, 3 batches accepted", flat, StringComparison.Ordinal);
+        Assert.Contains("GPS position removed", flat, StringComparison.Ordinal);
+        Assert.Contains("File fact-sheet.pdf (PDF,", flat, StringComparison.Ordinal);
+        Assert.Contains("File photo.jpg (JPG,", flat, StringComparison.Ordinal);
+        var releaseFolder = Assert.Single(output.GetDirectories(), d => d.Name != "outbox");
+        Assert.True(File.Exists(Path.Combine(releaseFolder.FullName, "assets", "fact-sheet.pdf")), "the demo downloaded no fact sheet");
+        var messages = new DirectoryInfo(Path.Combine(output.FullName, "outbox")).GetFiles("*.eml", SearchOption.AllDirectories);
+        Assert.Equal(6, messages.Length);
+        Assert.All(messages, m => Assert.Contains("assets/photo.jpg", File.ReadAllText(m.FullName), StringComparison.Ordinal));
+    }
+
     private void AssertSameConversion(FileInfo input)
     {
         var expected = Folder("expected");

@@ -45,8 +45,14 @@ public sealed class DeliveryHarness : IAsyncDisposable
     /// <param name="settings">Distribution settings over the defaults below.</param>
     /// <param name="replace">Registrations made before the distribution's own (e.g. a crashing ledger).</param>
     /// <param name="converter">The converter; the pipeline double (one tiny file per variant) when null.</param>
+    /// <param name="clock">Run on the pipeline's fake clock from this instant (moved by <c>Pipeline.Time</c>), so a test can
+    /// send before the lift and then reach it; the real clock when null.</param>
     public static async Task<DeliveryHarness> StartAsync(
-        TimeSpan? staffDelay = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? replace = null, Conversion.ReleaseConverter? converter = null)
+        TimeSpan? staffDelay = null,
+        IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? replace = null,
+        Conversion.ReleaseConverter? converter = null,
+        DateTimeOffset? clock = null)
     {
         var endpoint = await FakeSendGridEndpoint.StartAsync();
         var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
@@ -78,10 +84,14 @@ public sealed class DeliveryHarness : IAsyncDisposable
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var pipeline = PipelineHarness.Start(DateTimeOffset.UtcNow, converter, configure: services =>
+        var pipeline = PipelineHarness.Start(clock ?? DateTimeOffset.UtcNow, converter, configure: services =>
         {
             services.RemoveAll<IReleaseDistributor>();
-            services.AddSingleton(TimeProvider.System);
+            if (clock is null)
+            {
+                services.AddSingleton(TimeProvider.System);
+            }
+
             replace?.Invoke(services);
             if (staffDelay is { } delay)
             {

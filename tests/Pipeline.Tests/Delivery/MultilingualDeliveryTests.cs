@@ -1,7 +1,9 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Azure.Storage.Blobs;
 using PressPipeline.Conversion;
+using PressPipeline.Pipeline.Assets;
 using PressPipeline.Pipeline.Links;
 using PressPipeline.Pipeline.Status;
 using PressPipeline.Pipeline.Storage;
@@ -21,6 +23,7 @@ public sealed partial class MultilingualDeliveryTests : IAsyncLifetime
     private const string Russian = "Круглый стол по трудовой миграции в Центральной Азии";
     private const string Kazakh = "Орталық Азиядағы еңбек көші-қоны жөніндегі дөңгелек үстел";
 
+    private static readonly DateTimeOffset SentAt = new(2026, 12, 1, 4, 0, 0, TimeSpan.Zero);
     private DeliveryHarness harness = null!;
 
     public async Task InitializeAsync() => harness = await DeliveryHarness.StartAsync(converter: ReleaseConverter.CreateDefault());
@@ -69,17 +72,7 @@ public sealed partial class MultilingualDeliveryTests : IAsyncLifetime
         var status = await harness.Get<ReleaseStatusStore>().RequireAsync(id, default);
         Assert.Equal(ReleaseState.Sent, status.State);
         Assert.Equal(new Dictionary<string, int> { ["en"] = 3, ["ru"] = 2, ["kk"] = 1 }, status.Distribution!.ByLanguage);
-        Assert.All(harness.Queued(), pair => Assert.Equal(1, pair.Value));
-        var subjects = harness.Endpoint.Requests
-            .SelectMany(r => r.Recipients.Select(to => (To: to, Subject: JsonDocument.Parse(r.Body).RootElement.GetProperty("subject").GetString()!)))
-            .ToDictionary(x => x.To, x => x.Subject, StringComparer.OrdinalIgnoreCase);
-        Assert.Equal(6, subjects.Count);
-        Assert.Contains(English, subjects["en@x.example"], StringComparison.Ordinal);
-        Assert.Contains(English, subjects["de@x.example"], StringComparison.Ordinal);
-        Assert.Contains(English, subjects["none@x.example"], StringComparison.Ordinal);
-        Assert.Contains(Russian, subjects["ru@x.example"], StringComparison.Ordinal);
-        Assert.Contains(Russian, subjects["ruen@x.example"], StringComparison.Ordinal);
-        Assert.Contains(Kazakh, subjects["kk@x.example"], StringComparison.Ordinal);
+        AssertOneMessageEachInTheirLanguage();
 
         // After the lift: the same links lead to the public newsroom copy of each version.
         Assert.NotNull(status.PublishedAt);
@@ -91,6 +84,132 @@ public sealed partial class MultilingualDeliveryTests : IAsyncLifetime
             Assert.True(await newsroom.ExistsAsync(), $"{file} is not in the newsroom.");
         }
     }
+
+    /// <summary>
+    /// The Done-when of issue 19 end to end: EN + RU + KK and two files, sent before the lift. Every message carries
+    /// working links to the other versions and to both files through the signed route, and after the lift the same
+    /// links lead to the public newsroom copies; the manifest lists both files with their size and SHA-256.
+    /// </summary>
+    [Fact]
+    public async Task Every_message_links_the_versions_and_both_files_before_and_after_the_lift()
+    {
+        // On the fake clock, so the lift can be reached: the harness InitializeAsync made runs on the real one.
+        await harness.DisposeAsync();
+        harness = await DeliveryHarness.StartAsync(converter: ReleaseConverter.CreateDefault(), clock: SentAt);
+        await UploadListAsync(
+            "email,name,language\nen@x.example,En,en\nru@x.example,Ru,ru\nkk@x.example,Kk,kk\nruen@x.example,RuEn,\"ru,en\"\nde@x.example,De,de\nnone@x.example,None,\n");
+        var result = await harness.Get<ReleaseIntake>().IntakeAsync(
+            new MemoryStream(TestDocx.Build(English, "FOR IMMEDIATE RELEASE", "Astana, 1 December 2026 – The round table met today to discuss labour migration.")),
+            "release.docx",
+            Flow.Send("now", publishAt: "2026-12-03T10:00", lists: ["media"]),
+            CancellationToken.None,
+            translations:
+            [
+                new VersionUpload("release-ru.docx", new MemoryStream(TestDocx.Build(Russian, null, "Астана, 1 декабря 2026 г. — Круглый стол обсудил трудовую миграцию в регионе."))),
+                new VersionUpload("release-kk.docx", new MemoryStream(TestDocx.Build(Kazakh, null, "Астана, 2026 жылғы 1 желтоқсан — Дөңгелек үстел өңірдегі еңбек көші-қонын талқылады."))),
+            ]);
+        Assert.Equal(ReleaseState.Scheduled, result.Status.State);
+        var id = result.ReleaseId;
+        var pdf = File.ReadAllBytes(AssetCheckTests.Fixture("bibliography.pdf"));
+        var photo = File.ReadAllBytes(AssetCheckTests.Fixture("photo-gps.jpg"));
+        var added = await harness.Get<ReleaseAssets>().AddAsync(
+            id, [new AssetUpload("bibliography.pdf", BinaryData.FromBytes(pdf)), new AssetUpload("photo.jpg", BinaryData.FromBytes(photo))], Actor.Of("Aigerim", Door.Api), default);
+        Assert.Empty(added.Refused);
+
+        // The manifest lists both files with the size and SHA-256 of the bytes stored (the photo's after its GPS position went).
+        var manifest = (await harness.Get<ReleaseBlobStore>().GetManifestAsync(id, default))!;
+        Assert.Equal(["assets/bibliography.pdf", "assets/photo.jpg"], manifest.Assets.Select(a => a.Path));
+        foreach (var asset in manifest.Assets)
+        {
+            var stored = (await harness.Get<ReleaseBlobStore>().ReadAsync(id, asset.Path, default))!.ToArray();
+            Assert.Equal(stored.Length, asset.Size);
+            Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(stored)), asset.Sha256);
+        }
+
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(pdf)), manifest.Assets[0].Sha256);
+        Assert.Equal(photo.Length, manifest.Assets[1].Size);
+        Assert.NotEqual(Convert.ToHexStringLower(SHA256.HashData(photo)), manifest.Assets[1].Sha256);
+
+        await harness.DispatchAndWorkAsync();
+        var status = await harness.Get<ReleaseStatusStore>().RequireAsync(id, default);
+        Assert.Equal(ReleaseState.Sent, status.State);
+        Assert.Null(status.PublishedAt);
+        var messages = AssertOneMessageEachInTheirLanguage();
+
+        // Every link each message carries, version by version: the other versions' pages and both files among them.
+        var linksByVersion = new Dictionary<string, IReadOnlyList<string>>();
+        foreach (var (language, html, text) in messages)
+        {
+            var paths = SignedPaths(html, id);
+            var others = new[] { "en", "ru", "kk" }.Where(l => l != language).Select(l => (l == "en" ? "" : l + "/") + "index.html");
+            Assert.All(others, page => Assert.Contains(paths, p => FileOf(p) == page));
+            Assert.Contains(paths, p => FileOf(p) == "assets/bibliography.pdf");
+            Assert.Contains(paths, p => FileOf(p) == "assets/photo.jpg");
+            Assert.Contains(SignedPaths(text, id), p => FileOf(p) == "assets/bibliography.pdf");
+            Assert.Contains(SignedPaths(text, id), p => FileOf(p) == "assets/photo.jpg");
+            linksByVersion[language] = paths;
+        }
+
+        Assert.Equal(["en", "kk", "ru"], linksByVersion.Keys.Order(StringComparer.Ordinal));
+        var reader = harness.Get<SignedFileReader>();
+        foreach (var path in linksByVersion.Values.SelectMany(p => p).Distinct(StringComparer.Ordinal))
+        {
+            var found = Assert.IsType<SignedFileResult.Found>(await reader.ReadAsync(id, path, default));
+            if (FileOf(path) == "assets/bibliography.pdf")
+            {
+                Assert.Equal(pdf, found.Content.ToArray());
+                Assert.Equal("application/pdf", found.ContentType);
+            }
+        }
+
+        Assert.False(await harness.Pipeline.Container(harness.Pipeline.Options.NewsroomContainer).GetBlobClient($"{id}/assets/photo.jpg").ExistsAsync());
+
+        // The lift: 10:00 Astana time on 3 December is 05:00 UTC.
+        harness.Pipeline.Time.SetUtcNow(new DateTimeOffset(2026, 12, 3, 5, 0, 0, TimeSpan.Zero));
+        await harness.DispatchAndWorkAsync();
+        Assert.NotNull((await harness.Get<ReleaseStatusStore>().RequireAsync(id, default)).PublishedAt);
+        foreach (var path in linksByVersion.Values.SelectMany(p => p).Distinct(StringComparer.Ordinal))
+        {
+            var moved = Assert.IsType<SignedFileResult.Moved>(await reader.ReadAsync(id, path, default));
+            Assert.EndsWith($"/{id}/{FileOf(path)}", moved.PublicUrl.AbsolutePath, StringComparison.Ordinal);
+            var newsroom = harness.Pipeline.Container(harness.Pipeline.Options.NewsroomContainer).GetBlobClient($"{id}/{FileOf(path)}");
+            Assert.True(await newsroom.ExistsAsync(), $"{FileOf(path)} is not in the newsroom.");
+        }
+    }
+
+    /// <summary>
+    /// Each of the six contacts was queued once, in the version their language column asks for; returns each
+    /// version's message (one SendGrid request per version) with its HTML and text parts.
+    /// </summary>
+    private List<(string Language, string Html, string Text)> AssertOneMessageEachInTheirLanguage()
+    {
+        Assert.All(harness.Queued(), pair => Assert.Equal(1, pair.Value));
+        var messages = harness.Endpoint.Requests.Select(r => JsonDocument.Parse(r.Body).RootElement).ToList();
+        var subjects = harness.Endpoint.Requests
+            .SelectMany(r => r.Recipients.Select(to => (To: to, Subject: JsonDocument.Parse(r.Body).RootElement.GetProperty("subject").GetString()!)))
+            .ToDictionary(x => x.To, x => x.Subject, StringComparer.OrdinalIgnoreCase);
+        Assert.Equal(6, subjects.Count);
+        Assert.Contains(English, subjects["en@x.example"], StringComparison.Ordinal);
+        Assert.Contains(English, subjects["de@x.example"], StringComparison.Ordinal);
+        Assert.Contains(English, subjects["none@x.example"], StringComparison.Ordinal);
+        Assert.Contains(Russian, subjects["ru@x.example"], StringComparison.Ordinal);
+        Assert.Contains(Russian, subjects["ruen@x.example"], StringComparison.Ordinal);
+        Assert.Contains(Kazakh, subjects["kk@x.example"], StringComparison.Ordinal);
+
+        string Part(JsonElement message, string type) =>
+            message.GetProperty("content").EnumerateArray().Single(c => c.GetProperty("type").GetString() == type).GetProperty("value").GetString()!;
+        string LanguageOf(JsonElement message) => message.GetProperty("subject").GetString()!.Contains(Russian, StringComparison.Ordinal) ? "ru"
+            : message.GetProperty("subject").GetString()!.Contains(Kazakh, StringComparison.Ordinal) ? "kk" : "en";
+        return [.. messages.Select(m => (LanguageOf(m), Part(m, "text/html"), Part(m, "text/plain")))];
+    }
+
+    /// <summary>Every signed link in a message: the part of its path after the release id (grant and file).</summary>
+    private static IReadOnlyList<string> SignedPaths(string body, string id) =>
+        [.. SignedLink().Matches(body.Replace("&amp;", "&", StringComparison.Ordinal)).Select(m => m.Value).Where(u => u.Contains($"/api/files/{id}/", StringComparison.Ordinal))
+            .Select(url => Uri.UnescapeDataString(new Uri(url).AbsolutePath.Split($"/api/files/{id}/")[1])).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>"0.{sig}/kk/index.html" → "kk/index.html".</summary>
+    private static string FileOf(string path) => path[(path.IndexOf('/', StringComparison.Ordinal) + 1)..];
 
     [Fact]
     public async Task A_translation_whose_language_cannot_be_told_is_held_with_a_sentence_and_holds_the_schedule()
@@ -125,4 +244,7 @@ public sealed partial class MultilingualDeliveryTests : IAsyncLifetime
 
     [GeneratedRegex("href=\"([^\"]+)\"")]
     private static partial Regex Href();
+
+    [GeneratedRegex(@"https?://[^\s""'<>)\]]+")]
+    private static partial Regex SignedLink();
 }
