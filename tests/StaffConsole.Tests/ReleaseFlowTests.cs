@@ -58,6 +58,11 @@ public sealed class ReleaseFlowTests
         var id = await console.UploadSampleAsync();
         var page = await console.GetAsync($"/releases/{id}");
 
+        // One version: nothing to pick, so the version select is not shown.
+        Assert.NotNull(page.Page.QuerySelector("#test-send-form"));
+        Assert.Null(page.Page.QuerySelector("#test-language"));
+        Assert.Empty(page.Page.QuerySelectorAll("#test-send-form select"));
+
         var sent = await console.PostAsync($"/releases/{id}/test-send", new Dictionary<string, string>
         {
             [ConsoleSecurity.TokenField] = page.Token,

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using PressPipeline.StaffConsole.Tests.Support;
 
@@ -147,5 +148,63 @@ public sealed class VersionsAndAssetsTests
         Assert.Equal("Converted", page.Page.QuerySelector("#release-state")!.GetAttribute("data-state"));
         Assert.Single(page.Page.QuerySelectorAll("#assets tbody tr"));
         Assert.Null(page.Page.QuerySelector("#refused-files"));
+    }
+
+    [Fact]
+    public async Task Test_send_of_one_version_picked_on_the_release_page_sends_one_TEST_message_in_that_language()
+    {
+        await using var console = await ConsoleClient.StartAsync();
+        var form = await console.GetAsync("/upload");
+        var posted = await console.PostFilesAsync(
+            "/upload",
+            new Dictionary<string, string> { [ConsoleSecurity.TokenField] = form.Token },
+            [
+                ("file", "roundtable-2026.docx", Multilingual("roundtable-2026.docx")),
+                ("translation", "roundtable-2026.ru.docx", Multilingual("roundtable-2026.ru.docx")),
+                ("translation", "roundtable-2026.kk.docx", Multilingual("roundtable-2026.kk.docx")),
+            ]);
+        Assert.Equal(StatusCodes.Status303SeeOther, posted.Status);
+        var id = posted.Location!["/console/releases/".Length..].Split('?')[0];
+        var page = await console.GetAsync($"/releases/{id}");
+
+        // "All versions" first (empty: one message per version), then each version the release has, by its name.
+        var select = page.Page.QuerySelector("#test-send-form select#test-language[name=language]");
+        Assert.NotNull(select);
+        Assert.NotNull(page.Page.QuerySelector("#test-send-form label[for=test-language]"));
+        var options = select.QuerySelectorAll("option").ToList();
+        Assert.Equal(["", "en", "ru", "kk"], options.Select(o => o.GetAttribute("value")));
+        Assert.Equal("All versions (one message each)", options[0].TextContent.Trim());
+        Assert.Equal("Русский (ru)", options[2].TextContent.Trim());
+        var russianTitle = page.Page.QuerySelector("#versions li[data-language=ru] span[lang=ru]:last-of-type")!.TextContent.Trim();
+        var englishTitle = page.Page.QuerySelector("#versions li[data-language=en] span[lang=en]:last-of-type")!.TextContent.Trim();
+        Assert.NotEqual(englishTitle, russianTitle);
+
+        // A version the release does not have (a forged or stale form) is refused with the service's sentence; nothing sent.
+        var missing = await console.PostAsync($"/releases/{id}/test-send", new Dictionary<string, string>
+        {
+            [ConsoleSecurity.TokenField] = page.Token,
+            ["addresses"] = "desk@iom.example.org",
+            ["language"] = "de",
+        });
+        Assert.Equal(StatusCodes.Status400BadRequest, missing.Status);
+        Assert.Contains("the release has no version in 'de'", missing.Page.QuerySelector("#form-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Empty(console.Harness.Endpoint.Requests);
+
+        var sent = await console.PostAsync($"/releases/{id}/test-send", new Dictionary<string, string>
+        {
+            [ConsoleSecurity.TokenField] = page.Token,
+            ["addresses"] = "desk@iom.example.org",
+            ["language"] = "ru",
+        });
+
+        Assert.Equal(StatusCodes.Status303SeeOther, sent.Status);
+        Assert.Equal($"/console/releases/{id}?done=test-sent", sent.Location);
+        var request = Assert.Single(console.Harness.Endpoint.Requests);
+        Assert.Equal(["desk@iom.example.org"], request.Recipients);
+        var subject = JsonDocument.Parse(request.Body).RootElement.GetProperty("subject").GetString()!;
+        Assert.Contains("[TEST]", subject, StringComparison.Ordinal);
+        Assert.Contains(russianTitle, subject, StringComparison.Ordinal);
+        var after = await console.GetAsync($"/releases/{id}?done=test-sent");
+        Assert.Contains("Test e-mail of version 1 (ru) sent to 1 address(es).", after.Page.QuerySelector("#release-history")!.TextContent, StringComparison.Ordinal);
     }
 }

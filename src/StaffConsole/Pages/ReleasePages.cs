@@ -154,7 +154,8 @@ public sealed class ReleasePages(
             switch (action)
             {
                 case "test-send":
-                    var result = await operations.TestSendAsync(id, TestAddresses(request, form), request.Actor, request.Aborted);
+                    // "language" empty (All versions) sends one message per version, as the API without it.
+                    var result = await operations.TestSendAsync(id, TestAddresses(request, form), request.Actor, request.Aborted, ConsoleRequest.Field(form, "language"));
                     if (!result.Sent)
                     {
                         var sentence = result.Problems.FirstOrDefault() ?? request.Label("test_not_accepted");
@@ -554,6 +555,10 @@ public sealed class ReleasePages(
         values["can_add_assets"] = !started && manifest is not null && status.State is not (ReleaseState.Rejected or ReleaseState.Failed or ReleaseState.Received);
         values["translate_languages"] = new[] { "en", "ru", "kk" }.Select(l => new Dictionary<string, object?> { ["id"] = l, ["name"] = LanguageNames.Native(l) }).ToList();
         values["can_test"] = status.Files.Count > 0;
+        // The test send's version picker: only worth showing when there is more than one version to choose from.
+        values["test_languages"] = manifest is { Versions.Count: > 1 }
+            ? manifest.Versions.Select(v => new Dictionary<string, object?> { ["id"] = v.Language, ["name"] = LanguageNames.Native(v.Language) }).ToList()
+            : [];
         values["has_report"] = status.Distribution is not null || started;
         values["zones"] = ConsoleTimes.Options(time.GetUtcNow(), zone ?? StaffZone);
         values["plan_lists"] = string.Join(", ", status.Plan?.Lists ?? []);

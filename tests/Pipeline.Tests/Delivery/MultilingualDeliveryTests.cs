@@ -86,9 +86,11 @@ public sealed partial class MultilingualDeliveryTests : IAsyncLifetime
     }
 
     /// <summary>
-    /// The Done-when of issue 19 end to end: EN + RU + KK and two files, sent before the lift. Every message carries
-    /// working links to the other versions and to both files through the signed route, and after the lift the same
-    /// links lead to the public newsroom copies; the manifest lists both files with their size and SHA-256.
+    /// The Done-when of issue 19 end to end: EN + RU + KK and two files, sent before the lift. Every message, and every
+    /// version's stored web page and text, carries working links to the other versions and to both files through the
+    /// signed route, and after the lift the same links lead to the public newsroom copies, byte for byte what the
+    /// links served before; each page lists both files with type and size in its language; the manifest lists both
+    /// files with their size and SHA-256.
     /// </summary>
     [Fact]
     public async Task Every_message_links_the_versions_and_both_files_before_and_after_the_lift()
@@ -151,10 +153,45 @@ public sealed partial class MultilingualDeliveryTests : IAsyncLifetime
         }
 
         Assert.Equal(["en", "kk", "ru"], linksByVersion.Keys.Order(StringComparer.Ordinal));
+
+        // Every version's stored web page and text: both files listed with type and size in that version's language,
+        // and every signed link in them (the other versions, both files) is opened below like the messages' links.
+        var sizes = manifest.Assets.ToDictionary(a => a.Path, a => a.Size, StringComparer.Ordinal);
+        var pageLinks = new List<string>();
+        foreach (var language in new[] { "en", "ru", "kk" })
+        {
+            var folder = language == "en" ? "" : language + "/";
+            var web = (await harness.Get<ReleaseBlobStore>().ReadAsync(id, folder + "index.html", default))?.ToString();
+            var text = (await harness.Get<ReleaseBlobStore>().ReadAsync(id, folder + "release.txt", default))?.ToString();
+            Assert.True(web is not null, $"{folder}index.html is not stored.");
+            Assert.True(text is not null, $"{folder}release.txt is not stored.");
+            var (heading, pdfLine, photoLine) = DownloadsIn(language, sizes["assets/bibliography.pdf"], sizes["assets/photo.jpg"]);
+            var webDownloads = Regex.Match(web, "<section class=\"release-downloads\".*?</section>", RegexOptions.Singleline).Value;
+            Assert.True(webDownloads.Length > 0, $"{folder}index.html has no downloads section.");
+            Assert.Contains($">{heading}</h2>", webDownloads, StringComparison.Ordinal);
+            Assert.Contains($">{pdfLine}</a>", webDownloads, StringComparison.Ordinal);
+            Assert.Contains($">{photoLine}</a>", webDownloads, StringComparison.Ordinal);
+            Assert.Contains($"\n{heading}:\n", text, StringComparison.Ordinal);
+            Assert.Contains($"\n- {pdfLine}: ", text, StringComparison.Ordinal);
+            Assert.Contains($"\n- {photoLine}: ", text, StringComparison.Ordinal);
+
+            foreach (var (variant, body) in new[] { ("index.html", web), ("release.txt", text) })
+            {
+                var paths = SignedPaths(body, id);
+                var others = new[] { "en", "ru", "kk" }.Where(l => l != language).Select(l => (l == "en" ? "" : l + "/") + "index.html");
+                Assert.All(others, page => Assert.Contains(paths, p => FileOf(p) == page));
+                Assert.Contains(paths, p => FileOf(p) == "assets/bibliography.pdf");
+                Assert.Contains(paths, p => FileOf(p) == "assets/photo.jpg");
+                pageLinks.AddRange(paths);
+            }
+        }
+
         var reader = harness.Get<SignedFileReader>();
-        foreach (var path in linksByVersion.Values.SelectMany(p => p).Distinct(StringComparer.Ordinal))
+        var servedBeforeLift = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var path in linksByVersion.Values.SelectMany(p => p).Concat(pageLinks).Distinct(StringComparer.Ordinal))
         {
             var found = Assert.IsType<SignedFileResult.Found>(await reader.ReadAsync(id, path, default));
+            servedBeforeLift[FileOf(path)] = found.Content.ToArray();
             if (FileOf(path) == "assets/bibliography.pdf")
             {
                 Assert.Equal(pdf, found.Content.ToArray());
@@ -168,12 +205,14 @@ public sealed partial class MultilingualDeliveryTests : IAsyncLifetime
         harness.Pipeline.Time.SetUtcNow(new DateTimeOffset(2026, 12, 3, 5, 0, 0, TimeSpan.Zero));
         await harness.DispatchAndWorkAsync();
         Assert.NotNull((await harness.Get<ReleaseStatusStore>().RequireAsync(id, default)).PublishedAt);
-        foreach (var path in linksByVersion.Values.SelectMany(p => p).Distinct(StringComparer.Ordinal))
+        foreach (var path in linksByVersion.Values.SelectMany(p => p).Concat(pageLinks).Distinct(StringComparer.Ordinal))
         {
             var moved = Assert.IsType<SignedFileResult.Moved>(await reader.ReadAsync(id, path, default));
             Assert.EndsWith($"/{id}/{FileOf(path)}", moved.PublicUrl.AbsolutePath, StringComparison.Ordinal);
             var newsroom = harness.Pipeline.Container(harness.Pipeline.Options.NewsroomContainer).GetBlobClient($"{id}/{FileOf(path)}");
             Assert.True(await newsroom.ExistsAsync(), $"{FileOf(path)} is not in the newsroom.");
+            var published = (await newsroom.DownloadContentAsync()).Value.Content.ToArray();
+            Assert.True(servedBeforeLift[FileOf(path)].SequenceEqual(published), $"The newsroom copy of {FileOf(path)} differs from what the signed link served before the lift.");
         }
     }
 
@@ -207,6 +246,22 @@ public sealed partial class MultilingualDeliveryTests : IAsyncLifetime
     private static IReadOnlyList<string> SignedPaths(string body, string id) =>
         [.. SignedLink().Matches(body.Replace("&amp;", "&", StringComparison.Ordinal)).Select(m => m.Value).Where(u => u.Contains($"/api/files/{id}/", StringComparison.Ordinal))
             .Select(url => Uri.UnescapeDataString(new Uri(url).AbsolutePath.Split($"/api/files/{id}/")[1])).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// What a version's downloads list must say, written out here rather than taken from the renderer: the heading and
+    /// "name (TYPE, size unit)" with the language's decimal separator and unit.
+    /// </summary>
+    private static (string Heading, string Pdf, string Photo) DownloadsIn(string language, long pdfBytes, long photoBytes)
+    {
+        var (heading, separator, unit) = language switch
+        {
+            "ru" => ("Файлы для скачивания", ",", "МБ"),
+            "kk" => ("Жүктеп алуға арналған файлдар", ",", "МБ"),
+            _ => ("Downloads", ".", "MB"),
+        };
+        string Size(long bytes) => Math.Max(0.1, bytes / 1024.0 / 1024.0).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture).Replace(".", separator, StringComparison.Ordinal);
+        return (heading, $"bibliography.pdf (PDF, {Size(pdfBytes)} {unit})", $"photo.jpg (JPG, {Size(photoBytes)} {unit})");
+    }
 
     /// <summary>"0.{sig}/kk/index.html" → "kk/index.html".</summary>
     private static string FileOf(string path) => path[(path.IndexOf('/', StringComparison.Ordinal) + 1)..];
