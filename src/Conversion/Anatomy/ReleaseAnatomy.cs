@@ -1,5 +1,6 @@
 using PressPipeline.Conversion.Docx;
 using PressPipeline.Conversion.Model;
+using PressPipeline.Conversion.Results;
 
 namespace PressPipeline.Conversion.Anatomy;
 
@@ -92,8 +93,9 @@ internal static class ReleaseAnatomy
             }
 
             // A line that reads as an embargo but can't be parsed is warned about at its paragraph.
-            var outside = warnings.Enter(traits.TryGetValue(body[i], out var read) ? read.Where : default);
-            var instruction = ReleaseLineParser.TryParse(BlockText.Of(body[i]), warnings.Add);
+            var text = BlockText.Of(body[i]);
+            var outside = warnings.Enter(traits.TryGetValue(body[i], out var read) ? read.Where with { Near = WarningLocation.FirstWords(text) } : default);
+            var instruction = ReleaseLineParser.TryParse(text, warnings.Add);
             warnings.Return(outside);
             if (instruction is not null)
             {

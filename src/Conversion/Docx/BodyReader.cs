@@ -138,7 +138,7 @@ internal sealed class BodyReader(ReadContext context, bool mainStory = false)
         {
             var justification = Attr.Justification(properties?.Justification?.Val, context.Warnings) ?? style?.Justification;
             var block = Build(content, role, level, marker, bidi, justification, language, blocks);
-            context.Traits[block] = new ParagraphTraits(role, scope.AllBold, scope.LargestSizePoints, context.Warnings.Here);
+            context.Traits[block] = new ParagraphTraits(role, scope.AllBold, scope.LargestSizePoints, context.Warnings.Here.Kept());
         }
 
         foreach (var floating in scope.Floating)
