@@ -15,6 +15,15 @@ public sealed class AssetCheckTests
 {
     private static readonly AssetOptions Limits = new();
 
+    [Theory]
+    [InlineData(0, "0.0 MB")]
+    [InlineData(1, "0.1 MB")]
+    [InlineData(30 * 1024, "0.1 MB")]
+    [InlineData(1_258_291, "1.2 MB")]
+    [InlineData(25 * 1024 * 1024, "25.0 MB")]
+    public void Sizes_staff_read_are_in_MB_and_a_small_file_never_reads_as_empty(long bytes, string expected) =>
+        Assert.Equal(expected, AssetCheck.Megabytes(bytes));
+
     internal static string Fixture(string name)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -68,9 +68,12 @@ public static class AssetCheck
         return $"'{name}' is {Megabytes(bytes)}, more than the {Megabytes(limits.MaxAssetBytes)} allowed per file, so it was not added; make it smaller (compress the photo or PDF) and add it again.";
     }
 
-    /// <summary>"1.2 MB" (always MB with one decimal, so limits and sizes compare at a glance).</summary>
+    /// <summary>
+    /// "1.2 MB" (always MB with one decimal, so limits and sizes compare at a glance); a file under 0.05 MB reads
+    /// "0.1 MB", as the download lists round it, never "0.0 MB" as if it were empty.
+    /// </summary>
     public static string Megabytes(long bytes) =>
-        (bytes / 1024.0 / 1024.0).ToString("0.0", CultureInfo.InvariantCulture) + " MB";
+        (bytes > 0 ? Math.Max(0.1, bytes / 1024.0 / 1024.0) : 0).ToString("0.0", CultureInfo.InvariantCulture) + " MB";
 
     /// <summary>
     /// A name safe in a blob path and a URL that still reads like the original: letters and digits of any script
