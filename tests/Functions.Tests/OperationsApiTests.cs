@@ -171,6 +171,21 @@ public sealed class OperationsApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Correct_and_translate_without_a_Word_document_say_how_to_send_one()
+    {
+        var id = await CreateAsync("Round table", "anna@iom.example.org");
+
+        var (jsonStatus, json) = FunctionHarness.Read(await harness.Function<CorrectRelease>().Run(FunctionHarness.Json("POST", "{}").As("anna@iom.example.org"), id, default));
+        var (emptyStatus, empty) = FunctionHarness.Read(await harness.Function<TranslateRelease>().Run(
+            FunctionHarness.Multipart(null, new Dictionary<string, string> { ["language"] = "ru" }).As("anna@iom.example.org"), id, default));
+
+        Assert.Equal(400, jsonStatus);
+        Assert.Equal("Send the corrected Word document as multipart/form-data with the .docx in the field 'file'.", json.GetProperty("error").GetString());
+        Assert.Equal(400, emptyStatus);
+        Assert.Equal("Attach the translated Word document (.docx) as the form field 'file'.", empty.GetProperty("error").GetString());
+    }
+
+    [Fact]
     public async Task Media_lists_are_checked_created_listed_downloaded_replaced_and_deleted_over_the_api()
     {
         const string csv = "email,name\nok@outlet.example,Ok\nbroken,Bad\n";

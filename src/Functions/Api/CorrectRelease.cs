@@ -21,20 +21,14 @@ public sealed class CorrectRelease(ReleaseOperations operations, StaffSignIn sig
         CancellationToken cancellationToken) =>
         StaffApi.RunAsync(signIn, request, logger, async actor =>
         {
-            if (!request.HasFormContentType)
+            var (form, refusal) = await DocxForm.ReadAsync(request, "corrected", cancellationToken);
+            if (form is null)
             {
-                return ApiResults.Error(StatusCodes.Status400BadRequest, "Send the corrected release as multipart/form-data with the .docx in the field 'file'.");
+                return refusal!;
             }
 
-            var form = await request.ReadFormAsync(cancellationToken);
-            var file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault();
-            if (file is null || file.Length == 0)
-            {
-                return ApiResults.Error(StatusCodes.Status400BadRequest, "Attach the corrected Word document (.docx) as the form field 'file'.");
-            }
-
-            await using var content = file.OpenReadStream();
-            var note = form.TryGetValue("note", out var given) ? given.ToString() : null;
-            return ApiResults.Json(StatusCodes.Status200OK, await operations.CorrectAsync(id, content, file.FileName, actor, cancellationToken, note));
+            await using var content = form.File.OpenReadStream();
+            var note = form.Fields.TryGetValue("note", out var given) ? given.ToString() : null;
+            return ApiResults.Json(StatusCodes.Status200OK, await operations.CorrectAsync(id, content, form.File.FileName, actor, cancellationToken, note));
         });
 }

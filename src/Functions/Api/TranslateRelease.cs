@@ -21,21 +21,14 @@ public sealed class TranslateRelease(ReleaseOperations operations, ReleaseViews 
         CancellationToken cancellationToken) =>
         StaffApi.RunAsync(signIn, request, logger, async actor =>
         {
-            if (!request.HasFormContentType)
+            var (form, refusal) = await DocxForm.ReadAsync(request, "translated", cancellationToken);
+            if (form is null)
             {
-                return ApiResults.Error(StatusCodes.Status400BadRequest, "Send the translation as multipart/form-data with the .docx in the field 'file'.");
+                return refusal!;
             }
 
-            var form = await request.ReadFormAsync(cancellationToken);
-            var file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault();
-            if (file is null || file.Length == 0)
-            {
-                return ApiResults.Error(StatusCodes.Status400BadRequest, "Attach the translated Word document (.docx) as the form field 'file'.");
-            }
-
-            var language = form.TryGetValue("language", out var value) && !string.IsNullOrWhiteSpace(value) ? value.ToString().Trim() : null;
-            await using var content = file.OpenReadStream();
-            var result = await operations.TranslateAsync(id, content, file.FileName, language, actor, cancellationToken);
+            await using var content = form.File.OpenReadStream();
+            var result = await operations.TranslateAsync(id, content, form.File.FileName, form.Field("language"), actor, cancellationToken);
             return ApiResults.Json(StatusCodes.Status200OK, views.Of(result.Status));
         });
 }
