@@ -427,9 +427,10 @@ public sealed class ReleasePages(
     /// <summary>"table 2, row 3, cell 1, picture image2.png" in the page's language; near-text is shown apart.</summary>
     private static string Where(ConsoleRequest request, WarningLocation location)
     {
-        if (location.Kind == "elsewhere")
+        // Places without a number: further occurrences, a page header or footer, the whole document.
+        if (location.Kind is "elsewhere" or "header" or "footer" or "document")
         {
-            return request.Label("warning_where_elsewhere");
+            return request.Label("warning_where_" + location.Kind);
         }
 
         if (location.Index is not int index || !WarningLocation.Kinds.Contains(location.Kind))
