@@ -32,9 +32,10 @@ public sealed record PdfPageList(string Id, int Version, string Tag, int PageCou
 /// fallback organisation and the release line staff's plan shows (<see cref="ShownReleaseLine"/>), as the stored PDF
 /// was rendered. The layout is made once per release, version and shown line and kept while the kept layouts'
 /// estimated bytes stay within <see cref="PipelineOptions.PdfPreviewCacheMegabytes"/>, the least recently looked at
-/// leaving first and disposed (<see cref="WeighedCache{TKey, TEntry}"/>); <see cref="ListAsync"/> answers from it (page count and size) without painting, and
-/// <see cref="PageAsync"/> paints one page when it is asked for — so a page listing 34 images answers after one
-/// layout, and each image costs one page's painting when the browser scrolls to it.
+/// leaving first and disposed (<see cref="WeighedCache{TKey, TEntry}"/>); <see cref="ListAsync"/> answers from it
+/// (page count and size) without painting, and <see cref="PageAsync"/> paints one page when it is asked for — so a
+/// page listing 34 images answers after one layout, and each image costs one page's painting when the browser
+/// scrolls to it.
 /// </summary>
 public sealed class PdfPagePreview(
     ReleaseStatusStore statuses,
