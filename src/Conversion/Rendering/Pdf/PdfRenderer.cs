@@ -72,7 +72,7 @@ public sealed class PdfRenderer : IVariantRenderer
     {
         ArgumentNullException.ThrowIfNull(release);
         ArgumentNullException.ThrowIfNull(context);
-        return new PdfPageImages(LaidOutRelease.Create(release, Styles(release), Organisation(release, context)));
+        return new PdfPageImages(LaidOutRelease.Create(release, Styles(release), Organisation(release, context), forPdf: false));
     }
 
     // The theme with the fixed texts (footer, labels) in the release's language.
