@@ -111,7 +111,7 @@ public static class UploadBody
 
         // One byte past the limit is asked for, so a body of exactly the limit ends normally and a longer one is
         // refused having read at most one byte more than it may.
-        private int Room(int wanted) => (int)Math.Max(1, Math.Min(wanted, most - read + 1));
+        private int Room(int wanted) => (int)Math.Min(wanted, Math.Max(1, most - read + 1));
 
         private int Count(int n)
         {
