@@ -32,7 +32,7 @@ public sealed class OpenApiContractTests
                 !f.EntryPoint.StartsWith("PressPipeline.Functions.Api.", StringComparison.Ordinal))))];
     }
 
-    private static (List<Operation> Operations, List<string> OperationIds) FromOpenApi()
+    private static YamlMappingNode LoadOpenApi()
     {
         var root = AppContext.BaseDirectory;
         while (!File.Exists(Path.Combine(root, "PressPipeline.sln")))
@@ -46,7 +46,12 @@ public sealed class OpenApiContractTests
             yaml.Load(reader);
         }
 
-        var document = (YamlMappingNode)yaml.Documents[0].RootNode;
+        return (YamlMappingNode)yaml.Documents[0].RootNode;
+    }
+
+    private static (List<Operation> Operations, List<string> OperationIds) FromOpenApi()
+    {
+        var document = LoadOpenApi();
         var operations = new List<Operation>();
         var ids = new List<string>();
         foreach (var (path, item) in ((YamlMappingNode)document["paths"]).Children)
@@ -86,5 +91,36 @@ public sealed class OpenApiContractTests
         var (_, ids) = FromOpenApi();
 
         Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
+    public void Every_staff_operation_that_takes_a_body_documents_the_413_that_refuses_one_past_its_limit()
+    {
+        var document = LoadOpenApi();
+        var withBody = new List<string>();
+        var without413 = new List<string>();
+        foreach (var (_, item) in ((YamlMappingNode)document["paths"]).Children)
+        {
+            foreach (var (_, node) in ((YamlMappingNode)item).Children.Where(c => Methods.Contains(((YamlScalarNode)c.Key).Value)))
+            {
+                var operation = (YamlMappingNode)node;
+                if (!operation.Children.ContainsKey("requestBody"))
+                {
+                    continue;
+                }
+
+                var id = Scalar(operation, "operationId")!;
+                withBody.Add(id);
+                var responses = (YamlMappingNode)operation["responses"];
+                if (!responses.Children.TryGetValue("413", out var tooLarge) || tooLarge is not YamlMappingNode reference || Scalar(reference, "$ref") != "#/components/responses/TooLarge")
+                {
+                    without413.Add(id);
+                }
+            }
+        }
+
+        // Every body is read through UploadBody within a limit (docs/operations.md, "Upload limits").
+        Assert.True(withBody.Count >= 11, $"Only {withBody.Count} operations with a body in docs/openapi.yaml.");
+        Assert.Empty(without413);
     }
 }
