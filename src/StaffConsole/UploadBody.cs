@@ -66,6 +66,14 @@ public static class UploadBody
             throw limit.Refusal();
         }
 
+        // Kestrel (presspipe serve, and the Functions worker's ASP.NET Core integration) refuses any body over 30 MB
+        // by default, with a bare error the press officer cannot act on: the server's limit is the route's instead,
+        // set before the body is read (after that the feature is read-only).
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } server)
+        {
+            server.MaxRequestBodySize = most + 1;
+        }
+
         if (request.Body is not CountedBody)
         {
             request.Body = new CountedBody(request.Body, most, limit);

@@ -203,7 +203,7 @@ public sealed class ReleaseIntake(
     internal async Task<BinaryData> ReadCorrectionAsync(Stream document, CancellationToken cancellationToken)
     {
         var read = await BoundedUpload.ReadAsync(document, options.Value.MaxUploadBytes, cancellationToken);
-        return read.Content ?? throw new ReleaseProblemException(ProblemKind.Invalid, TooLargeSentence(options.Value.MaxUploadBytes));
+        return read.Content ?? throw new UploadLimit(UploadKind.Document, options.Value.MaxUploadBytes).Refusal();
     }
 
     /// <summary>What staff read when the converter failed for a reason that is not the document.</summary>
