@@ -59,6 +59,12 @@ public sealed class PipelineOptions
     /// </summary>
     public int PdfPreviewCacheMegabytes { get; set; } = 128;
 
+    /// <summary>
+    /// The largest media list (CSV) accepted, in bytes, by every door (API, console, CLI): 20 MB unless set, larger
+    /// than any list we expect (100,000 rows is about 10 MB).
+    /// </summary>
+    public long MaxListBytes { get; set; } = 20L * 1024 * 1024;
+
     /// <summary>How many times a work item may fail before it is set aside (mirrors host.json maxDequeueCount).</summary>
     public int MaxDequeueCount { get; set; } = 5;
 }
