@@ -2,6 +2,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using PressPipeline.Distribution.Tracking;
+using PressPipeline.Pipeline;
+using PressPipeline.Pipeline.Uploads;
+using PressPipeline.StaffConsole;
 
 namespace PressPipeline.Functions.Distribution;
 
@@ -12,20 +15,25 @@ namespace PressPipeline.Functions.Distribution;
 public sealed class SendGridEventsFunction(EventWebhookReceiver receiver)
 {
     // SendGrid batches events (up to a few MB); anything far larger is not SendGrid.
-    private const long MaxBodyBytes = 16L * 1024 * 1024;
+    internal const long MaxBodyBytes = 16L * 1024 * 1024;
 
     [Function("SendGridEvents")]
     public async Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "sendgrid/events")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        if (request.ContentLength > MaxBodyBytes)
+        // Anonymous and unsigned until read: a body past the limit is refused by its Content-Length, or, when it is
+        // chunked and says no length, once the limit is read, never held whole in memory.
+        BinaryData body;
+        try
+        {
+            body = await UploadBody.ReadAsync(request, new UploadLimit(UploadKind.Form, MaxBodyBytes), cancellationToken);
+        }
+        catch (ReleaseProblemException e) when (e.Kind == ProblemKind.TooLarge)
         {
             return new StatusCodeResult(StatusCodes.Status413PayloadTooLarge);
         }
 
-        using var body = new MemoryStream();
-        await request.Body.CopyToAsync(body, cancellationToken);
         var result = await receiver.ReceiveAsync(
             body.ToArray(),
             request.Headers[EventWebhookReceiver.SignatureHeader].ToString(),

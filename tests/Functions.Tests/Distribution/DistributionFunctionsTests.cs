@@ -116,11 +116,62 @@ public sealed class DistributionFunctionsTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task An_endless_chunked_event_delivery_answers_413_having_read_no_more_than_the_limit()
+    {
+        var endless = new EndlessBody();
+        var context = new DefaultHttpContext();
+        context.Request.Method = "POST";
+        context.Request.Body = endless;
+
+        var result = await new SendGridEventsFunction(_services.GetRequiredService<EventWebhookReceiver>()).RunAsync(context.Request, CancellationToken.None);
+
+        Assert.Equal(413, Assert.IsType<StatusCodeResult>(result).StatusCode);
+        Assert.InRange(endless.BytesRead, SendGridEventsFunction.MaxBodyBytes, SendGridEventsFunction.MaxBodyBytes + 1);
+    }
+
+    [Fact]
     public async Task A_forged_event_delivery_answers_403_and_changes_nothing()
     {
         var result = await PostEventsAsync(SpamReport("victim@outlet.example"), body => Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(body).Replace("victim", "target", StringComparison.Ordinal)));
 
         Assert.Equal(403, Assert.IsType<StatusCodeResult>(result).StatusCode);
         Assert.False(await SuppressedAsync("target@outlet.example"));
+    }
+
+    /// <summary>A chunked body that never ends (no Content-Length, no length): it counts what was read of it.</summary>
+    private sealed class EndlessBody : Stream
+    {
+        public long BytesRead { get; private set; }
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => BytesRead;
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            Array.Fill(buffer, (byte)'[', offset, count);
+            BytesRead += count;
+            return count;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
