@@ -92,15 +92,6 @@ public sealed class ReleaseWriteLock : IAsyncDisposable
     /// <summary>The release this lock is for.</summary>
     public string ReleaseId { get; }
 
-    /// <summary>Throws unless this is the lock of <paramref name="id"/>: a lock handed down for another release proves nothing.</summary>
-    public void RequireFor(string id)
-    {
-        if (!string.Equals(ReleaseId, id, StringComparison.Ordinal))
-        {
-            throw new InvalidOperationException($"The write lock held is release {ReleaseId}'s, not release {id}'s.");
-        }
-    }
-
     public async ValueTask DisposeAsync()
     {
         await stop.CancelAsync();
