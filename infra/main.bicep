@@ -448,6 +448,13 @@ var appSettings = {
   Pipeline__DefaultTimeZone: defaultTimeZone
   Pipeline__Organisation: organisation
   Pipeline__PublicBaseUrl: newsroomUrl
+  // The console's kept PDF layouts share the instance with conversions: a sixteenth of its memory (128 MB of the
+  // default 2,048, 32 of 512, 256 of 4,096; docs/console.md "PDF pages as images").
+  Pipeline__PdfPreviewCacheMegabytes: string(instanceMemoryMB / 16)
+  // What staff may send (docs/operations.md, "Upload limits"): a Word document 50 MB, a media list 20 MB. The
+  // Functions host refuses any request over 100 MB before the app sees it, so keep every limit at or below that.
+  Pipeline__MaxUploadBytes: '52428800'
+  Pipeline__MaxListBytes: '20971520'
 
   // Files that go with a release (docs/assets.md): 25 MB per file, 100 MB per release.
   Assets__MaxAssetBytes: '26214400'

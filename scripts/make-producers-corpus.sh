@@ -32,6 +32,9 @@ node "$src/make-docxjs.mjs" "$src/logo.png" "$corpus/docxjs/release-en.docx"
 # python-docx.
 "$python" "$src/make-python-docx.py" "$src/logo.png" "$corpus/python-docx/release-en.docx"
 
+# python-docx: the releases whose renderer warnings and header/footer warnings are located (make-places.py says which).
+"$python" "$src/make-places.py" "$src/logo.png" "$corpus/python-docx"
+
 # LibreOffice: from the .odt files pandoc made, and round trips of existing fixtures and samples.
 for lang in en ru; do
   "${soffice[@]}" --convert-to docx --outdir "$work/lo-odt" "$work/release-$lang.odt" >/dev/null
@@ -40,7 +43,7 @@ done
 for f in "$root/samples/iom-roundtable-2014.docx" "$root/samples/mom-kruglyi-stol-2014-ru.docx" \
   "$fixtures/mammoth/tables.docx" "$fixtures/mammoth/footnotes.docx" "$fixtures/python-docx/having-images.docx" \
   "$fixtures/clippit/HC029-Table-Merged-Cells.docx" "$fixtures/clippit/HC014-RTL-Table-01.docx" \
-  "$corpus/docxjs/release-en.docx"; do
+  "$corpus/docxjs/release-en.docx" "$corpus/python-docx/places-en.docx"; do
   [ -f "$f" ] || continue
   name="$(basename "$(dirname "$f")")-$(basename "$f" .docx)"
   mkdir -p "$work/lo-$name"

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using PressPipeline.Benchmarks.Fuzz;
+using PressPipeline.Benchmarks.LayoutMemory;
 using PressPipeline.Benchmarks.Robustness;
 
 // `dotnet run -c Release --project bench/PressPipeline.Benchmarks -- --filter '*'` runs them all.
@@ -7,6 +8,12 @@ using PressPipeline.Benchmarks.Robustness;
 if (args is ["mutate", .. var rest])
 {
     return ByteMutationRun.Run(rest);
+}
+
+// `-- layout-memory [count] [file.docx...]` measures what one kept console PDF layout holds (docs/benchmarks.md).
+if (args is ["layout-memory", .. var files])
+{
+    return LayoutMemoryRun.Run(files);
 }
 
 // `-- fuzz [seed] [mutants]` runs the structure-aware

@@ -94,7 +94,7 @@ public sealed class ReleaseConverter
         ArgumentNullException.ThrowIfNull(release);
         ArgumentNullException.ThrowIfNull(context);
         return context.ShownReleaseLine is { } replace && replace(release.Metadata.Release) is { } line && line != release.Metadata.Release
-            ? release with { Metadata = release.Metadata with { Release = line } }
+            ? release with { Metadata = release.Metadata with { Release = line, ReleaseLinePlace = default } }
             : release;
     }
 

@@ -50,6 +50,21 @@ public sealed class PipelineOptions
     /// </summary>
     public long MaxUploadBytes { get; set; } = Conversion.Docx.ConversionLimits.Default.MaxPackageBytes;
 
+    /// <summary>
+    /// Megabytes of PDF layouts the staff console keeps in memory to paint page images from (<c>PdfPagePreview</c>),
+    /// by each layout's estimate of what it holds; the least recently looked at leave first. A text release's layout
+    /// weighs 0.1–5 MB, one with photos about the photos' bytes (the 16 MB, 30-photo release: 15 MB); see
+    /// docs/console.md. The layout last made is kept even when it alone is larger. infra/ sets a sixteenth of the
+    /// instance memory (128 MB of 2,048 MB, 32 of 512).
+    /// </summary>
+    public int PdfPreviewCacheMegabytes { get; set; } = 128;
+
+    /// <summary>
+    /// The largest media list (CSV) accepted, in bytes, by every door (API, console, CLI): 20 MB unless set, larger
+    /// than any list we expect (100,000 rows is about 10 MB).
+    /// </summary>
+    public long MaxListBytes { get; set; } = 20L * 1024 * 1024;
+
     /// <summary>How many times a work item may fail before it is set aside (mirrors host.json maxDequeueCount).</summary>
     public int MaxDequeueCount { get; set; } = 5;
 

@@ -57,6 +57,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<ReleaseRendering>();
         services.AddSingleton<ReleaseVersions>();
         services.AddSingleton<ReleaseIntake>();
+        services.TryAddSingleton<UploadLimits>();
         services.AddSingleton<UploadProcessor>();
         services.AddSingleton<UploadsInbox>();
         services.AddSingleton<Local.LocalRunner>();

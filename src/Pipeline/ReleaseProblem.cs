@@ -11,6 +11,9 @@ public enum ProblemKind
 
     /// <summary>The release is in a state where this is no longer possible (e.g. cancel after sending started).</summary>
     Conflict,
+
+    /// <summary>What staff sent is larger than its kind of upload may be (<see cref="Uploads.UploadLimits"/>); nothing was kept.</summary>
+    TooLarge,
 }
 
 /// <summary>A problem with one sentence a press officer or operator can act on; never carries a stack trace outward.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using PressPipeline.Pipeline.Status;
+using PressPipeline.Pipeline.Uploads;
 
 namespace PressPipeline.StaffConsole;
 
@@ -87,6 +88,14 @@ public sealed class ConsoleRequest(HttpContext context, Actor actor, string lang
 
     /// <summary>The success message named by <c>?done=</c> after a redirect, in the page's language.</summary>
     public string? Done => Request.Query["done"].ToString() is { Length: > 0 } done && Labels.TryGetValue("done_" + done, out var text) ? text : null;
+
+    /// <summary>The refusal of an upload past <paramref name="limit"/> in the page's language, with the limit in its units ("50 МБ").</summary>
+    public string TooLarge(UploadLimit limit)
+    {
+        ArgumentNullException.ThrowIfNull(limit);
+        var (amount, unit) = limit.SizeParts;
+        return Label(limit.LabelKey, $"{amount.ToString(CultureInfo.InvariantCulture)} {Label("unit_" + unit.ToLowerInvariant())}");
+    }
 
     /// <summary>A form field, trimmed; null when empty.</summary>
     public static string? Field(IFormCollection form, string name) =>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PressPipeline.Pipeline;
 using PressPipeline.Pipeline.Status;
+using PressPipeline.Pipeline.Uploads;
 using PressPipeline.StaffConsole.Pages;
 
 namespace PressPipeline.StaffConsole;
@@ -27,6 +28,7 @@ public sealed class StaffConsoleApp(
     ReleasePages releases,
     ListPages lists,
     SuppressionPages suppressions,
+    UploadLimits limits,
     ILogger<StaffConsoleApp> logger)
 {
     /// <param name="context">The request, as the host received it.</param>
@@ -55,7 +57,21 @@ public sealed class StaffConsoleApp(
 
         var request = new ConsoleRequest(context, actor, language, words, basePath, security.TokenFor(actor.Name), view);
         var method = context.Request.Method;
-        if (HttpMethods.IsPost(method) && !await IsGenuineFormAsync(context, actor))
+        var limit = LimitOf(path);
+        UploadLimit? tooLarge = null;
+        bool genuine;
+        try
+        {
+            genuine = !HttpMethods.IsPost(method) || await IsGenuineFormAsync(context, actor, limit);
+        }
+        catch (ReleaseProblemException problem) when (problem.Kind == ProblemKind.TooLarge)
+        {
+            // Past the route's limit: the body was not read on and nothing is done, so the form's page can say why
+            // without the token (which is inside the unread form).
+            (genuine, tooLarge) = (true, limit);
+        }
+
+        if (!genuine)
         {
             await request.PageAsync("message", Message(request, "forbidden_title", "forbidden_text"), StatusCodes.Status403Forbidden);
             return;
@@ -70,6 +86,12 @@ public sealed class StaffConsoleApp(
 
         try
         {
+            if (tooLarge is not null)
+            {
+                await RefuseTooLargeAsync(request, path, tooLarge);
+                return;
+            }
+
             if (!await RouteAsync(request, path, HttpMethods.IsPost(method)))
             {
                 await request.PageAsync("message", Message(request, "not_found_title", "not_found_text"), StatusCodes.Status404NotFound);
@@ -120,21 +142,47 @@ public sealed class StaffConsoleApp(
         };
     }
 
+    /// <summary>How much each form may carry: the upload form a document with its translations and files, a list, files, or a small form.</summary>
+    private UploadLimit LimitOf(string path) => path.Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries) switch
+    {
+        ["upload"] => limits.Release,
+        ["releases", _, "correct" or "translate"] => limits.Document,
+        ["releases", _, "assets"] => limits.Files,
+        ["lists"] or ["lists", _, "replace"] => limits.List,
+        _ => limits.Form,
+    };
+
+    /// <summary>The page of the refused form again, its sentence in <c>#form-error</c> in the page's language, with 413.</summary>
+    private Task RefuseTooLargeAsync(ConsoleRequest request, string path, UploadLimit limit)
+    {
+        var sentence = request.TooLarge(limit);
+        return path.Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries) switch
+        {
+            ["upload"] => releases.UploadRefusedAsync(request, sentence),
+            ["releases", var id, _] => releases.RefusedAsync(request, id, sentence),
+            ["lists", ..] => lists.RefusedAsync(request, sentence),
+            _ => request.PageAsync("message", MessageText(request, "too_large_title", sentence), StatusCodes.Status413PayloadTooLarge),
+        };
+    }
+
     private static async Task<bool> Handled(Task page)
     {
         await page;
         return true;
     }
 
-    /// <summary>Same origin and a token this app issued to this staff member; the form is read here once (ASP.NET caches it).</summary>
-    private async Task<bool> IsGenuineFormAsync(HttpContext context, Actor actor)
+    /// <summary>
+    /// Same origin and a token this app issued to this staff member; the form is read here once, within the route's
+    /// limit (ASP.NET caches it for the page). Past the limit a TooLarge problem is thrown.
+    /// </summary>
+    private async Task<bool> IsGenuineFormAsync(HttpContext context, Actor actor, UploadLimit limit)
     {
         if (!ConsoleSecurity.IsSameOrigin(context.Request) || !context.Request.HasFormContentType)
         {
             return false;
         }
 
-        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        var form = await UploadBody.ReadFormAsync(context.Request, limit, context.RequestAborted);
         return security.IsValidToken(form[ConsoleSecurity.TokenField].ToString(), actor.Name);
     }
 
@@ -150,11 +198,14 @@ public sealed class StaffConsoleApp(
         return path.Length > 1 && full.EndsWith(path, StringComparison.Ordinal) ? full[..^path.Length] : full;
     }
 
-    private static Dictionary<string, object?> Message(ConsoleRequest request, string titleKey, string textKey)
+    private static Dictionary<string, object?> Message(ConsoleRequest request, string titleKey, string textKey) =>
+        MessageText(request, titleKey, request.Label(textKey));
+
+    private static Dictionary<string, object?> MessageText(ConsoleRequest request, string titleKey, string text)
     {
         var values = request.Values(request.Label(titleKey), "");
         values["heading"] = request.Label(titleKey);
-        values["text"] = request.Label(textKey);
+        values["text"] = text;
         return values;
     }
 }

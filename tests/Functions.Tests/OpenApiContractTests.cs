@@ -32,7 +32,7 @@ public sealed class OpenApiContractTests
                 !f.EntryPoint.StartsWith("PressPipeline.Functions.Api.", StringComparison.Ordinal))))];
     }
 
-    private static (List<Operation> Operations, List<string> OperationIds) FromOpenApi()
+    private static YamlMappingNode LoadOpenApi()
     {
         var root = AppContext.BaseDirectory;
         while (!File.Exists(Path.Combine(root, "PressPipeline.sln")))
@@ -46,19 +46,25 @@ public sealed class OpenApiContractTests
             yaml.Load(reader);
         }
 
-        var document = (YamlMappingNode)yaml.Documents[0].RootNode;
+        return (YamlMappingNode)yaml.Documents[0].RootNode;
+    }
+
+    /// <summary>Every operation in docs/openapi.yaml with its path and method.</summary>
+    private static IEnumerable<(string Path, string Method, YamlMappingNode Operation)> Documented() =>
+        ((YamlMappingNode)LoadOpenApi()["paths"]).Children.SelectMany(item => ((YamlMappingNode)item.Value).Children
+            .Where(c => Methods.Contains(((YamlScalarNode)c.Key).Value))
+            .Select(c => (((YamlScalarNode)item.Key).Value!, ((YamlScalarNode)c.Key).Value!, (YamlMappingNode)c.Value)));
+
+    private static (List<Operation> Operations, List<string> OperationIds) FromOpenApi()
+    {
         var operations = new List<Operation>();
         var ids = new List<string>();
-        foreach (var (path, item) in ((YamlMappingNode)document["paths"]).Children)
+        foreach (var (path, method, operation) in Documented())
         {
-            foreach (var (method, node) in ((YamlMappingNode)item).Children.Where(c => Methods.Contains(((YamlScalarNode)c.Key).Value)))
-            {
-                var operation = (YamlMappingNode)node;
-                var id = Scalar(operation, "operationId")!;
-                ids.Add(id);
-                var anonymous = operation.Children.TryGetValue("security", out var security) && security is YamlSequenceNode { Children.Count: 0 };
-                operations.Add(new Operation(((YamlScalarNode)path).Value!, ((YamlScalarNode)method).Value!, Scalar(operation, "x-function") ?? id, anonymous));
-            }
+            var id = Scalar(operation, "operationId")!;
+            ids.Add(id);
+            var anonymous = operation.Children.TryGetValue("security", out var security) && security is YamlSequenceNode { Children.Count: 0 };
+            operations.Add(new Operation(path, method, Scalar(operation, "x-function") ?? id, anonymous));
         }
 
         return (operations, ids);
@@ -86,5 +92,21 @@ public sealed class OpenApiContractTests
         var (_, ids) = FromOpenApi();
 
         Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
+    public void Every_staff_operation_that_takes_a_body_documents_the_413_that_refuses_one_past_its_limit()
+    {
+        var withBody = Documented().Where(o => o.Operation.Children.ContainsKey("requestBody")).ToList();
+        var without413 = withBody
+            .Where(o => !((YamlMappingNode)o.Operation["responses"]).Children.TryGetValue("413", out var tooLarge)
+                || tooLarge is not YamlMappingNode reference
+                || Scalar(reference, "$ref") != "#/components/responses/TooLarge")
+            .Select(o => Scalar(o.Operation, "operationId"))
+            .ToList();
+
+        // Every body is read through UploadBody within a limit (docs/operations.md, "Upload limits").
+        Assert.True(withBody.Count >= 11, $"Only {withBody.Count} operations with a body in docs/openapi.yaml.");
+        Assert.Empty(without413);
     }
 }

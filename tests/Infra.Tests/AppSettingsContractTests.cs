@@ -157,6 +157,14 @@ public sealed partial class AppSettingsContractTests
     }
 
     [Fact]
+    public void The_consoles_PDF_layout_cache_is_a_sixteenth_of_the_instance_memory()
+    {
+        // 128 MB on the default 2,048 MB instance (the code's own default), 32 on 512: docs/console.md.
+        Assert.Equal("[string(div(parameters('instanceMemoryMB'), 16))]", settings["Pipeline__PdfPreviewCacheMegabytes"]);
+        Assert.Equal("128", example["Pipeline:PdfPreviewCacheMegabytes"]);
+    }
+
+    [Fact]
     public void Containers_the_code_is_told_about_are_provisioned()
     {
         var storage = CompiledInfra.Main.Module("storage");

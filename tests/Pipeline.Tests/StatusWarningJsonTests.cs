@@ -32,6 +32,25 @@ public sealed class StatusWarningJsonTests
     }
 
     [Fact]
+    public void A_page_header_and_the_whole_document_are_places_that_read_back()
+    {
+        var header = new StatusWarning("header.dropped", "Text in the page header is left out of every version.")
+        {
+            Location = WarningLocation.PageHeaderOrFooter(footer: false, "IOM Mission in Kazakhstan, 14 Mamyr…"),
+        };
+        var size = new StatusWarning("email.too-large", "The e-mail version is 180 KB.") { Location = WarningLocation.Document };
+        var status = ReleaseStatus.Received("0123456789abcdef0123", "a.docx", Now) with { Warnings = [header, size] };
+
+        var json = JsonSerializer.Serialize(status, PipelineJson.Options);
+        var back = JsonSerializer.Deserialize<ReleaseStatus>(json, PipelineJson.Options)!;
+
+        Assert.Contains("\"display\": \"page header, near “IOM Mission in Kazakhstan, 14 Mamyr…”\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"kind\": \"document\"", json, StringComparison.Ordinal);
+        Assert.Equal([header, size], back.Warnings);
+        Assert.Equal("The e-mail version is 180 KB. — the whole document", back.Warnings[1].ToString());
+    }
+
+    [Fact]
     public void A_status_written_when_warnings_were_sentences_still_reads()
     {
         var json = """

@@ -60,6 +60,29 @@ public sealed class UploadSizeTests : IAsyncLifetime
         Assert.Equal(ReleaseId.FromContent(bytes), read.Id);
     }
 
+    [Fact]
+    public async Task A_translation_past_the_limit_in_the_uploads_container_is_refused_once_in_the_history_and_its_blob_kept()
+    {
+        await using var real = PipelineHarness.Start(Now, Conversion.ReleaseConverter.CreateDefault(), s => s.Configure<PipelineOptions>(o => o.MaxUploadBytes = 64 * 1024));
+        var inbox = real.Get<UploadsInbox>();
+        var processor = real.Get<UploadProcessor>();
+        await inbox.PutAsync("roundtable.docx", new MemoryStream(TestDocx.Build("Round table", "FOR IMMEDIATE RELEASE", "Astana, 1 December 2026 – The body.")), ReleaseInstructions.None, default);
+        await inbox.PutAsync("roundtable.ru.docx", new MemoryStream(new byte[(64 * 1024) + 1]), ReleaseInstructions.None, default);
+
+        var main = (await processor.ProcessAsync("roundtable.docx", null, default))!;
+        var arrived = (await processor.ProcessAsync("roundtable.ru.docx", null, default))!;
+        await processor.ProcessAsync("roundtable.docx", null, default);
+
+        const string Sentence = "roundtable.ru.docx was not added: The file is larger than 64 KB: compress the pictures in Word (Picture Format › Compress Pictures) and upload it again.";
+        Assert.Equal(main.ReleaseId, arrived.ReleaseId);
+        var status = await real.Get<Status.ReleaseStatusStore>().RequireAsync(main.ReleaseId, default);
+        Assert.Equal(ReleaseState.Converted, status.State);
+        Assert.Single(status.History, h => h.Message.Contains(Sentence, StringComparison.Ordinal));
+        Assert.DoesNotContain("ru", status.Languages);
+        var uploads = real.Container(real.Options.UploadsContainer);
+        Assert.True((await uploads.GetBlobClient("roundtable.ru.docx").ExistsAsync()).Value);
+    }
+
     /// <summary>A stream that hides its length, as an HTTP request body does.</summary>
     private sealed class Unseekable(byte[] bytes) : MemoryStream(bytes)
     {

@@ -148,4 +148,57 @@ public sealed class PdfPageTests
         var page = await console.GetAsync($"/releases/{id}");
         Assert.Equal(string.Format(System.Globalization.CultureInfo.InvariantCulture, alt, pdf.NumberOfPages), page.Page.QuerySelector("#pdf-pages img")!.GetAttribute("alt"));
     }
+
+    [Fact]
+    public async Task Layouts_past_the_memory_limit_are_disposed_least_recently_used_first_and_their_pages_are_laid_out_again()
+    {
+        await using var console = await ConsoleClient.StartAsync(settings: new Dictionary<string, string?> { ["Pipeline:PdfPreviewCacheMegabytes"] = "1" });
+        var preview = console.Services.GetRequiredService<PdfPagePreview>();
+        Assert.Equal(1_048_576, preview.KeptBytesLimit);
+        var sample = await console.UploadSampleAsync();
+        var russian = await UploadAsync(console, "mom-kruglyi-stol-2014-ru.docx", ConsoleClient.Sample("mom-kruglyi-stol-2014-ru.docx"));
+        var report = await UploadAsync(console, "report-60-chapters.docx", ConsoleClient.Sample("report-60-chapters.docx"));
+        var made = preview.LayoutsMade;
+        var retired = preview.LayoutsRetired;
+
+        // Two short releases fit in a megabyte together.
+        Assert.Equal(StatusCodes.Status200OK, (await console.GetAsync($"/releases/{sample}")).Status);
+        Assert.Equal(StatusCodes.Status200OK, (await console.GetAsync($"/releases/{russian}")).Status);
+        Assert.Equal(made + 2, preview.LayoutsMade);
+        Assert.Equal(2, preview.KeptLayouts);
+        Assert.InRange(preview.KeptBytes, 1, preview.KeptBytesLimit);
+        Assert.Equal(retired, preview.LayoutsRetired);
+
+        // The 34-page report is larger than the limit on its own: the two before it are disposed, it stays alone.
+        var reportPage = await console.GetAsync($"/releases/{report}");
+        Assert.Equal(34, reportPage.Page.QuerySelectorAll("#pdf-pages img").Count());
+        Assert.Equal(made + 3, preview.LayoutsMade);
+        Assert.Equal(retired + 2, preview.LayoutsRetired);
+        Assert.Equal(1, preview.KeptLayouts);
+        Assert.True(preview.KeptBytes > preview.KeptBytesLimit, $"the report's layout is estimated at {preview.KeptBytes} bytes");
+
+        // A page of a disposed layout still comes: its release is laid out again, and the report leaves for it.
+        var png = await console.GetAsync($"/releases/{sample}/preview/pdf-page/2");
+        Assert.Equal(StatusCodes.Status200OK, png.Status);
+        using (var bitmap = SKBitmap.Decode(png.Bytes))
+        {
+            Assert.Equal(893, bitmap.Width);
+        }
+
+        Assert.Equal(made + 4, preview.LayoutsMade);
+        Assert.Equal(retired + 3, preview.LayoutsRetired);
+        Assert.Equal(1, preview.KeptLayouts);
+
+        // And a page of the report again, from a new layout.
+        Assert.Equal(StatusCodes.Status200OK, (await console.GetAsync($"/releases/{report}/preview/pdf-page/34")).Status);
+        Assert.Equal(made + 5, preview.LayoutsMade);
+    }
+
+    private static async Task<string> UploadAsync(ConsoleClient console, string name, byte[] docx)
+    {
+        var form = await console.GetAsync("/upload");
+        var posted = await console.PostFileAsync("/upload", new Dictionary<string, string> { [ConsoleSecurity.TokenField] = form.Token }, "file", name, docx);
+        Assert.Equal(StatusCodes.Status303SeeOther, posted.Status);
+        return posted.Location!["/console/releases/".Length..].Split('?')[0];
+    }
 }

@@ -1,8 +1,10 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using PressPipeline.Cli.Output;
 using PressPipeline.Pipeline.Assets;
 using PressPipeline.Pipeline.Releases;
+using PressPipeline.Pipeline.Uploads;
 
 namespace PressPipeline.Cli.Commands;
 
@@ -42,8 +44,19 @@ internal static class AssetsCommand
             Say.Problem($"{file.FullName} does not exist.");
         }
 
+        // Refused by their size before they are read, as the API refuses a request past the release's limit: all the
+        // files together past it (nothing added), or one file past the per-file limit (the others still added).
+        var present = files.Where(f => f.Exists).ToList();
+        services.GetRequiredService<UploadLimits>().Files.Require(present.Sum(f => f.Length));
+        var limits = services.GetRequiredService<IOptions<AssetOptions>>().Value;
+        var tooLarge = present.Where(f => f.Length > limits.MaxAssetBytes).ToList();
+        foreach (var file in tooLarge)
+        {
+            Say.Problem(AssetCheck.TooLarge(file.Name, file.Length, limits));
+        }
+
         var uploads = new List<AssetUpload>();
-        foreach (var file in files.Where(f => f.Exists))
+        foreach (var file in present.Except(tooLarge))
         {
             uploads.Add(new AssetUpload(file.Name, BinaryData.FromBytes(await File.ReadAllBytesAsync(file.FullName, cancellationToken))));
         }
@@ -64,6 +77,6 @@ internal static class AssetsCommand
             Say.Problem(refusal);
         }
 
-        return missing.Count == 0 && report.Refused.Count == 0 ? 0 : 2;
+        return missing.Count == 0 && tooLarge.Count == 0 && report.Refused.Count == 0 ? 0 : 2;
     }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using PressPipeline.Cli.Output;
 using PressPipeline.Pipeline.Operations;
+using PressPipeline.Pipeline.Uploads;
 
 namespace PressPipeline.Cli.Commands;
 
@@ -27,6 +28,7 @@ internal static class CorrectCommand
             }
 
             await using var services = CliServices.Build();
+            services.GetRequiredService<UploadLimits>().Document.Require(docx.Length);
             await using var content = docx.OpenRead();
             var operations = services.GetRequiredService<ReleaseOperations>();
             var view = await CliProgress.RunAsync("Correction", progress =>

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using PressPipeline.Cli.Output;
 using PressPipeline.Pipeline.Operations;
+using PressPipeline.Pipeline.Uploads;
 using Spectre.Console;
 
 namespace PressPipeline.Cli.Commands;
@@ -54,7 +55,8 @@ internal static class ListsCommand
         var command = new Command("check", "Check a CSV and show every row that would be skipped; nothing is stored.") { name, file };
         command.SetAction((parse, cancellationToken) => CliAction.RunAsync(async () =>
         {
-            var check = MediaListOperations.Check(parse.GetValue(name)!, BinaryData.FromBytes(await System.IO.File.ReadAllBytesAsync(parse.GetValue(file)!.FullName, cancellationToken)));
+            await using var services = CliServices.Build();
+            var check = MediaListOperations.Check(parse.GetValue(name)!, await ReadListAsync(services, parse.GetValue(file)!, cancellationToken));
             Say.ListCheck(check);
             return check.Usable ? 0 : 2;
         }));
@@ -69,8 +71,8 @@ internal static class ListsCommand
         var command = new Command("upload", "Check and store a media list (a new name unless --replace).") { name, file, replace };
         command.SetAction((parse, cancellationToken) => CliAction.RunAsync(async () =>
         {
-            var csv = BinaryData.FromBytes(await System.IO.File.ReadAllBytesAsync(parse.GetValue(file)!.FullName, cancellationToken));
             await using var services = CliServices.Build();
+            var csv = await ReadListAsync(services, parse.GetValue(file)!, cancellationToken);
             var check = await CliProgress.RunAsync("Media list", async progress =>
             {
                 progress.Report(new OperationProgress("checking and storing", 0));
@@ -82,6 +84,13 @@ internal static class ListsCommand
             return 0;
         }));
         return command;
+    }
+
+    /// <summary>The CSV, refused by its size before it is read when it is past the list limit (the same sentence as the API's).</summary>
+    private static async Task<BinaryData> ReadListAsync(IServiceProvider services, FileInfo csv, CancellationToken cancellationToken)
+    {
+        services.GetRequiredService<UploadLimits>().List.Require(csv.Length);
+        return BinaryData.FromBytes(await System.IO.File.ReadAllBytesAsync(csv.FullName, cancellationToken));
     }
 
     private static Command Download()

@@ -37,21 +37,25 @@ internal static class UploadCommand
                 return 2;
             }
 
-            var versions = new List<VersionUpload>();
-            foreach (var given in parse.GetValue(translations) ?? [])
+            var given = (parse.GetValue(translations) ?? []).Select(SplitTranslation).Select(t => (t.Language, File: new FileInfo(t.Path))).ToList();
+            if (given.FirstOrDefault(t => !t.File.Exists).File is { } absent)
             {
-                var (language, path) = SplitTranslation(given);
-                var translation = new FileInfo(path);
-                if (!translation.Exists)
-                {
-                    Say.Problem($"{translation.FullName} does not exist.");
-                    return 2;
-                }
-
-                versions.Add(new VersionUpload(translation.Name, translation.OpenRead(), language));
+                Say.Problem($"{absent.FullName} does not exist.");
+                return 2;
             }
 
             await using var services = CliServices.Build();
+
+            // A file past the limit is refused by its size, before it is read or anything is stored (exit 2, the sentence).
+            var limit = services.GetRequiredService<UploadLimits>().Document;
+            foreach (var document in given.Select(t => t.File).Prepend(docx))
+            {
+                limit.Require(document.Length);
+            }
+
+            services.GetRequiredService<UploadLimits>().Files.Require((parse.GetValue(assets) ?? []).Where(f => f.Exists).Sum(f => f.Length));
+
+            var versions = given.Select(t => new VersionUpload(t.File.Name, t.File.OpenRead(), t.Language)).ToList();
             await using var content = docx.OpenRead();
             IntakeResult result;
             try

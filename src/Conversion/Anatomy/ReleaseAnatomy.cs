@@ -26,7 +26,7 @@ internal static class ReleaseAnatomy
     {
         var body = new List<Block>(blocks);
         var leadingPictures = blocks.TakeWhile(IsPictureOnly).ToList();
-        var release = LiftReleaseLine(body, traits, warnings);
+        var (release, releaseLinePlace) = LiftReleaseLine(body, traits, warnings);
         var looksLikeRelease = release is not null || FindDateline(body) is not null;
         var letterhead = LiftLetterhead(body, leadingPictures, looksLikeRelease);
         var (title, titleIndex) = LiftTitle(body, traits, coreTitle, looksLikeRelease);
@@ -59,6 +59,7 @@ internal static class ReleaseAnatomy
             new DocumentProperties(null, null, [], null, null))
         {
             Letterhead = letterhead,
+            ReleaseLinePlace = releaseLinePlace,
         };
         return new Outcome(metadata, body);
     }
@@ -83,7 +84,7 @@ internal static class ReleaseAnatomy
         block is Paragraph p && p.Content.Any(i => i is Image)
         && p.Content.All(i => i is Image || (i is Text t && string.IsNullOrWhiteSpace(t.Value)) || i is Anchor);
 
-    private static ReleaseInstruction? LiftReleaseLine(List<Block> body, IReadOnlyDictionary<Block, ParagraphTraits> traits, Warnings warnings)
+    private static (ReleaseInstruction? Line, SourcePlace Place) LiftReleaseLine(List<Block> body, IReadOnlyDictionary<Block, ParagraphTraits> traits, Warnings warnings)
     {
         for (var i = 0; i < Math.Min(body.Count, OpeningBlocks); i++)
         {
@@ -99,12 +100,13 @@ internal static class ReleaseAnatomy
             warnings.Return(outside);
             if (instruction is not null)
             {
+                var place = body[i].Place;
                 body.RemoveAt(i);
-                return instruction;
+                return (instruction, place);
             }
         }
 
-        return null;
+        return (null, default);
     }
 
     /// <summary>

@@ -158,14 +158,15 @@ internal sealed class BodyReader(ReadContext context, bool mainStory = false)
         BlockAssembler blocks)
     {
         var direction = bidi ? Model.TextDirection.RightToLeft : Model.TextDirection.LeftToRight;
+        var place = context.Warnings.Here.Source();
         if (role == StyleRole.Heading)
         {
-            var heading = Heading(content, level, marker);
+            var heading = Heading(content, level, marker, place);
             blocks.Add(heading);
             return heading;
         }
 
-        var paragraph = new Model.Paragraph(content, Align(justification, bidi), direction) { Language = language };
+        var paragraph = new Model.Paragraph(content, Align(justification, bidi), direction) { Language = language, Place = place };
         if (role == StyleRole.Quote)
         {
             blocks.AddQuote(paragraph);
@@ -183,7 +184,7 @@ internal sealed class BodyReader(ReadContext context, bool mainStory = false)
     }
 
     /// <summary>A numbered heading keeps its number as text ("2.1 Scope"); its first bookmark becomes its anchor.</summary>
-    private static Heading Heading(IReadOnlyList<Inline> content, int level, ListMarker? marker)
+    private static Heading Heading(IReadOnlyList<Inline> content, int level, ListMarker? marker, SourcePlace place)
     {
         var inlines = new List<Inline>(content.Count + 1);
         if (marker is not null && marker.Label.Length > 0 && marker.Style != ListStyle.Bullet)
@@ -203,7 +204,7 @@ internal sealed class BodyReader(ReadContext context, bool mainStory = false)
             inlines.Add(inline);
         }
 
-        return new Heading(Math.Clamp(level, 1, 6), ParagraphScope.Normalise(inlines), anchor);
+        return new Heading(Math.Clamp(level, 1, 6), ParagraphScope.Normalise(inlines), anchor) { Place = place };
     }
 
     private ListMarker? ListMarkerOf(ParagraphProperties? properties, ResolvedStyle? style)

@@ -36,6 +36,7 @@ internal static class SecondaryPart
         "styles" => "The document's styles could not be read and were left out, so headings may show as plain paragraphs: open the file in Word, save it again and upload the new copy.",
         "numbering" => "The document's list numbering could not be read and was left out, so lists show as plain paragraphs: open the file in Word, save it again and upload the new copy.",
         "notes" => "The document's footnotes or endnotes could not be read and were left out: open the file in Word, save it again and upload the new copy.",
+        "headers" => "The document's page headers or footers could not be read, so text in them was not checked; they are never part of the release: open the file in Word, save it again and upload the new copy.",
         "settings" => "The document's settings could not be read and Word's defaults were used instead; check the language of the release.",
         _ => "The document's properties (author, dates) could not be read and were left out.",
     };

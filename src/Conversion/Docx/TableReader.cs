@@ -18,6 +18,7 @@ internal static class TableReader
     public static Model.Table Read(W.Table table, BodyReader body, bool locate)
     {
         var warnings = body.Context.Warnings;
+        var place = warnings.Here.Source();
         var widths = new List<double>();
         if (table.GetFirstChild<TableGrid>() is { } grid)
         {
@@ -98,7 +99,7 @@ internal static class TableReader
         }
 
         var built = rows.Select(r => new Model.TableRow(r.Cells.Select(c => new Model.TableCell(c.Blocks, c.ColumnSpan, c.RowSpan)).ToList())).ToList();
-        return new Model.Table(built, widths, headerRows, rtl ? Model.TextDirection.RightToLeft : Model.TextDirection.LeftToRight);
+        return new Model.Table(built, widths, headerRows, rtl ? Model.TextDirection.RightToLeft : Model.TextDirection.LeftToRight) { Place = place };
     }
 
     private static IEnumerable<W.TableRow> Rows(OpenXmlElement container)

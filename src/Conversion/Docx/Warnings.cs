@@ -1,4 +1,5 @@
 using DocumentFormat.OpenXml;
+using PressPipeline.Conversion.Model;
 using PressPipeline.Conversion.Results;
 using W = DocumentFormat.OpenXml.Wordprocessing;
 
@@ -156,6 +157,9 @@ internal sealed class Warnings
         /// Whoever warns at a kept place later gives its words with <see cref="Near"/>.
         /// </summary>
         public Place Kept() => this with { Paragraph = null };
+
+        /// <summary>This place as the model keeps it on a block (numbers only), for the renderers' warnings.</summary>
+        public SourcePlace Source() => new(Kind, Index ?? 0, Row ?? 0, Cell ?? 0);
     }
 
     private sealed class Entry(string code, string message, WarningLocation? where)

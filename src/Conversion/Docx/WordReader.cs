@@ -135,6 +135,7 @@ public sealed class WordReader(ConversionLimits limits) : IDocxReader
 
         var blocks = new BodyReader(context, mainStory: true).Read(body.ChildElements);
         var notes = SecondaryPart.Read(warnings, "notes", () => NotesReader.Read(main, context), []);
+        SecondaryPart.Read(warnings, "headers", () => HeaderFooterCheck.Check(main, body, warnings), false);
         var (properties, coreTitle) = SecondaryPart.Read(
             warnings, "properties", () => CorePropertiesReader.Read(document), (new DocumentProperties(null, null, [], null, null), null));
         var language = tally.Language();

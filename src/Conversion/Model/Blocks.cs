@@ -6,6 +6,9 @@ public abstract record Block
     private protected Block()
     {
     }
+
+    /// <summary>Where the block was in the Word document, for renderers' warnings; unknown for a block built by code.</summary>
+    public SourcePlace Place { get; init; }
 }
 
 /// <summary>A heading, level 1–6, from Word styles (Title is metadata, Heading 1 is level 1).</summary>

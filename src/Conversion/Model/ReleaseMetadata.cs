@@ -33,6 +33,9 @@ public sealed record ReleaseMetadata(
     /// </summary>
     public IReadOnlyList<Block> Letterhead { get; init; } = [];
 
+    /// <summary>Where the document's own release line was (for a warning about it); unknown when it has none or staff's plan replaced it.</summary>
+    public SourcePlace ReleaseLinePlace { get; init; }
+
     /// <summary>
     /// False when nothing in the document told its language (no language tags, no defaults, no Cyrillic) and
     /// <see cref="Language"/> is only the English fallback: a second language version cannot be placed by it.

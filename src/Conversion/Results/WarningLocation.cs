@@ -10,13 +10,13 @@ namespace PressPipeline.Conversion.Results;
 /// empty ones too (Word's ¶ marks); tables, rows and cells count as Word lays them out; notes by the number
 /// the reader shows them with.
 /// </summary>
-/// <param name="Kind">One of <see cref="Kinds"/>: "paragraph", "table", "footnote", "endnote", "image", "elsewhere".</param>
+/// <param name="Kind">One of <see cref="Kinds"/>: "paragraph", "table", "footnote", "endnote", "image", "header", "footer", "document", "elsewhere".</param>
 /// <param name="Index">The paragraph's, table's, note's or picture's number; null when not known.</param>
 /// <param name="Near">The paragraph's first words (at most about 40 characters, cut at a word), null when it has none. Document content.</param>
 public sealed record WarningLocation(string Kind, int? Index = null, string? Near = null)
 {
     /// <summary>The kinds a location can be, for code that switches over them (the console translates each).</summary>
-    public static readonly IReadOnlyList<string> Kinds = ["paragraph", "table", "footnote", "endnote", "image", "elsewhere"];
+    public static readonly IReadOnlyList<string> Kinds = ["paragraph", "table", "footnote", "endnote", "image", "header", "footer", "document", "elsewhere"];
 
     /// <summary>How many characters of the paragraph <see cref="Near"/> keeps, before cutting back to a word.</summary>
     public const int NearLength = 40;
@@ -35,6 +35,12 @@ public sealed record WarningLocation(string Kind, int? Index = null, string? Nea
 
     /// <summary>Occurrences past the last place listed for the same warning (see the reader's warning collector).</summary>
     public static WarningLocation Elsewhere { get; } = new("elsewhere");
+
+    /// <summary>A warning about the whole document rather than one place in it (the e-mail's size), said so explicitly.</summary>
+    public static WarningLocation Document { get; } = new("document");
+
+    /// <summary>Text in a page header (<paramref name="footer"/> false) or footer, with its first words.</summary>
+    public static WarningLocation PageHeaderOrFooter(bool footer, string? near) => new(footer ? "footer" : "header", null, near);
 
     /// <summary>A picture the renderers name by its file (they know no paragraph): "image 2 (image2.png)".</summary>
     public static WarningLocation Image(string fileName)
@@ -102,6 +108,12 @@ public sealed record WarningLocation(string Kind, int? Index = null, string? Nea
         {
             case "elsewhere":
                 parts.Add("elsewhere in the document");
+                break;
+            case "document":
+                parts.Add("the whole document");
+                break;
+            case "header" or "footer":
+                parts.Add("page " + Kind + number);
                 break;
             case "table":
                 parts.Add("table" + number);

@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using PressPipeline.Pipeline.Assets;
 using PressPipeline.Pipeline.Releases;
+using PressPipeline.Pipeline.Uploads;
 using PressPipeline.StaffConsole;
 
 namespace PressPipeline.Functions.Api;
@@ -13,13 +13,10 @@ namespace PressPipeline.Functions.Api;
 /// <c>POST /api/releases/{id}/assets</c>, multipart with one or more files (any field names): the files go with the
 /// release (PDF, JPEG/PNG photos, Word, Excel, CSV, ZIP). 200 with what was added and one sentence per file that
 /// was refused (a refused file never stops the others); 413 when the request is larger than a release's files may
-/// be; 409 once sending started.
+/// be together (<c>Assets:MaxReleaseBytes</c>), whether or not it says its length; 409 once sending started.
 /// </summary>
-public sealed class AddReleaseAssets(ReleaseAssets assets, IOptions<AssetOptions> options, StaffSignIn signIn, ILogger<AddReleaseAssets> logger)
+public sealed class AddReleaseAssets(ReleaseAssets assets, UploadLimits limits, StaffSignIn signIn, ILogger<AddReleaseAssets> logger)
 {
-    /// <summary>Room for the multipart boundaries and headers around the files.</summary>
-    private const long FormOverhead = 64 * 1024;
-
     [Function(nameof(AddReleaseAssets))]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "releases/{id}/assets")] HttpRequest request,
@@ -27,18 +24,12 @@ public sealed class AddReleaseAssets(ReleaseAssets assets, IOptions<AssetOptions
         CancellationToken cancellationToken) =>
         StaffApi.RunAsync(signIn, request, logger, async actor =>
         {
-            var limit = options.Value.MaxReleaseBytes;
-            if (request.ContentLength > limit + FormOverhead)
-            {
-                return ApiResults.Error(StatusCodes.Status413PayloadTooLarge, $"These files are more than the {AssetCheck.Megabytes(limit)} a release's files may take together; send fewer or smaller files.");
-            }
-
             if (!request.HasFormContentType)
             {
                 return ApiResults.Error(StatusCodes.Status400BadRequest, "Send the files as multipart/form-data, one form field per file.");
             }
 
-            var form = await request.ReadFormAsync(cancellationToken);
+            var form = await UploadBody.ReadFormAsync(request, limits.Files, cancellationToken);
             if (form.Files.Count == 0)
             {
                 return ApiResults.Error(StatusCodes.Status400BadRequest, "Attach at least one file (PDF, JPEG or PNG photo, Word, Excel, CSV or ZIP).");

@@ -8,6 +8,8 @@ using PressPipeline.Distribution.Contacts;
 using PressPipeline.Distribution.Suppressions;
 using PressPipeline.Pipeline;
 using PressPipeline.Pipeline.Operations;
+using PressPipeline.Pipeline.Uploads;
+using PressPipeline.StaffConsole;
 
 namespace PressPipeline.Functions.Api;
 
@@ -16,8 +18,8 @@ public static class ApiResults
 {
     private static readonly JsonSerializerOptions Options = PipelineJson.With(ApiJsonContext.Default);
 
-    /// <summary>JSON request bodies are small (an address list, a suppression).</summary>
-    private const long MaxJsonBytes = 1024 * 1024;
+    /// <summary>JSON request bodies are small (an address list, a suppression, a schedule).</summary>
+    private static readonly UploadLimit JsonLimit = new(UploadKind.Form, UploadLimits.FormBytes);
 
     public static ContentResult Json<T>(int statusCode, T value) => new()
     {
@@ -40,7 +42,7 @@ public static class ApiResults
     public static async Task<T?> ReadAsync<T>(HttpRequest request, string example, CancellationToken cancellationToken)
         where T : class
     {
-        var body = await BodyAsync(request, MaxJsonBytes, cancellationToken);
+        var body = await UploadBody.ReadAsync(request, JsonLimit, cancellationToken);
         if (body.ToMemory().Span.Trim(" \t\r\n"u8).IsEmpty)
         {
             return null;
@@ -54,30 +56,6 @@ public static class ApiResults
         {
             throw new ReleaseProblemException(ProblemKind.Invalid, $"The body is not JSON; send it like {example}.");
         }
-    }
-
-    /// <summary>The raw request body, refused when larger than <paramref name="maxBytes"/>.</summary>
-    public static async Task<BinaryData> BodyAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > maxBytes)
-        {
-            throw new ReleaseProblemException(ProblemKind.Invalid, $"The body is larger than {maxBytes / 1024 / 1024} MB.");
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-            {
-                throw new ReleaseProblemException(ProblemKind.Invalid, $"The body is larger than {maxBytes / 1024 / 1024} MB.");
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return BinaryData.FromBytes(buffer.ToArray());
     }
 
     /// <summary>Runs an endpoint: problems become their status code and sentence; anything else a 500 without internals.</summary>
@@ -102,6 +80,7 @@ public static class ApiResults
     {
         ProblemKind.NotFound => StatusCodes.Status404NotFound,
         ProblemKind.Conflict => StatusCodes.Status409Conflict,
+        ProblemKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
         _ => StatusCodes.Status400BadRequest,
     };
 

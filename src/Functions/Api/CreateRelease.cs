@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using PressPipeline.Pipeline;
 using PressPipeline.Pipeline.Instructions;
 using PressPipeline.Pipeline.Operations;
@@ -19,14 +17,11 @@ namespace PressPipeline.Functions.Api;
 /// <c>translation-kk</c>… (language named), and optional <c>lists</c>, <c>tags</c>,
 /// <c>sendAt</c>, <c>publishAt</c>, <c>zone</c>, <c>attachPdf</c>. 201 with the status; 200 when the same file was
 /// uploaded before; 422 when the document is rejected; 400 when lists or times cannot be used; 413 when the file is
-/// larger than <see cref="PipelineOptions.MaxUploadBytes"/>; 500 with the Failed sentence when the converter failed
+/// larger than <see cref="PipelineOptions.MaxUploadBytes"/> (the main document and its translations together); 500 with the Failed sentence when the converter failed
 /// for a reason other than the document (posting the same file again converts it again).
 /// </summary>
-public sealed class CreateRelease(ReleaseOperations operations, ReleaseViews views, IOptions<PipelineOptions> options, StaffSignIn signIn, ILogger<CreateRelease> logger)
+public sealed class CreateRelease(ReleaseOperations operations, ReleaseViews views, UploadLimits limits, StaffSignIn signIn, ILogger<CreateRelease> logger)
 {
-    /// <summary>Room for the multipart boundaries and the small form fields beside the file.</summary>
-    private const long FormOverhead = 64 * 1024;
-
     [Function(nameof(CreateRelease))]
     public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "releases")] HttpRequest request,
@@ -38,24 +33,8 @@ public sealed class CreateRelease(ReleaseOperations operations, ReleaseViews vie
                 return ApiResults.Error(StatusCodes.Status400BadRequest, "Send the release as multipart/form-data with the .docx in the field 'file'.");
             }
 
-            // Refused before the body is read when it says it is too large, and while it is read when it does not say.
-            var limit = options.Value.MaxUploadBytes;
-            if (request.ContentLength > limit + FormOverhead)
-            {
-                return ApiResults.Error(StatusCodes.Status413PayloadTooLarge, ReleaseIntake.TooLargeSentence(limit));
-            }
-
-            IFormCollection form;
-            try
-            {
-                form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = limit + FormOverhead }, cancellationToken);
-            }
-            catch (InvalidDataException)
-            {
-                // Thrown by the form reader when the multipart body runs past MultipartBodyLengthLimit.
-                return ApiResults.Error(StatusCodes.Status413PayloadTooLarge, ReleaseIntake.TooLargeSentence(limit));
-            }
-
+            // 413 (a TooLarge problem) before the body is read when it says it is too large, while it is read when not.
+            var form = await UploadBody.ReadFormAsync(request, limits.Document, cancellationToken);
             var file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault(f => !IsTranslation(f));
             if (file is null || file.Length == 0)
             {

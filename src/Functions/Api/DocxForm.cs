@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using PressPipeline.Pipeline.Uploads;
+using PressPipeline.StaffConsole;
 
 namespace PressPipeline.Functions.Api;
 
@@ -9,15 +11,18 @@ namespace PressPipeline.Functions.Api;
 /// </summary>
 internal sealed record DocxForm(IFormCollection Fields, IFormFile File)
 {
-    /// <summary>The form, or the 400 that tells the caller how to send it; <paramref name="what"/> names the document ("corrected", "translated").</summary>
-    public static async Task<(DocxForm? Form, IActionResult? Refusal)> ReadAsync(HttpRequest request, string what, CancellationToken cancellationToken)
+    /// <summary>
+    /// The form, or the 400 that tells the caller how to send it; <paramref name="what"/> names the document
+    /// ("corrected", "translated"). Read within the document limit: past it a TooLarge problem (413) is thrown.
+    /// </summary>
+    public static async Task<(DocxForm? Form, IActionResult? Refusal)> ReadAsync(HttpRequest request, UploadLimit limit, string what, CancellationToken cancellationToken)
     {
         if (!request.HasFormContentType)
         {
             return (null, ApiResults.Error(StatusCodes.Status400BadRequest, $"Send the {what} Word document as multipart/form-data with the .docx in the field 'file'."));
         }
 
-        var form = await request.ReadFormAsync(cancellationToken);
+        var form = await UploadBody.ReadFormAsync(request, limit, cancellationToken);
         var file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault();
         return file is null || file.Length == 0
             ? (null, ApiResults.Error(StatusCodes.Status400BadRequest, $"Attach the {what} Word document (.docx) as the form field 'file'."))

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using PressPipeline.Distribution.Contacts;
 using PressPipeline.Pipeline.Status;
+using PressPipeline.Pipeline.Uploads;
 
 namespace PressPipeline.Pipeline.Operations;
 
@@ -18,19 +19,12 @@ public sealed record ListCheck(string List, int Contacts, IReadOnlyList<ListRowP
 /// list or in place of one, list, download and delete. Names follow the rule the schedule checks, so every stored
 /// list can be chosen for a release.
 /// </summary>
-public sealed partial class MediaListOperations(MediaListStore store, OperationsLog log)
+public sealed partial class MediaListOperations(MediaListStore store, OperationsLog log, UploadLimits limits)
 {
-    /// <summary>Larger than any media list we expect (100,000 rows is about 10 MB).</summary>
-    public const long MaxBytes = 20L * 1024 * 1024;
-
+    /// <summary>The report of a list already within <see cref="UploadLimits.List"/> (every door reads a list with that limit).</summary>
     public static ListCheck Check(string list, BinaryData csv)
     {
         RequireName(list);
-        if (csv.ToMemory().Length > MaxBytes)
-        {
-            throw new ReleaseProblemException(ProblemKind.Invalid, $"The list is larger than {MaxBytes / 1024 / 1024} MB; split it into several lists.");
-        }
-
         using var stream = csv.ToStream();
         var result = ContactListReader.Read(list, stream);
         return new ListCheck(list, result.Contacts.Count, [.. result.Problems.Select(p => new ListRowProblem(p.Row, p.Message))], !result.Unusable, Stored: false);
@@ -39,6 +33,8 @@ public sealed partial class MediaListOperations(MediaListStore store, Operations
     /// <summary>Checks and stores the list; a new name unless <paramref name="replace"/>. An unusable list is refused.</summary>
     public async Task<ListCheck> UploadAsync(string list, BinaryData csv, bool replace, Actor by, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(csv);
+        limits.List.Require(csv.ToMemory().Length);
         var check = Check(list, csv);
         if (!check.Usable)
         {

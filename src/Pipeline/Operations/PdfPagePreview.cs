@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -31,10 +30,12 @@ public sealed record PdfPageList(string Id, int Version, string Tag, int PageCou
 /// The release's PDF pages as images for the preview. The stored PDF is not parsed: the stored original document is
 /// read again and laid out by the PDF renderer's own layout (<see cref="PdfRenderer.PageImages"/>), with the same
 /// fallback organisation and the release line staff's plan shows (<see cref="ShownReleaseLine"/>), as the stored PDF
-/// was rendered. The layout is made once per release, version and shown line and kept for the few releases looked
-/// at last; <see cref="ListAsync"/> answers from it (page count and size) without painting, and
-/// <see cref="PageAsync"/> paints one page when it is asked for — so a page listing 34 images answers after one
-/// layout, and each image costs one page's painting when the browser scrolls to it.
+/// was rendered. The layout is made once per release, version and shown line and kept while the kept layouts'
+/// estimated bytes stay within <see cref="PipelineOptions.PdfPreviewCacheMegabytes"/>, the least recently looked at
+/// leaving first and disposed (<see cref="WeighedCache{TKey, TEntry}"/>); <see cref="ListAsync"/> answers from it
+/// (page count and size) without painting, and <see cref="PageAsync"/> paints one page when it is asked for — so a
+/// page listing 34 images answers after one layout, and each image costs one page's painting when the browser
+/// scrolls to it.
 /// </summary>
 public sealed class PdfPagePreview(
     ReleaseStatusStore statuses,
@@ -42,20 +43,29 @@ public sealed class PdfPagePreview(
     ReleaseConverter converter,
     IOptions<PipelineOptions> options)
 {
-    /// <summary>Releases whose layout is kept in memory (the 34-page report's is a few MB: fonts, shaped lines, pictures).</summary>
-    private const int KeptReleases = 8;
-
     private readonly PdfRenderer renderer = new();
-    private readonly ConcurrentDictionary<DrawingKey, Lazy<Task<KeptLayout>>> kept = new();
-    private readonly ConcurrentQueue<DrawingKey> keptOrder = new();
+    private readonly WeighedCache<DrawingKey, Lazy<Task<KeptLayout>>> kept = new(options.Value.PdfPreviewCacheMegabytes * 1_048_576L);
     private long layoutsMade;
+    private long layoutsRetired;
     private long pagesPainted;
 
     /// <summary>How many layouts were made since start (each reads the document again and lays it out).</summary>
     public long LayoutsMade => Interlocked.Read(ref layoutsMade);
 
+    /// <summary>How many layouts left the cache and were disposed since start.</summary>
+    public long LayoutsRetired => Interlocked.Read(ref layoutsRetired);
+
     /// <summary>How many page images were painted since start.</summary>
     public long PagesPainted => Interlocked.Read(ref pagesPainted);
+
+    /// <summary>Layouts kept now (made or being made).</summary>
+    public int KeptLayouts => kept.Count;
+
+    /// <summary>The estimated bytes of the layouts kept now (<see cref="PdfPageImages.EstimatedBytes"/>).</summary>
+    public long KeptBytes => kept.TotalBytes;
+
+    /// <summary>What <see cref="KeptBytes"/> is held to (<see cref="PipelineOptions.PdfPreviewCacheMegabytes"/>).</summary>
+    public long KeptBytesLimit => kept.LimitBytes;
 
     /// <summary>The pages there are to show and their size, from the (kept) layout; no page is painted.</summary>
     public async Task<PdfPageList> ListAsync(string id, CancellationToken cancellationToken)
@@ -117,21 +127,15 @@ public sealed class PdfPagePreview(
     private async Task<KeptLayout> LayoutAsync(Drawing drawing, CancellationToken cancellationToken)
     {
         var key = drawing.Key;
-        var entry = kept.GetOrAdd(key, _ => new Lazy<Task<KeptLayout>>(() => LayOutAsync(drawing.Status, CancellationToken.None)));
+        var entry = kept.GetOrAdd(key, () =>
+        {
+            Lazy<Task<KeptLayout>>? made = null;
+            made = new Lazy<Task<KeptLayout>>(() => LayOutAndKeepAsync(drawing.Status, key, made!));
+            return made;
+        });
         if (entry.IsValueCreated && entry.Value.IsFaulted)
         {
-            kept.TryRemove(new KeyValuePair<DrawingKey, Lazy<Task<KeptLayout>>>(key, entry));
-        }
-        else if (!entry.IsValueCreated)
-        {
-            keptOrder.Enqueue(key);
-            while (keptOrder.Count > KeptReleases && keptOrder.TryDequeue(out var oldest))
-            {
-                if (kept.TryRemove(oldest, out var evicted) && evicted.IsValueCreated)
-                {
-                    _ = RetireAsync(evicted.Value);
-                }
-            }
+            kept.Remove(key, entry);
         }
 
         try
@@ -140,17 +144,31 @@ public sealed class PdfPagePreview(
         }
         catch (Exception) when (entry.Value.IsFaulted)
         {
-            kept.TryRemove(new KeyValuePair<DrawingKey, Lazy<Task<KeptLayout>>>(key, entry));
+            kept.Remove(key, entry);
             throw;
         }
     }
 
+    // Weighed as soon as it is made, whether or not the request that asked for it still waits: an entry that is never
+    // weighed would never leave the cache.
+    private async Task<KeptLayout> LayOutAndKeepAsync(ReleaseStatus status, DrawingKey key, Lazy<Task<KeptLayout>> entry)
+    {
+        var layout = await LayOutAsync(status, CancellationToken.None);
+        foreach (var pushedOut in kept.Weigh(key, entry, layout.Bytes))
+        {
+            _ = RetireAsync(pushedOut.Value);
+        }
+
+        return layout;
+    }
+
     // Disposed once laid out and no page of it is being painted (a request still painting finishes first).
-    private static async Task RetireAsync(Task<KeptLayout> laidOut)
+    private async Task RetireAsync(Task<KeptLayout> laidOut)
     {
         try
         {
             await (await laidOut).RetireAsync();
+            Interlocked.Increment(ref layoutsRetired);
         }
         catch (Exception) when (laidOut.IsFaulted)
         {
@@ -209,6 +227,9 @@ public sealed class PdfPagePreview(
         private bool retired;
 
         public int PageCount { get; } = images.PageCount;
+
+        /// <summary>What the cache weighs it by: the layout's estimate of the bytes it keeps.</summary>
+        public long Bytes { get; } = images.EstimatedBytes;
 
         public int Width { get; } = images.PixelSize().Width;
 

@@ -143,8 +143,7 @@ public sealed class ReleaseIntake(
     }
 
     /// <summary>The sentence for an upload past <see cref="PipelineOptions.MaxUploadBytes"/>; its bytes were never kept.</summary>
-    public static string TooLargeSentence(long limit) =>
-        $"The file is larger than {(limit >= 1024 * 1024 ? $"{limit / (1024 * 1024)} MB" : $"{limit / 1024} KB")}: compress the pictures in Word (Picture Format › Compress Pictures) and upload it again.";
+    public static string TooLargeSentence(long limit) => new UploadLimit(UploadKind.Document, limit).Sentence;
 
     private async Task<IntakeResult> RefuseTooLargeAsync(string id, string sourceName, long bytes, Actor? by, CancellationToken cancellationToken)
     {
@@ -216,7 +215,7 @@ public sealed class ReleaseIntake(
     internal async Task<BinaryData> ReadCorrectionAsync(Stream document, CancellationToken cancellationToken)
     {
         var read = await BoundedUpload.ReadAsync(document, options.Value.MaxUploadBytes, cancellationToken);
-        return read.Content ?? throw new ReleaseProblemException(ProblemKind.Invalid, TooLargeSentence(options.Value.MaxUploadBytes));
+        return read.Content ?? throw new UploadLimit(UploadKind.Document, options.Value.MaxUploadBytes).Refusal();
     }
 
     /// <summary>What staff read when the converter failed for a reason that is not the document.</summary>

@@ -187,6 +187,9 @@ public sealed partial class ReleaseVersions(
         }
     }
 
+    /// <summary>"ru.docx was not added: …", the sentence of a version held back (the blob door says it for a blob it does not read).</summary>
+    public static string NotAdded(string fileName, string why) => $"{Path.GetFileName(fileName)} was not added: {why}";
+
     /// <summary>Reads one upload and tells its language; null (with a sentence in <paramref name="problems"/>) when it is held back.</summary>
     private async Task<VersionOriginal?> ReadAsync(VersionUpload upload, string mainLanguage, List<string> problems, CancellationToken cancellationToken)
     {
@@ -194,7 +197,7 @@ public sealed partial class ReleaseVersions(
         var read = await BoundedUpload.ReadAsync(upload.Content, options.Value.MaxUploadBytes, cancellationToken);
         if (read.Content is not { } content)
         {
-            problems.Add($"{name} was not added: {ReleaseIntake.TooLargeSentence(options.Value.MaxUploadBytes)}");
+            problems.Add(NotAdded(name, ReleaseIntake.TooLargeSentence(options.Value.MaxUploadBytes)));
             return null;
         }
 

@@ -35,6 +35,7 @@ public sealed partial class UploadProcessor(
     TimeProvider time,
     IOptions<PipelineOptions> options,
     IOptions<AssetOptions> assetOptions,
+    UploadLimits limits,
     ILogger<UploadProcessor> logger)
 {
     public const string SidecarSuffix = ".json";
@@ -154,7 +155,21 @@ public sealed partial class UploadProcessor(
         var id = converted.ReleaseId;
         await using var held = await locks.AcquireAsync(id, cancellationToken);
         var problems = new List<string>();
-        var translations = await TranslationsBesideAsync(uploads, documentName, cancellationToken);
+        var (translations, translationsTooLarge) = await TranslationsBesideAsync(uploads, documentName, cancellationToken);
+        if (translationsTooLarge.Count > 0)
+        {
+            // Refused by their listed size, never downloaded; said once in the history (each later event of the
+            // release sees the same blob, which stays in the container), and held like any version held back.
+            var refusals = translationsTooLarge.Select(t => t.Sentence).ToList();
+            await statuses.UpdateAsync(
+                id,
+                s => refusals.Where(r => !s.History.Any(h => h.Message.Contains(r, StringComparison.Ordinal))).ToList() is { Count: > 0 } fresh
+                    ? s.Note(time.GetUtcNow(), string.Join(" ", fresh), uploader)
+                    : s,
+                cancellationToken);
+            problems.AddRange(refusals);
+        }
+
         try
         {
             if (translations.Count > 0)
@@ -188,7 +203,7 @@ public sealed partial class UploadProcessor(
         }
 
         var missing = expected.Translations
-            .Where(language => !translations.Any(t => t.Language == language))
+            .Where(language => !translations.Any(t => t.Language == language) && !translationsTooLarge.Any(t => t.Language == language))
             .Select(language => UploadGroup.TranslationName(documentName, language))
             .Concat(expected.Assets
                 .Where(fileName => !files.Any(f => f.FileName == fileName) && !tooLarge.Any(t => t.Contains($"'{fileName}'", StringComparison.Ordinal)))
@@ -283,24 +298,37 @@ public sealed partial class UploadProcessor(
         return match.Success ? (match.Groups["document"].Value + ".docx", match.Groups["language"].Value.ToLowerInvariant()) : null;
     }
 
-    /// <summary>The translations waiting beside a document, opened for reading (the caller disposes them).</summary>
-    private static async Task<IReadOnlyList<VersionUpload>> TranslationsBesideAsync(BlobContainerClient uploads, string documentName, CancellationToken cancellationToken)
+    /// <summary>
+    /// The translations waiting beside a document, opened for reading (the caller disposes them); one larger than the
+    /// document limit is refused by its listed size without being read.
+    /// </summary>
+    private async Task<(IReadOnlyList<VersionUpload> Found, IReadOnlyList<(string Language, string Sentence)> TooLarge)> TranslationsBesideAsync(
+        BlobContainerClient uploads, string documentName, CancellationToken cancellationToken)
     {
         if (!documentName.EndsWith(".docx", StringComparison.OrdinalIgnoreCase))
         {
-            return [];
+            return ([], []);
         }
 
         var found = new List<VersionUpload>();
+        var tooLarge = new List<(string, string)>();
         await foreach (var item in uploads.GetBlobsAsync(BlobTraits.None, BlobStates.None, documentName[..^".docx".Length] + ".", cancellationToken))
         {
-            if (TranslationOf(item.Name) is { } translation && translation.Document == documentName)
+            if (TranslationOf(item.Name) is not { } translation || translation.Document != documentName)
             {
-                found.Add(new VersionUpload(item.Name, await uploads.GetBlobClient(item.Name).OpenReadAsync(cancellationToken: cancellationToken), translation.Language));
+                continue;
             }
+
+            if (item.Properties.ContentLength > limits.Document.Bytes)
+            {
+                tooLarge.Add((translation.Language, ReleaseVersions.NotAdded(item.Name, limits.Document.Sentence)));
+                continue;
+            }
+
+            found.Add(new VersionUpload(item.Name, await uploads.GetBlobClient(item.Name).OpenReadAsync(cancellationToken: cancellationToken), translation.Language));
         }
 
-        return found;
+        return (found, tooLarge);
     }
 
     [GeneratedRegex(@"^(?<document>.+)\.(?<language>[A-Za-z]{2,3})\.docx$", RegexOptions.IgnoreCase)]

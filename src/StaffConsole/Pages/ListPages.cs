@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using PressPipeline.Pipeline;
 using PressPipeline.Pipeline.Operations;
+using PressPipeline.Pipeline.Uploads;
 
 namespace PressPipeline.StaffConsole.Pages;
 
@@ -9,7 +10,7 @@ namespace PressPipeline.StaffConsole.Pages;
 /// Media lists: the table of lists, upload with the validation report (<see cref="MediaListOperations.Check"/>, row
 /// by row), download, replace and delete — each one call to <see cref="MediaListOperations"/>.
 /// </summary>
-public sealed class ListPages(MediaListOperations lists, IOptions<PipelineOptions> pipeline)
+public sealed class ListPages(MediaListOperations lists, UploadLimits limits, IOptions<PipelineOptions> pipeline)
 {
     public Task ShowAsync(ConsoleRequest request) => ShowAsync(request, null, null, null, StatusCodes.Status200OK);
 
@@ -19,6 +20,9 @@ public sealed class ListPages(MediaListOperations lists, IOptions<PipelineOption
         var name = ConsoleRequest.Field(form, "name") ?? Path.GetFileNameWithoutExtension(form.Files.GetFile("file")?.FileName ?? "");
         await StoreAsync(request, form, name, replace: ConsoleRequest.Field(form, "replace") is "true" or "on");
     }
+
+    /// <summary>The lists page with <paramref name="error"/> for a form too large to read.</summary>
+    public Task RefusedAsync(ConsoleRequest request, string error) => ShowAsync(request, error, null, null, StatusCodes.Status413PayloadTooLarge);
 
     public async Task ReplaceAsync(ConsoleRequest request, string list) =>
         await StoreAsync(request, await request.Request.ReadFormAsync(request.Aborted), list, replace: true);
@@ -50,9 +54,9 @@ public sealed class ListPages(MediaListOperations lists, IOptions<PipelineOption
             return;
         }
 
-        if (file.Length > MediaListOperations.MaxBytes)
+        if (file.Length > limits.List.Bytes)
         {
-            await ShowAsync(request, request.Label("list_too_large", MediaListOperations.MaxBytes / 1024 / 1024), null, list, StatusCodes.Status413PayloadTooLarge);
+            await ShowAsync(request, request.TooLarge(limits.List), null, list, StatusCodes.Status413PayloadTooLarge);
             return;
         }
 

@@ -36,11 +36,9 @@ public sealed class ReleasePages(
     ReleaseApprovals approvals,
     ReleaseAssets assets,
     IOptions<PipelineOptions> pipeline,
+    UploadLimits limits,
     TimeProvider time)
 {
-    /// <summary>Room for the multipart boundaries and the small form fields beside the file.</summary>
-    private const long FormOverhead = 64 * 1024;
-
     private string StaffZone => pipeline.Value.DefaultTimeZone;
 
     public async Task ListAsync(ConsoleRequest request)
@@ -68,20 +66,32 @@ public sealed class ReleasePages(
     public async Task UploadFormAsync(ConsoleRequest request) =>
         await request.PageAsync("upload", await UploadValuesAsync(request, null, null));
 
+    /// <summary>The upload form again with <paramref name="error"/> (a form too large to read: its fields are not known).</summary>
+    public async Task UploadRefusedAsync(ConsoleRequest request, string error) =>
+        await request.PageAsync("upload", await UploadValuesAsync(request, null, error), StatusCodes.Status413PayloadTooLarge);
+
+    /// <summary>The release page with <paramref name="error"/> for one of its forms that was too large to read.</summary>
+    public Task RefusedAsync(ConsoleRequest request, string id, string error) =>
+        ShowAsync(request, id, error, StatusCodes.Status413PayloadTooLarge);
+
     public async Task UploadAsync(ConsoleRequest request)
     {
         var form = await request.Request.ReadFormAsync(request.Aborted);
         var file = form.Files.GetFile("file");
-        var limit = pipeline.Value.MaxUploadBytes;
         if (file is null || file.Length == 0)
         {
             await request.PageAsync("upload", await UploadValuesAsync(request, form, request.Label("upload_no_file")), StatusCodes.Status400BadRequest);
             return;
         }
 
-        if (file.Length > limit)
+        // The form as a whole was read within the document's and the files' limits together; each document, and
+        // the files together, are held to their own limit before anything is converted or stored.
+        var tooLarge = Chosen(form, "file").Concat(Chosen(form, "translation")).Any(d => d.Length > limits.Document.Bytes) ? limits.Document
+            : Chosen(form, "assets").Sum(f => f.Length) > limits.Files.Bytes ? limits.Files
+            : null;
+        if (tooLarge is not null)
         {
-            await request.PageAsync("upload", await UploadValuesAsync(request, form, ReleaseIntake.TooLargeSentence(limit)), StatusCodes.Status413PayloadTooLarge);
+            await request.PageAsync("upload", await UploadValuesAsync(request, form, request.TooLarge(tooLarge)), StatusCodes.Status413PayloadTooLarge);
             return;
         }
 
@@ -427,9 +437,10 @@ public sealed class ReleasePages(
     /// <summary>"table 2, row 3, cell 1, picture image2.png" in the page's language; near-text is shown apart.</summary>
     private static string Where(ConsoleRequest request, WarningLocation location)
     {
-        if (location.Kind == "elsewhere")
+        // Places without a number: further occurrences, a page header or footer, the whole document.
+        if (location.Kind is "elsewhere" or "header" or "footer" or "document")
         {
-            return request.Label("warning_where_elsewhere");
+            return request.Label("warning_where_" + location.Kind);
         }
 
         if (location.Index is not int index || !WarningLocation.Kinds.Contains(location.Kind))
@@ -652,6 +663,7 @@ public sealed class ReleasePages(
     {
         ProblemKind.NotFound => StatusCodes.Status404NotFound,
         ProblemKind.Conflict => StatusCodes.Status409Conflict,
+        ProblemKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
         _ => StatusCodes.Status400BadRequest,
     };
 }

@@ -224,6 +224,21 @@ public sealed class ConvertCommandTests : IDisposable
         Assert.Equal("footnote", Assert.Single(manifest.Main.Warnings, w => w.Message.Contains("\"smb:\"", StringComparison.Ordinal)).Location!.Kind);
     }
 
+    [Fact]
+    public void Renderer_warnings_and_a_page_header_are_printed_with_where_they_are()
+    {
+        var producers = Path.Combine(RepositoryRoot.Path, "tests", "Conversion.Tests", "Fixtures", "Producers", "python-docx");
+
+        Assert.Equal(ConvertCommandHandler.Success, Run(new FileInfo(Path.Combine(producers, "places-en.docx")), new DirectoryInfo(Path.Combine(work.FullName, "places"))));
+        Assert.Equal(ConvertCommandHandler.Success, Run(new FileInfo(Path.Combine(producers, "long-en.docx")), new DirectoryInfo(Path.Combine(work.FullName, "long"))));
+
+        var printed = Flat(output.ToString());
+        Assert.Contains("put it in the body of the release. — page header, near “IOM Mission in Kazakhstan, 14 Mamyr…”", printed, StringComparison.Ordinal);
+        Assert.Contains("The web page and e-mail show them. — table 1, row 2, cell 2, near “Opening remarks:", printed, StringComparison.Ordinal);
+        Assert.Contains("— paragraph 5, picture image1.png", printed, StringComparison.Ordinal);
+        Assert.Contains("move tables into the PDF. — the whole document", printed, StringComparison.Ordinal);
+    }
+
     /// <summary>The console output as one line: Spectre wraps long lines at the console's width.</summary>
     private static string Flat(string text) => string.Join(" ", text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()));
 

@@ -247,4 +247,60 @@ public sealed class OperationsCliTests : IAsyncLifetime
         Assert.Contains("suppression-remove", activity, StringComparison.Ordinal);
         Assert.Contains("list-delete", activity, StringComparison.Ordinal);
     }
+
+    /// <summary>Runs the next commands with these limits (the CLI builds its services from the settings at each command).</summary>
+    private void Limit(string key, long bytes) =>
+        CliServices.TestSettings = new Dictionary<string, string?>(CliServices.TestSettings!) { [key] = bytes.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+
+    [Fact]
+    public async Task A_local_file_past_its_limit_is_refused_by_its_size_with_the_sentence_and_nothing_is_stored()
+    {
+        var docx = TestDocx.Build("Too large for the limit", "FOR IMMEDIATE RELEASE", "Astana – Body.");
+        var path = Write("large.docx", docx);
+        var list = Write("media.csv", Encoding.UTF8.GetBytes("email,name\n" + string.Concat(Enumerable.Range(1, 60).Select(n => $"j{n}@outlet.example,Journalist {n}\n"))));
+        var pdf = Write("scan.pdf", [.. "%PDF-1.4\n"u8, .. new byte[4096]]);
+        var id = await UploadAsync();
+        Limit("Pipeline:MaxUploadBytes", docx.Length - 1);
+        Limit("Pipeline:MaxListBytes", 1024);
+        Limit("Assets:MaxReleaseBytes", 2048);
+        var documentSentence = $"The file is larger than {(docx.Length - 1) / 1024} KB: compress the pictures in Word (Picture Format › Compress Pictures) and upload it again.";
+
+        var (uploadExit, upload) = await RunAsync("upload", path, "--as", "anna");
+        var (correctExit, correct) = await RunAsync("correct", id, path);
+        var (translateExit, translate) = await RunAsync("translate", id, path, "--language", "ru");
+        var (checkExit, check) = await RunAsync("lists", "check", "media", list);
+        var (listExit, listed) = await RunAsync("lists", "upload", "media", list);
+        var (assetsExit, assets) = await RunAsync("assets", "add", id, pdf);
+
+        Assert.Equal((2, 2, 2), (uploadExit, correctExit, translateExit));
+        Assert.Contains(documentSentence, upload, StringComparison.Ordinal);
+        Assert.Contains(documentSentence, correct, StringComparison.Ordinal);
+        Assert.Contains(documentSentence, translate, StringComparison.Ordinal);
+        Assert.Equal((2, 2), (checkExit, listExit));
+        Assert.Contains("The list is larger than 1 KB; split it into several lists.", check, StringComparison.Ordinal);
+        Assert.Contains("The list is larger than 1 KB; split it into several lists.", listed, StringComparison.Ordinal);
+        Assert.Equal(2, assetsExit);
+        Assert.Contains("These files are more than the 2 KB a release's files may take together; send fewer or smaller files.", assets, StringComparison.Ordinal);
+
+        var releases = await harness.Get<Pipeline.Operations.ReleaseOperations>().ListAsync(10, default);
+        Assert.Equal([id], releases.Select(r => r.Id));
+        var status = await harness.Get<ReleaseStatusStore>().RequireAsync(id, default);
+        Assert.Equal(1, status.Version);
+        Assert.DoesNotContain("ru", status.Languages);
+        Assert.Empty((await harness.Get<Pipeline.Storage.ReleaseBlobStore>().GetManifestAsync(id, default))!.Assets);
+        Assert.Empty(await harness.Get<Pipeline.Operations.MediaListOperations>().ListAsync(default));
+    }
+
+    [Fact]
+    public async Task A_local_file_at_its_limit_is_accepted()
+    {
+        var docx = TestDocx.Build("Exactly at the limit", "FOR IMMEDIATE RELEASE", "Astana – Body.");
+        var path = Write("at-limit.docx", docx);
+        Limit("Pipeline:MaxUploadBytes", docx.Length);
+
+        var (exit, text) = await RunAsync("upload", path, "--as", "anna");
+
+        Assert.True(exit == 0, text);
+        Assert.Contains("Uploaded at-limit.docx as release", text, StringComparison.Ordinal);
+    }
 }

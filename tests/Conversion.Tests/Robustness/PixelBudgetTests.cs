@@ -23,7 +23,8 @@ public sealed class PixelBudgetTests
         var release = Assert.IsType<ConversionOutcome.Converted>(outcome).Release;
         var warning = Assert.Single(release.Warnings, w => w.Code == "pdf.image-too-large");
         Assert.Contains("20,000×20,000 pixels", warning.Message, StringComparison.Ordinal);
-        Assert.Equal("image 1 (image1.png)", warning.Location?.Display);
+        // The picture stands alone in the body's second paragraph: where it is, and which file.
+        Assert.Equal("paragraph 2, picture image1.png", warning.Location?.Display);
         Assert.Contains(release.Files, f => f.FileName.EndsWith(".pdf", StringComparison.Ordinal));
     }
 

@@ -52,7 +52,10 @@ public sealed class EmailRenderer(TemplateLibrary templates) : IVariantRenderer
         {
             warnings.Add(new ConversionWarning(
                 "email.too-large",
-                $"The e-mail version is {bytes.Length / 1024} KB; Gmail cuts messages over 102 KB, so shorten the release or move tables into the PDF."));
+                $"The e-mail version is {bytes.Length / 1024} KB; Gmail cuts messages over 102 KB, so shorten the release or move tables into the PDF.")
+            {
+                Location = WarningLocation.Document,
+            });
         }
 
         return new Result<RenderedFile>(new RenderedFile(Variant, FileName, "text/html; charset=utf-8", bytes), warnings);

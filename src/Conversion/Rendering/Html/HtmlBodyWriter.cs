@@ -20,6 +20,7 @@ internal sealed class HtmlBodyWriter
     private readonly List<ConversionWarning> warnings;
     private readonly HashSet<string> referencedNotes = new(StringComparer.Ordinal);
     private readonly string documentLanguage;
+    private readonly PressRelease release;
 
     public HtmlBodyWriter(PressRelease release, HtmlBodyOptions options, List<ConversionWarning> warnings)
     {
@@ -27,6 +28,7 @@ internal sealed class HtmlBodyWriter
         writer = new StringWriter(html, CultureInfo.InvariantCulture);
         this.options = options;
         this.warnings = warnings;
+        this.release = release;
         documentLanguage = release.Metadata.Language;
         images = release.Images.GroupBy(i => i.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
     }
@@ -390,7 +392,7 @@ internal sealed class HtmlBodyWriter
         var href = SafeUrl.Format(link.Target);
         if (href is null)
         {
-            warnings.Add(SafeUrl.Dropped(link.Target, options.Variant));
+            warnings.Add(SafeUrl.Dropped(link.Target, options.Variant) with { Location = ModelPlaces.Of(release, link) });
             WriteInlines(link.Content);
             return;
         }
@@ -408,7 +410,10 @@ internal sealed class HtmlBodyWriter
         {
             warnings.Add(new ConversionWarning(
                 "image.missing",
-                $"An image in the document ({image.ResourceId}) has no picture data and was left out of the {options.Variant} version."));
+                $"An image in the document ({image.ResourceId}) has no picture data and was left out of the {options.Variant} version.")
+            {
+                Location = ModelPlaces.Of(release, image),
+            });
             return;
         }
 

@@ -17,11 +17,23 @@ public sealed class PdfPageImages : IDisposable
     public const float MaxScale = 7f;
 
     private readonly LaidOutRelease laidOut;
+    private bool disposed;
 
     internal PdfPageImages(LaidOutRelease laidOut)
     {
         this.laidOut = laidOut;
+        Tally = LayoutWeight.Of(laidOut);
     }
+
+    /// <summary>What the layout holds, counted (for the measurements in bench/).</summary>
+    internal LayoutTally Tally { get; }
+
+    /// <summary>
+    /// About how many bytes these page images keep in memory while they live (<see cref="LayoutWeight"/>): what a
+    /// cache of them weighs them by. Within a fifth of what a forced full GC finds on the documents in
+    /// docs/benchmarks.md ("Console PDF layout cache memory").
+    /// </summary>
+    public long EstimatedBytes => Tally.EstimatedBytes;
 
     /// <summary>The number of pages, the same as the PDF's.</summary>
     public int PageCount => laidOut.Pages.Count;
@@ -35,6 +47,7 @@ public sealed class PdfPageImages : IDisposable
     /// <summary>Page <paramref name="pageNumber"/> (from 1) as PNG at <paramref name="scale"/> pixels per point.</summary>
     public byte[] Png(int pageNumber, float scale = DefaultScale)
     {
+        ObjectDisposedException.ThrowIf(disposed, this);
         ArgumentOutOfRangeException.ThrowIfLessThan(pageNumber, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(pageNumber, PageCount);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(scale);
@@ -42,5 +55,13 @@ public sealed class PdfPageImages : IDisposable
         return RasterPainter.Paint(laidOut.Pages[pageNumber - 1], laidOut.Furniture.For(pageNumber, PageCount), laidOut.Page, scale);
     }
 
-    public void Dispose() => laidOut.Dispose();
+    /// <summary>Frees the layout's native objects (its HarfBuzz buffer) and waits for pictures still being prepared; painting after it throws.</summary>
+    public void Dispose()
+    {
+        if (!disposed)
+        {
+            disposed = true;
+            laidOut.Dispose();
+        }
+    }
 }

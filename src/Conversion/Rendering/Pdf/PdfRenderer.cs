@@ -52,13 +52,13 @@ public sealed class PdfRenderer : IVariantRenderer
         var bytes = PdfPainter.Paint(laidOut.Pages, laidOut.Furniture, Metadata(release, organisation), theme.Page, release.Metadata.Language);
         foreach (var unreadable in layout.UnreadablePictures())
         {
-            layout.Warn("pdf.image-unreadable", UnreadablePicture(unreadable.FileName, "leaves a gap where it goes"), WarningLocation.Image(unreadable.FileName));
+            layout.Warn("pdf.image-unreadable", UnreadablePicture(unreadable.FileName, "leaves a gap where it goes"), ModelPlaces.OfPicture(release, unreadable.Id, unreadable.FileName));
         }
 
         if (layout.Paragraphs.MissingCharacters.Count > 0)
         {
             var sample = string.Concat(layout.Paragraphs.MissingCharacters.Take(8).Select(char.ConvertFromUtf32));
-            layout.Warn("pdf.font-missing", $"The PDF has no font for {layout.Paragraphs.MissingCharacters.Count} character(s) of this document (such as \"{sample}\"); they print as empty boxes. The web page and e-mail show them.");
+            layout.Warn("pdf.font-missing", $"The PDF has no font for {layout.Paragraphs.MissingCharacters.Count} character(s) of this document (such as \"{sample}\"); they print as empty boxes. The web page and e-mail show them.", ModelPlaces.OfCharacter(release, layout.Paragraphs.MissingCharacters.First()));
         }
 
         return new Result<RenderedFile>(new RenderedFile(Variant, "release.pdf", "application/pdf", bytes), [.. layout.Warnings]);
@@ -72,7 +72,7 @@ public sealed class PdfRenderer : IVariantRenderer
     {
         ArgumentNullException.ThrowIfNull(release);
         ArgumentNullException.ThrowIfNull(context);
-        return new PdfPageImages(LaidOutRelease.Create(release, Styles(release), Organisation(release, context)));
+        return new PdfPageImages(LaidOutRelease.Create(release, Styles(release), Organisation(release, context), forPdf: false));
     }
 
     // The theme with the fixed texts (footer, labels) in the release's language.

@@ -10,7 +10,8 @@ namespace PressPipeline.Conversion.Rendering.Text;
 /// and hanging indents, tables as a grid when they fit and as labelled records when they do not, links as
 /// numbered references "[1]" collected for a list at the end, notes as "[^1]".
 /// </summary>
-internal sealed class PlainTextWriter(string imageLabel, List<ConversionWarning> warnings)
+/// <param name="release">The release being written, to say where a warning is.</param>
+internal sealed class PlainTextWriter(PressRelease release, string imageLabel, List<ConversionWarning> warnings)
 {
     private readonly List<string> references = [];
 
@@ -285,7 +286,7 @@ internal sealed class PlainTextWriter(string imageLabel, List<ConversionWarning>
         var url = SafeUrl.Format(link.Target);
         if (url is null)
         {
-            warnings.Add(SafeUrl.Dropped(link.Target, "text"));
+            warnings.Add(SafeUrl.Dropped(link.Target, "text") with { Location = ModelPlaces.Of(release, link) });
             text.Append(label);
             return;
         }

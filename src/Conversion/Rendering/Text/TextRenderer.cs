@@ -32,7 +32,7 @@ public sealed class TextRenderer(TemplateLibrary templates) : IVariantRenderer
         ArgumentNullException.ThrowIfNull(context);
         var warnings = new List<ConversionWarning>();
         var view = ReleaseView.Of(release, context, templates);
-        var writer = new PlainTextWriter(view.Labels["image"], warnings);
+        var writer = new PlainTextWriter(release, view.Labels["image"], warnings);
 
         var body = writer.Write(release.Body);
         var sections = view.Sections.Select(s => new Dictionary<string, object?>

@@ -1,6 +1,5 @@
 using PressPipeline.Conversion.Model;
 using PressPipeline.Conversion.Rendering.Pdf.Text;
-using PressPipeline.Conversion.Results;
 using SkiaSharp;
 
 namespace PressPipeline.Conversion.Rendering.Pdf.Layout;
@@ -14,7 +13,7 @@ internal sealed class ImageLayouter(LayoutContext context)
 {
     public List<FlowItem> Layout(Image image, float width)
     {
-        var picture = Find(image.ResourceId);
+        var picture = Find(image);
         var (naturalWidth, naturalHeight) = NaturalSize(image, picture);
         var maxHeight = context.Styles.Theme.Page.ContentHeight * 0.8f;
         var scale = Math.Min(1f, Math.Min(width / naturalWidth, maxHeight / naturalHeight));
@@ -43,19 +42,20 @@ internal sealed class ImageLayouter(LayoutContext context)
         return [new FlowItem(boxHeight, drawables) { SpaceBefore = context.Styles.Theme.Text.ParagraphSpacing }];
     }
 
-    private PreparedPicture? Find(string resourceId)
+    private PreparedPicture? Find(Image image)
     {
+        var resourceId = image.ResourceId;
         var picture = context.Picture(resourceId);
         if (picture is null)
         {
             var resource = context.Release.Images.FirstOrDefault(i => i.Id == resourceId);
             if (context.OverBudget(resourceId) is { } reason)
             {
-                context.Warn("pdf.image-too-large", $"The picture '{resource?.FileName ?? resourceId}' {reason}, so the PDF shows a placeholder with its description; make it smaller in Word (Picture Format › Compress Pictures) and upload again.", WarningLocation.Image(resource?.FileName ?? resourceId));
+                context.Warn("pdf.image-too-large", $"The picture '{resource?.FileName ?? resourceId}' {reason}, so the PDF shows a placeholder with its description; make it smaller in Word (Picture Format › Compress Pictures) and upload again.", ModelPlaces.Of(context.Release, image, resource?.FileName ?? resourceId));
                 return null;
             }
 
-            context.Warn("pdf.image-unreadable", PdfRenderer.UnreadablePicture(resource?.FileName ?? resourceId, "shows a placeholder with its description"), WarningLocation.Image(resource?.FileName ?? resourceId));
+            context.Warn("pdf.image-unreadable", PdfRenderer.UnreadablePicture(resource?.FileName ?? resourceId, "shows a placeholder with its description"), ModelPlaces.Of(context.Release, image, resource?.FileName ?? resourceId));
         }
 
         return picture;

@@ -31,10 +31,11 @@ internal sealed class LaidOutRelease : IDisposable
 
     public PageTheme Page => Layout.Styles.Theme.Page;
 
-    public static LaidOutRelease Create(PressRelease release, LayoutStyles styles, string? organisation)
+    /// <param name="forPdf">False for page images only (<see cref="PdfPageImages"/>): nothing is prepared that only the PDF writer reads.</param>
+    public static LaidOutRelease Create(PressRelease release, LayoutStyles styles, string? organisation, bool forPdf = true)
     {
         var theme = styles.Theme;
-        var layout = new LayoutContext(release, styles, FontLibrary.For(theme.Fonts));
+        var layout = new LayoutContext(release, styles, FontLibrary.For(theme.Fonts), forPdf);
         try
         {
             var flow = new ReleaseLayouter(layout, organisation).Layout();

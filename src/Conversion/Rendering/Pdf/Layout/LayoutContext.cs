@@ -12,7 +12,8 @@ internal sealed class LayoutContext : IDisposable
     private readonly Dictionary<string, PreparedPicture?> pictures = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> overBudget = new(StringComparer.Ordinal);
 
-    public LayoutContext(PressRelease release, LayoutStyles styles, FontLibrary fonts)
+    /// <param name="forPdf">False when the layout only paints page images: pictures are not encoded for the PDF.</param>
+    public LayoutContext(PressRelease release, LayoutStyles styles, FontLibrary fonts, bool forPdf = true)
     {
         Release = release;
         Styles = styles;
@@ -23,7 +24,7 @@ internal sealed class LayoutContext : IDisposable
         var budget = new PixelBudget();
         foreach (var image in release.Images)
         {
-            var picture = PreparedPicture.Start(image.Data.Span, PdfRenderer.JpegQuality, budget, out var refusal);
+            var picture = PreparedPicture.Start(image.Data, PdfRenderer.JpegQuality, budget, forPdf, out var refusal);
             if (picture is not null)
             {
                 owned.Add(picture);
@@ -50,6 +51,9 @@ internal sealed class LayoutContext : IDisposable
 
     /// <summary>The release's picture with this id, being prepared for painting; null when it is missing or not a format Skia reads.</summary>
     public PreparedPicture? Picture(string resourceId) => pictures.GetValueOrDefault(resourceId);
+
+    /// <summary>Every picture being prepared (each once, whatever the number of places it is drawn).</summary>
+    public IEnumerable<PreparedPicture> PreparedPictures => pictures.Values.OfType<PreparedPicture>();
 
     /// <summary>Why a picture was left out to keep the render within its pixel budget, as the end of a sentence; null when it was not.</summary>
     public string? OverBudget(string resourceId) => overBudget.GetValueOrDefault(resourceId);

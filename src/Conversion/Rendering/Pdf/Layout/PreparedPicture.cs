@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using PressPipeline.Conversion.Rendering.Pdf.Writer;
 using SkiaSharp;
 
@@ -10,6 +11,9 @@ namespace PressPipeline.Conversion.Rendering.Pdf.Layout;
 /// encoded as JPEG at <see cref="PdfRenderer.JpegQuality"/>, and a picture with transparency keeps
 /// lossless samples and its alpha as a soft mask. Pixels are never decoded at full size when the page needs
 /// fewer (<see cref="PixelBudget.MaxDecodedSide"/>): see <see cref="BoundedDecode"/> and <see cref="PixelBudget"/>.
+/// The encoded bytes are the model's own (not a copy), and a layout made for page images only
+/// (<see cref="PdfPageImages"/>) prepares nothing for the PDF: a kept layout of a release full of photos holds
+/// each photo once.
 /// </summary>
 internal sealed class PreparedPicture : IDisposable
 {
@@ -17,34 +21,51 @@ internal sealed class PreparedPicture : IDisposable
     private static readonly SemaphoreSlim Decoding = new(Math.Max(1, Environment.ProcessorCount));
 
     private readonly Task<PdfImage?> preparing;
-    private readonly byte[] encoded;
+    private readonly ReadOnlyMemory<byte> encoded;
 
-    private PreparedPicture(byte[] encoded, SKSizeI pixelSize, SKEncodedImageFormat format, int jpegQuality)
+    private PreparedPicture(ReadOnlyMemory<byte> encoded, SKSizeI pixelSize, SKEncodedImageFormat format, int jpegQuality, bool forPdf)
     {
         this.encoded = encoded;
         PixelSize = pixelSize;
-        var components = format == SKEncodedImageFormat.Jpeg ? PdfImage.JpegComponents(encoded) : null;
-        preparing = components is 1 or 3
+        ForPdf = forPdf;
+        var components = format == SKEncodedImageFormat.Jpeg ? PdfImage.JpegComponents(encoded.Span) : null;
+        PassesThrough = components is 1 or 3;
+        preparing = !forPdf ? Task.FromResult<PdfImage?>(null)
+            : PassesThrough
             ? Task.FromResult<PdfImage?>(new PdfImage(pixelSize.Width, pixelSize.Height,
-                components == 1 ? "DeviceGray" : "DeviceRGB", "DCTDecode", encoded, null))
+                components == 1 ? "DeviceGray" : "DeviceRGB", "DCTDecode", WholeArray(encoded), null))
             : Task.Run(() => EncodeOneAtATime(encoded, jpegQuality));
     }
+
+    /// <summary>Whether the PDF embeds the encoded bytes as they are (a grey or colour JPEG) rather than ones made from its pixels.</summary>
+    public bool PassesThrough { get; }
+
+    /// <summary>Bytes of the encoded picture (the model's, shared; a passed-through JPEG embeds them as they are).</summary>
+    public long EncodedBytes => encoded.Length;
+
+    /// <summary>Whether <see cref="Image"/> is being made: false for a layout that only paints page images.</summary>
+    public bool ForPdf { get; }
 
     /// <summary>Width and height in pixels, from the picture's header.</summary>
     public SKSizeI PixelSize { get; }
 
-    /// <summary>The picture as the PDF embeds it, or null when its pixels turned out to be unreadable past the header.</summary>
+    /// <summary>
+    /// The picture as the PDF embeds it, or null when its pixels turned out to be unreadable past the header (or it
+    /// was not prepared for a PDF: <see cref="ForPdf"/>).
+    /// </summary>
     public PdfImage? Image => preparing.GetAwaiter().GetResult();
 
     /// <summary>Reads the header and starts preparing the pixels; null when Skia does not know the format.</summary>
-    public static PreparedPicture? Start(ReadOnlySpan<byte> encoded, int jpegQuality) =>
-        Start(encoded, jpegQuality, new PixelBudget(), out _);
+    public static PreparedPicture? Start(ReadOnlyMemory<byte> encoded, int jpegQuality) =>
+        Start(encoded, jpegQuality, new PixelBudget(), forPdf: true, out _);
 
     /// <summary>
     /// Reads the header and starts preparing the pixels; null when Skia does not know the format, or when the
     /// picture does not fit the budget (then <paramref name="refusal"/> says why, as the end of a sentence).
     /// </summary>
-    public static PreparedPicture? Start(ReadOnlySpan<byte> encoded, int jpegQuality, PixelBudget budget, out string? refusal)
+    /// <param name="encoded">The picture's bytes, kept (not copied): the caller does not change them afterwards.</param>
+    /// <param name="forPdf">False when only page images are painted: nothing is encoded for the PDF.</param>
+    public static PreparedPicture? Start(ReadOnlyMemory<byte> encoded, int jpegQuality, PixelBudget budget, bool forPdf, out string? refusal)
     {
         refusal = null;
         if (encoded.IsEmpty)
@@ -52,21 +73,20 @@ internal sealed class PreparedPicture : IDisposable
             return null;
         }
 
-        var bytes = encoded.ToArray();
-        using var data = SKData.CreateCopy(bytes);
+        using var data = SKData.CreateCopy(encoded.Span);
         using var codec = SKCodec.Create(data);
         if (codec is null || codec.Info.Width <= 0 || codec.Info.Height <= 0)
         {
             return null;
         }
 
-        var passesThrough = codec.EncodedFormat == SKEncodedImageFormat.Jpeg && PdfImage.JpegComponents(bytes) is 1 or 3;
+        var passesThrough = codec.EncodedFormat == SKEncodedImageFormat.Jpeg && PdfImage.JpegComponents(encoded.Span) is 1 or 3;
         if (!passesThrough && !budget.TryTake(codec.Info.Width, codec.Info.Height, DecodesScaled(codec), out refusal))
         {
             return null;
         }
 
-        return new PreparedPicture(bytes, codec.Info.Size, codec.EncodedFormat, jpegQuality);
+        return new PreparedPicture(encoded, codec.Info.Size, codec.EncodedFormat, jpegQuality, forPdf);
     }
 
     /// <summary>
@@ -75,7 +95,7 @@ internal sealed class PreparedPicture : IDisposable
     /// </summary>
     public SKImage? DecodeForRaster()
     {
-        using var data = SKData.CreateCopy(encoded);
+        using var data = SKData.CreateCopy(encoded.Span);
         using var codec = SKCodec.Create(data);
         using var bitmap = codec is null ? null : BoundedDecode.Decode(codec, PixelBudget.MaxDecodedSide);
         return bitmap is null ? null : SKImage.FromBitmap(bitmap);
@@ -92,7 +112,13 @@ internal sealed class PreparedPicture : IDisposable
         ((IAsyncResult)preparing).AsyncWaitHandle.WaitOne();
     }
 
-    private static PdfImage? EncodeOneAtATime(byte[] encoded, int jpegQuality)
+    // The PDF writer takes arrays: the model's own when the memory is a whole one (as the reader makes it), else a copy.
+    private static byte[] WholeArray(ReadOnlyMemory<byte> memory) =>
+        MemoryMarshal.TryGetArray(memory, out var segment) && segment.Array is { } array && segment.Offset == 0 && segment.Count == array.Length
+            ? array
+            : memory.ToArray();
+
+    private static PdfImage? EncodeOneAtATime(ReadOnlyMemory<byte> encoded, int jpegQuality)
     {
         Decoding.Wait();
         try
@@ -105,9 +131,9 @@ internal sealed class PreparedPicture : IDisposable
         }
     }
 
-    private static PdfImage? Encode(byte[] encoded, int jpegQuality)
+    private static PdfImage? Encode(ReadOnlyMemory<byte> encoded, int jpegQuality)
     {
-        using var data = SKData.CreateCopy(encoded);
+        using var data = SKData.CreateCopy(encoded.Span);
         using var codec = SKCodec.Create(data);
         if (codec is null)
         {

@@ -118,7 +118,7 @@ internal sealed class ReleaseLayouter(LayoutContext context, string? organisatio
         var zone = ZoneTable.Resolve(embargo.TimeZoneId);
         if (zone is null)
         {
-            context.Warn("pdf.embargo-zone-unknown", $"The embargo time zone '{embargo.TimeZoneId}' is not known here, so the PDF shows the embargo in UTC.");
+            context.Warn("pdf.embargo-zone-unknown", $"The embargo time zone '{embargo.TimeZoneId}' is not known here, so the PDF shows the embargo in UTC.", ModelPlaces.At(context.Release.Metadata.ReleaseLinePlace, embargo.Text));
             zone = ZoneTable.Resolve("UTC")!;
         }
 
