@@ -67,6 +67,21 @@ public sealed class PipelineOptions
 
     /// <summary>How many times a work item may fail before it is set aside (mirrors host.json maxDequeueCount).</summary>
     public int MaxDequeueCount { get; set; } = 5;
+
+    /// <summary>
+    /// How long one hold of a release's write lease lasts unless renewed (<see cref="Releases.ReleaseWriteLock"/>):
+    /// the time a crashed holder keeps others out. The blob service takes 15 to 60 seconds; others are clamped.
+    /// </summary>
+    public TimeSpan ReleaseLeaseLength { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How often a held lease is renewed, so a long change (three languages rendered again) keeps it: a third of its length.</summary>
+    public TimeSpan ReleaseLeaseRenewal { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>
+    /// How long a change waits for another change of the same release to finish before staff are told to try
+    /// again: long enough for a settle under load, short enough that a page or an API call gets an answer.
+    /// </summary>
+    public TimeSpan ReleaseLeaseWait { get; set; } = TimeSpan.FromSeconds(60);
 }
 
 /// <summary>Default storage names, shared with the trigger attributes (which need constants).</summary>

@@ -39,6 +39,7 @@ public static class PipelineServiceCollectionExtensions
 
         services.AddSingleton<ReleaseBlobStore>();
         services.AddSingleton<ReleaseStatusStore>();
+        services.AddSingleton<Releases.ReleaseWriteLocks>();
         services.AddSingleton<ScheduleIndex>();
         services.AddSingleton<ReleaseScheduler>();
         services.AddSingleton<WorkQueue>();

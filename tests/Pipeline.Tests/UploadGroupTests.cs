@@ -1,5 +1,6 @@
 using System.Text;
 using PressPipeline.Pipeline.Instructions;
+using PressPipeline.Pipeline.Releases;
 using PressPipeline.Pipeline.Status;
 using PressPipeline.Pipeline.Storage;
 using PressPipeline.Pipeline.Tests.Support;
@@ -76,7 +77,7 @@ public sealed class UploadGroupTests : IAsyncLifetime
         var manifest = (await harness.Get<ReleaseBlobStore>().GetManifestAsync(id, default))!;
         Assert.Equal(files.Length, manifest.Assets.Count);
         Assert.Equal(ReleaseState.Converted, (await harness.Get<ReleaseStatusStore>().RequireAsync(id, default)).State);
-        Assert.DoesNotContain(manifest.StoredFiles(), f => f.FileName.EndsWith(UploadGroupLock.LockName, StringComparison.Ordinal));
+        Assert.DoesNotContain(manifest.StoredFiles(), f => f.FileName.EndsWith(ReleaseWriteLock.LockName, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -89,7 +90,7 @@ public sealed class UploadGroupTests : IAsyncLifetime
         await uploads.GetBlobClient("locked.assets/data.csv").UploadAsync(new BinaryData(File.ReadAllBytes(AssetCheckTests.Fixture("data.csv"))));
 
         Task<IntakeResult?> waiting;
-        await using (await UploadGroupLock.AcquireAsync(await harness.Get<ReleaseBlobStore>().ContainerAsync(default), id, default))
+        await using (await harness.Get<ReleaseWriteLocks>().AcquireAsync(id, default))
         {
             // Without the lock, this settle would write manifest.json while the other one (this test) holds the release.
             waiting = Task.Run(() => processor.ProcessAsync("locked.assets/data.csv", null, default));

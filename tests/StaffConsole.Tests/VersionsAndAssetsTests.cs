@@ -1,5 +1,9 @@
 using System.Text.Json;
+using Azure.Storage.Blobs.Specialized;
 using Microsoft.AspNetCore.Http;
+using PressPipeline.Pipeline;
+using PressPipeline.Pipeline.Releases;
+using PressPipeline.Pipeline.Storage;
 using PressPipeline.StaffConsole.Tests.Support;
 
 namespace PressPipeline.StaffConsole.Tests;
@@ -206,5 +210,35 @@ public sealed class VersionsAndAssetsTests
         Assert.Contains(russianTitle, subject, StringComparison.Ordinal);
         var after = await console.GetAsync($"/releases/{id}?done=test-sent");
         Assert.Contains("Test e-mail of version 1 (ru) sent to 1 address(es).", after.Page.QuerySelector("#release-history")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Adding_a_file_while_another_change_holds_the_release_says_to_try_again_and_keeps_the_release_as_it_was()
+    {
+        await using var console = await ConsoleClient.StartAsync(settings: new Dictionary<string, string?> { ["Pipeline:ReleaseLeaseWait"] = "00:00:02" });
+        var form = await console.GetAsync("/upload");
+        var posted = await console.PostFilesAsync("/upload", new Dictionary<string, string> { [ConsoleSecurity.TokenField] = form.Token }, [("file", "iom-roundtable-2014.docx", ConsoleClient.Sample())]);
+        var page = await console.GetAsync(posted.Location!["/console".Length..]);
+        var id = page.Page.QuerySelector("#assets-form")!.GetAttribute("action")!.Split('/')[^2];
+
+        // Another change (another instance, its own lease) is saving the release for longer than a change waits.
+        var lockBlob = (await console.Harness.Get<ReleaseBlobStore>().ContainerAsync(default)).GetBlobClient($"{id}/{ReleaseWriteLock.LockName}");
+        await lockBlob.UploadAsync(BinaryData.Empty, overwrite: true);
+        var lease = lockBlob.GetBlobLeaseClient();
+        await lease.AcquireAsync(TimeSpan.FromSeconds(60));
+        try
+        {
+            var added = await console.PostFilesAsync($"/releases/{id}/assets", new Dictionary<string, string> { [ConsoleSecurity.TokenField] = page.Token }, [("files", "bibliography.pdf", Bibliography)]);
+
+            Assert.Equal(StatusCodes.Status409Conflict, added.Status);
+            Assert.Equal(ReleaseBusyException.Sentence, added.Page.QuerySelector("#form-error")!.TextContent.Trim());
+        }
+        finally
+        {
+            await lease.ReleaseAsync();
+        }
+
+        var after = await console.GetAsync($"/releases/{id}");
+        Assert.Empty(after.Page.QuerySelectorAll("#assets tbody tr"));
     }
 }

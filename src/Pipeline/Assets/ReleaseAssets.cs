@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PressPipeline.Conversion.Manifest;
 using PressPipeline.Pipeline.Publishing;
+using PressPipeline.Pipeline.Releases;
 using PressPipeline.Pipeline.Status;
 using PressPipeline.Pipeline.Storage;
 using PressPipeline.Pipeline.Uploads;
@@ -18,8 +19,11 @@ public sealed record AssetReport(IReadOnlyList<ManifestAsset> Added, IReadOnlyLi
 /// signed-file route serves them before it. Every language version's web page and text are then rendered again from
 /// its original so they list the files, through the same links the e-mail carries. Files can be added until sending
 /// starts, like a correction: the e-mail links them, so a file added after it went out would reach nobody.
+/// Every door's add holds the release's write lock (<see cref="ReleaseWriteLock"/>) from reading manifest.json to
+/// writing it back, so two files added at the same second both stay listed.
 /// </summary>
 public sealed class ReleaseAssets(
+    ReleaseWriteLocks locks,
     ReleaseBlobStore store,
     ReleaseStatusStore statuses,
     ReleaseRendering rendering,
@@ -28,10 +32,23 @@ public sealed class ReleaseAssets(
     IOptions<AssetOptions> options,
     ILogger<ReleaseAssets> logger)
 {
+    /// <summary>Adds the files under the release's write lock, waiting a while for another change of it to finish (<see cref="ReleaseBusyException"/> when it does not).</summary>
     /// <param name="refusedBefore">Sentences for files the door already refused without reading them (a blob larger than the limit), recorded with the rest.</param>
     public async Task<AssetReport> AddAsync(string id, IReadOnlyList<AssetUpload> uploads, Actor by, CancellationToken cancellationToken, IReadOnlyList<string>? refusedBefore = null)
     {
+        await using var held = await locks.AcquireAsync(id, cancellationToken);
+        return await AddUnderLockAsync(held, uploads, by, cancellationToken, refusedBefore);
+    }
+
+    /// <summary>
+    /// Adds the files for a caller that already holds the release's write lock around a larger change (the blob
+    /// door's settle): a blob lease is not re-entrant, so taking it again here would wait for the caller itself.
+    /// </summary>
+    public async Task<AssetReport> AddUnderLockAsync(ReleaseWriteLock held, IReadOnlyList<AssetUpload> uploads, Actor by, CancellationToken cancellationToken, IReadOnlyList<string>? refusedBefore = null)
+    {
+        ArgumentNullException.ThrowIfNull(held);
         ArgumentNullException.ThrowIfNull(uploads);
+        var id = held.ReleaseId;
         var status = await statuses.RequireAsync(id, cancellationToken);
         if (status.State.HasStartedSending())
         {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using PressPipeline.Distribution;
 using PressPipeline.Pipeline.Dispatch;
 using PressPipeline.Pipeline.Publishing;
+using PressPipeline.Pipeline.Releases;
 using PressPipeline.Pipeline.Status;
 using PressPipeline.Pipeline.Storage;
 using PressPipeline.Pipeline.Uploads;
@@ -19,8 +20,13 @@ namespace PressPipeline.Pipeline.Operations;
 /// under a ledger of its own (<see cref="CorrectionNotice.LedgerIdOf"/>), so the original ledger is untouched and
 /// nobody gets the same correction twice. If that send stops midway, sending the same file again finishes it.
 /// </para>
+/// <para>
+/// The files and manifest.json are replaced under the release's write lock (<see cref="ReleaseWriteLock"/>), as
+/// every change of them is; the correction's e-mail goes out after the lock is given back.
+/// </para>
 /// </summary>
 public sealed class ReleaseCorrection(
+    ReleaseWriteLocks locks,
     ReleaseIntake intake,
     ReleaseVersions versions,
     ReleaseBlobStore store,
@@ -37,6 +43,22 @@ public sealed class ReleaseCorrection(
     public async Task<ReleaseStatus> CorrectAsync(
         string id, Stream document, string sourceName, Actor by, CancellationToken cancellationToken, string? note = null, IProgress<OperationProgress>? progress = null)
     {
+        CorrectionStep step;
+        await using (var held = await locks.AcquireAsync(id, cancellationToken))
+        {
+            step = await ReplaceUnderLockAsync(held, document, sourceName, by, note, progress, cancellationToken);
+        }
+
+        return step.SendNote is { } sendNote ? await SendAsync(step.Status, sendNote, by, progress, cancellationToken) : step.Status;
+    }
+
+    /// <summary>What the locked part of a correction did, and the note to send it with when it goes to recipients.</summary>
+    private sealed record CorrectionStep(ReleaseStatus Status, string? SendNote);
+
+    private async Task<CorrectionStep> ReplaceUnderLockAsync(
+        ReleaseWriteLock held, Stream document, string sourceName, Actor by, string? note, IProgress<OperationProgress>? progress, CancellationToken cancellationToken)
+    {
+        var id = held.ReleaseId;
         var current = await statuses.RequireAsync(id, cancellationToken);
         Refuse(current);
         var afterSending = current.State is ReleaseState.Sent or ReleaseState.PartlySent;
@@ -71,7 +93,7 @@ public sealed class ReleaseCorrection(
 
         if (!afterSending)
         {
-            return corrected;
+            return new CorrectionStep(corrected, SendNote: null);
         }
 
         if (await publisher.RepublishAsync(id, cancellationToken))
@@ -79,7 +101,7 @@ public sealed class ReleaseCorrection(
             corrected = await statuses.UpdateAsync(id, s => s.Note(time.GetUtcNow(), $"The newsroom now shows version {s.Version}.", by), cancellationToken);
         }
 
-        return await SendAsync(corrected, note!, by, progress, cancellationToken);
+        return new CorrectionStep(corrected, note!);
     }
 
     private async Task<ReleaseStatus> ReplaceAsync(ReleaseStatus current, BinaryData content, BinaryData? previous, string sourceName, string? note, Actor by, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PressPipeline.Pipeline.Instructions;
+using PressPipeline.Pipeline.Releases;
 using PressPipeline.Pipeline.Status;
 
 namespace PressPipeline.Pipeline.Scheduling;
@@ -9,8 +10,11 @@ namespace PressPipeline.Pipeline.Scheduling;
 /// Schedules, reschedules and cancels. status.json is the truth; the index only says when to look. New index
 /// entries are written before the status changes (so a crash never leaves a schedule nobody will dispatch) and
 /// old ones removed after (a leftover is recognised as stale by the dispatcher).
+/// Scheduling renders the pages again when the plan changes what they say, so it holds the release's write lock
+/// (<see cref="ReleaseWriteLock"/>) like every other change of its files.
 /// </summary>
 public sealed class ReleaseScheduler(
+    ReleaseWriteLocks locks,
     ReleaseStatusStore statuses,
     ScheduleIndex index,
     Uploads.ReleaseRendering rendering,
@@ -21,6 +25,18 @@ public sealed class ReleaseScheduler(
     /// <summary>Checks the instructions and schedules the send and the publish; throws a problem sentence otherwise.</summary>
     public async Task<ReleaseStatus> ScheduleAsync(string id, ReleaseInstructions given, CancellationToken cancellationToken, Actor? by = null)
     {
+        await using var held = await locks.AcquireAsync(id, cancellationToken);
+        return await ScheduleUnderLockAsync(held, given, cancellationToken, by);
+    }
+
+    /// <summary>
+    /// Schedules for a caller that already holds the release's write lock (the blob door's settle, which schedules
+    /// once every file is in): a blob lease is not re-entrant, so taking it again here would wait for the caller itself.
+    /// </summary>
+    public async Task<ReleaseStatus> ScheduleUnderLockAsync(ReleaseWriteLock held, ReleaseInstructions given, CancellationToken cancellationToken, Actor? by = null)
+    {
+        ArgumentNullException.ThrowIfNull(held);
+        var id = held.ReleaseId;
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["ReleaseId"] = id });
         var current = await statuses.RequireAsync(id, cancellationToken);
         RefuseWhenOut(current);

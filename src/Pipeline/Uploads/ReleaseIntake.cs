@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using PressPipeline.Conversion;
 using PressPipeline.Conversion.Manifest;
 using PressPipeline.Pipeline.Instructions;
+using PressPipeline.Pipeline.Releases;
 using PressPipeline.Pipeline.Scheduling;
 using PressPipeline.Pipeline.Status;
 using PressPipeline.Pipeline.Storage;
@@ -164,16 +165,27 @@ public sealed class ReleaseIntake(
     /// Schedules a converted release from staff's instructions (the blob door calls this once every translation
     /// and file of an upload group is there); a problem with the instructions is recorded as a sentence, not thrown.
     /// </summary>
-    public Task<IntakeResult> ScheduleConvertedAsync(string id, ReleaseInstructions instructions, bool alreadyKnown, Actor? by, CancellationToken cancellationToken) =>
-        ApplyAsync(id, instructions, alreadyKnown, by, cancellationToken);
+    /// <param name="held">The release's write lock, which the settle holds while it adds the group's files.</param>
+    public Task<IntakeResult> ScheduleConvertedUnderLockAsync(ReleaseWriteLock held, ReleaseInstructions instructions, bool alreadyKnown, Actor? by, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(held);
+        return ApplyAsync(held.ReleaseId, instructions, alreadyKnown, by, cancellationToken, held);
+    }
 
-    private async Task<IntakeResult> ApplyAsync(string id, ReleaseInstructions instructions, bool alreadyKnown, Actor? by, CancellationToken cancellationToken)
+    /// <param name="held">The release's write lock when the caller holds it already; otherwise the scheduler takes it.</param>
+    private async Task<IntakeResult> ApplyAsync(string id, ReleaseInstructions instructions, bool alreadyKnown, Actor? by, CancellationToken cancellationToken, ReleaseWriteLock? held = null)
     {
         try
         {
-            return new IntakeResult(id, await scheduler.ScheduleAsync(id, instructions, cancellationToken, by), alreadyKnown);
+            var scheduled = held is null
+                ? await scheduler.ScheduleAsync(id, instructions, cancellationToken, by)
+                : await scheduler.ScheduleUnderLockAsync(held, instructions, cancellationToken, by);
+            return new IntakeResult(id, scheduled, alreadyKnown);
         }
-        catch (ReleaseProblemException problem) when (problem.Kind is ProblemKind.Invalid or ProblemKind.Conflict)
+
+        // A busy release is not a problem with staff's instructions: it is not kept in status.json but goes to the
+        // caller (the same upload again schedules it).
+        catch (ReleaseProblemException problem) when (problem is not ReleaseBusyException && problem.Kind is ProblemKind.Invalid or ProblemKind.Conflict)
         {
             logger.LogWarning("Release {ReleaseId} not scheduled: {Problem}", id, problem.Message);
             var status = await statuses.UpdateAsync(id, s => s with { InstructionProblems = [problem.Message] }, cancellationToken);

@@ -9,6 +9,7 @@ using PressPipeline.Pipeline.Assets;
 using PressPipeline.Pipeline.Instructions;
 using PressPipeline.Pipeline.Links;
 using PressPipeline.Pipeline.Publishing;
+using PressPipeline.Pipeline.Releases;
 using PressPipeline.Pipeline.Status;
 using PressPipeline.Pipeline.Storage;
 
@@ -27,8 +28,12 @@ public sealed record VersionsResult(ReleaseStatus Status, IReadOnlyList<string> 
 /// version's under <c>{language}/</c>, its original as <c>{language}/original.docx</c>. Each time a version is
 /// added every version is rendered again, so that each web page, e-mail and text names all the others (hreflang,
 /// the language switch, "Read in: …") through the same links that work before and after the lift.
+/// Adding holds the release's write lock (<see cref="ReleaseWriteLock"/>); <see cref="RebuildAsync"/> and
+/// <see cref="RenderForPlanAsync"/> write manifest.json for callers that already hold it (a correction, a new plan,
+/// files added).
 /// </summary>
 public sealed partial class ReleaseVersions(
+    ReleaseWriteLocks locks,
     ReleaseConverter converter,
     ReleaseBlobStore store,
     ReleaseStatusStore statuses,
@@ -40,9 +45,22 @@ public sealed partial class ReleaseVersions(
 {
     /// <summary>Adds (or replaces) translations of a converted release that has not started sending.</summary>
     /// <param name="recordProblems">Keep the sentences of held-back versions in status.json (uploads); false when the caller answers with them.</param>
+    /// <remarks>Holds the release's write lock meanwhile, waiting a while for another change of it to finish (<see cref="ReleaseBusyException"/> when it does not).</remarks>
     public async Task<VersionsResult> AddAsync(string id, IReadOnlyList<VersionUpload> uploads, Actor by, CancellationToken cancellationToken, bool recordProblems = true)
     {
+        await using var held = await locks.AcquireAsync(id, cancellationToken);
+        return await AddUnderLockAsync(held, uploads, by, cancellationToken, recordProblems);
+    }
+
+    /// <summary>
+    /// Adds translations for a caller that already holds the release's write lock around a larger change (the blob
+    /// door's settle): a blob lease is not re-entrant, so taking it again here would wait for the caller itself.
+    /// </summary>
+    public async Task<VersionsResult> AddUnderLockAsync(ReleaseWriteLock held, IReadOnlyList<VersionUpload> uploads, Actor by, CancellationToken cancellationToken, bool recordProblems = true)
+    {
+        ArgumentNullException.ThrowIfNull(held);
         ArgumentNullException.ThrowIfNull(uploads);
+        var id = held.ReleaseId;
         var status = await statuses.RequireAsync(id, cancellationToken);
         Refuse(status);
         var manifest = await store.RequireManifestAsync(id, cancellationToken);

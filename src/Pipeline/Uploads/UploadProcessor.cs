@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PressPipeline.Pipeline.Assets;
 using PressPipeline.Pipeline.Instructions;
+using PressPipeline.Pipeline.Releases;
 using PressPipeline.Pipeline.Status;
 using PressPipeline.Pipeline.Storage;
 
@@ -29,7 +30,7 @@ public sealed partial class UploadProcessor(
     ReleaseIntake intake,
     ReleaseVersions versions,
     ReleaseAssets assets,
-    ReleaseBlobStore store,
+    ReleaseWriteLocks locks,
     ReleaseStatusStore statuses,
     TimeProvider time,
     IOptions<PipelineOptions> options,
@@ -137,7 +138,10 @@ public sealed partial class UploadProcessor(
 
     /// <summary>
     /// Adds every translation and file beside the document to its converted release, then schedules it when staff
-    /// asked for a send, the sidecar's list is complete and nothing was held back. One settle per release at a time.
+    /// asked for a send, the sidecar's list is complete and nothing was held back. One settle per release at a time:
+    /// it holds the release's write lock throughout (so do the other doors' changes) and adds and schedules through
+    /// the services' <c>…UnderLockAsync</c> methods, which do not take it again. When another change holds the lock
+    /// longer than the wait, <see cref="ReleaseBusyException"/> fails the event, so the trigger delivers it again.
     /// </summary>
     private async Task<IntakeResult> SettleAsync(
         BlobContainerClient uploads,
@@ -149,7 +153,7 @@ public sealed partial class UploadProcessor(
         CancellationToken cancellationToken)
     {
         var id = converted.ReleaseId;
-        await using var gate = await UploadGroupLock.AcquireAsync(await store.ContainerAsync(cancellationToken), id, cancellationToken);
+        await using var held = await locks.AcquireAsync(id, cancellationToken);
         var problems = new List<string>();
         var (translations, translationsTooLarge) = await TranslationsBesideAsync(uploads, documentName, cancellationToken);
         if (translationsTooLarge.Count > 0)
@@ -170,7 +174,7 @@ public sealed partial class UploadProcessor(
         {
             if (translations.Count > 0)
             {
-                problems.AddRange((await versions.AddAsync(id, translations, uploader, cancellationToken)).Problems);
+                problems.AddRange((await versions.AddUnderLockAsync(held, translations, uploader, cancellationToken)).Problems);
             }
         }
         catch (ReleaseProblemException e)
@@ -190,7 +194,7 @@ public sealed partial class UploadProcessor(
         {
             if (files.Count > 0 || tooLarge.Count > 0)
             {
-                problems.AddRange((await assets.AddAsync(id, files, uploader, cancellationToken, tooLarge)).Refused);
+                problems.AddRange((await assets.AddUnderLockAsync(held, files, uploader, cancellationToken, tooLarge)).Refused);
             }
         }
         catch (ReleaseProblemException e)
@@ -222,14 +226,14 @@ public sealed partial class UploadProcessor(
             // Held, as versions given together hold the schedule: nobody is sent a release missing a language or a
             // file staff meant to send. Fixing the file in the container (or scheduling by hand) moves it on.
             logger.LogInformation("Release {ReleaseId} not scheduled yet: {Problem}", id, problems[0]);
-            var held = await statuses.UpdateAsync(
+            var waiting = await statuses.UpdateAsync(
                 id,
                 s => s with { InstructionProblems = [.. s.InstructionProblems.Where(p => !p.StartsWith(WaitingPrefix, StringComparison.Ordinal)).Except(problems), .. problems] },
                 cancellationToken);
-            return new IntakeResult(id, held, converted.AlreadyKnown, problems[0]);
+            return new IntakeResult(id, waiting, converted.AlreadyKnown, problems[0]);
         }
 
-        return await intake.ScheduleConvertedAsync(id, instructions, converted.AlreadyKnown, uploader, cancellationToken);
+        return await intake.ScheduleConvertedUnderLockAsync(held, instructions, converted.AlreadyKnown, uploader, cancellationToken);
     }
 
     private static async Task<bool> ListedBySidecarAsync(BlobContainerClient uploads, string documentName, string language, CancellationToken cancellationToken)
