@@ -36,48 +36,37 @@ public sealed class DeploymentPackageTests(DeploymentPackageTests.Package packag
     }
 
     [Fact]
-    public async Task Skia_and_HarfBuzz_load_from_the_package_in_the_apps_own_process()
+    public void Skia_and_HarfBuzz_load_from_the_package_in_the_apps_own_process()
     {
-        var start = new ProcessStartInfo("dotnet", ["PressPipeline.Functions.dll"])
-        {
-            WorkingDirectory = package.Directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+        var start = new ProcessStartInfo("dotnet", ["PressPipeline.Functions.dll"]) { WorkingDirectory = package.Directory };
         start.Environment["DOTNET_STARTUP_HOOKS"] = typeof(StartupHook).Assembly.Location;
 
-        var run = await ProcessRun.RunAsync(start, TimeSpan.FromMinutes(2));
+        var run = ProcessRun.Run(start, TimeSpan.FromMinutes(2));
 
         Assert.True(run.ExitCode == 0, $"the app's process ended with {run.ExitCode}:\n{run.Output}\n{run.Error}");
         Assert.Contains(StartupHook.Loaded, run.Output, StringComparison.Ordinal);
     }
 
     /// <summary>One `dotnet publish` for the class, as azd runs it (no runtime given: the project picks it).</summary>
-    public sealed class Package : IAsyncLifetime
+    public sealed class Package : IDisposable
     {
         public string Directory { get; } = System.IO.Directory.CreateTempSubdirectory("presspipeline-package-").FullName;
 
-        public string PathOf(string name) => Path.Combine(Directory, name);
-
-        public async Task InitializeAsync()
+        public Package()
         {
             var start = new ProcessStartInfo("dotnet", ["publish", BuildFacts.InRepository("src", "Functions", "PressPipeline.Functions.csproj"), "-c", "Release", "-o", Directory, "--nologo"])
             {
                 WorkingDirectory = BuildFacts.RepositoryRoot,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
             };
-            var run = await ProcessRun.RunAsync(start, TimeSpan.FromMinutes(10));
+            var run = ProcessRun.Run(start, TimeSpan.FromMinutes(10));
             if (run.ExitCode != 0)
             {
                 throw new InvalidOperationException($"dotnet publish of src/Functions failed ({run.ExitCode}):\n{run.Output}\n{run.Error}");
             }
         }
 
-        public Task DisposeAsync()
-        {
-            System.IO.Directory.Delete(Directory, recursive: true);
-            return Task.CompletedTask;
-        }
+        public string PathOf(string name) => Path.Combine(Directory, name);
+
+        public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
     }
 }

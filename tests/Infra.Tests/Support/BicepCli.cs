@@ -10,30 +10,16 @@ internal static class BicepCli
     public static BicepRun Run(string workingDirectory, params string[] arguments)
     {
         var executable = EnsureExecutable(BuildFacts.BicepCli);
-        var start = new ProcessStartInfo(executable)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = new ProcessStartInfo(executable) { WorkingDirectory = workingDirectory };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
         // Bicep must not try to reach anything: no telemetry, no update checks.
         start.Environment["BICEP_TELEMETRY_ENABLED"] = "false";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {executable}.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(Timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"bicep {string.Join(' ', arguments)} did not finish within {Timeout}.");
-        }
-        return new BicepRun(process.ExitCode, output.GetAwaiter().GetResult(), error.GetAwaiter().GetResult());
+        var run = ProcessRun.Run(start, Timeout);
+        return new BicepRun(run.ExitCode, run.Output, run.Error);
     }
 
     /// <summary>NuGet extracts the binary, but an unzip that drops the mode bits leaves it not executable.</summary>

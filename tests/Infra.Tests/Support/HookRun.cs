@@ -108,13 +108,8 @@ internal sealed class HookRun : IDisposable
             ? new ProcessStartInfo("sh") { ArgumentList = { script } }
             : new ProcessStartInfo("dotnet") { ArgumentList = { "tool", "run", "pwsh", "--", "-NoProfile", "-NonInteractive", "-File", script } };
         start.WorkingDirectory = BuildFacts.RepositoryRoot;
-        start.RedirectStandardOutput = true;
-        start.RedirectStandardError = true;
-        start.UseShellExecute = false;
         start.Environment["PATH"] = _directory + Path.PathSeparator + System.Environment.GetEnvironmentVariable("PATH");
         start.Environment["FAKE_AZ_DIR"] = _directory;
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["POWERSHELL_TELEMETRY_OPTOUT"] = "1";
         start.Environment["POWERSHELL_UPDATECHECK"] = "Off";
         foreach (var (name, value) in Environment)
@@ -122,16 +117,8 @@ internal sealed class HookRun : IDisposable
             start.Environment[name] = value;
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {start.FileName}.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{hook} ({edition}) did not finish within 2 minutes.");
-        }
-
-        var result = new HookResult(process.ExitCode, output.GetAwaiter().GetResult(), error.GetAwaiter().GetResult(), Calls);
+        var run = ProcessRun.Run(start, TimeSpan.FromMinutes(2));
+        var result = new HookResult(run.ExitCode, run.Output, run.Error, Calls);
         if (edition == HookEdition.Pwsh && result.StandardError.Contains("pwsh", StringComparison.Ordinal) && result.StandardError.Contains("dotnet tool restore", StringComparison.Ordinal))
         {
             throw new InvalidOperationException($"PowerShell is not restored; run 'dotnet tool restore' in the repository root. {result.Describe()}");
